@@ -1,0 +1,198 @@
+// Dictionary linking: every alias of every entry is put in a character trie; a match must agree with
+// nodejieba's segmentation (so 王坚 is not found inside 王坚持续) and with the entry's context rules;
+// among overlapping matches the longest wins. Matching runs on the normalised (Simplified, NFKC) text
+// and reports offsets into the cleaned text.
+import type { CleanDocument, ContextRule, Dictionary, DictionaryEntry, Mention, Token } from "../types.ts";
+import { addUserWords, segmentTokens, tokenBoundaries } from "../segment/tokens.ts";
+import { aliasKey, surfaceForms } from "./dictionary.ts";
+
+/** Maps a string the way the cleaning stage maps article text for matching. */
+export type Normalizer = (text: string) => string;
+
+interface AliasTarget {
+  entry: DictionaryEntry;
+  /** The rules of this entry that are about this alias. */
+  rules: ContextRule[];
+  /** ASCII letters or digits at an edge: then the neighbours must not be ASCII letters or digits. */
+  asciiStart: boolean;
+  asciiEnd: boolean;
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  targets?: AliasTarget[];
+}
+
+export interface Matcher {
+  root: TrieNode;
+  normalize: Normalizer;
+  aliasCount: number;
+}
+
+const ASCII_WORD = /[A-Za-z0-9]/;
+
+/** nodejieba part-of-speech tags for user words, by entity type. */
+const USER_WORD_TAG: Record<string, string> = {
+  company: "nt",
+  lab: "nt",
+  government: "nt",
+  programme: "nz",
+  place: "ns",
+  event: "nz",
+};
+
+function foldCase(text: string): string {
+  // Only ASCII folds: toLowerCase on CJK is the identity, and a 1:1 fold keeps offsets aligned.
+  return text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+
+/** Builds the matcher of a dictionary and registers its non-person aliases as nodejieba user words. */
+export function buildMatcher(dictionary: Dictionary, normalize: Normalizer): Matcher {
+  const root: TrieNode = { next: new Map() };
+  let aliasCount = 0;
+  const userWords: { word: string; tag: string }[] = [];
+  for (const entry of dictionary.entries) {
+    for (const form of surfaceForms(entry)) {
+      const variants = new Set<string>();
+      const base = foldCase(normalize(form.normalize("NFKC")));
+      variants.add(base);
+      // Quotes around a programme name (“296X”) are written or left out at will: match the bare form.
+      const unquoted = base.replace(/[“”"‘’「」]/g, "");
+      if (unquoted.length >= 2) variants.add(unquoted);
+      // "淘宝 Vision" is also written "淘宝Vision".
+      if (/\s/.test(unquoted)) variants.add(unquoted.replace(/\s+/g, ""));
+      const key = aliasKey(form);
+      const rules = (entry.rules ?? []).filter((r) => aliasKey(r.alias) === key);
+      for (const v of variants) {
+        if ([...v].length < 2) continue;
+        let node = root;
+        for (const ch of v) {
+          let child = node.next.get(ch);
+          if (!child) {
+            child = { next: new Map() };
+            node.next.set(ch, child);
+          }
+          node = child;
+        }
+        node.targets ??= [];
+        if (!node.targets.some((t) => t.entry === entry)) {
+          node.targets.push({ entry, rules, asciiStart: ASCII_WORD.test(v[0]), asciiEnd: ASCII_WORD.test(v[v.length - 1]) });
+          aliasCount++;
+        }
+        // People are left to nodejieba's own model: a name made a user word would win over the words
+        // around it (王坚 + 持续 instead of 王 + 坚持), hiding exactly the cases the agreement test catches.
+        if (entry.type !== "person" && !/[\s“”"]/.test(v) && /[\u4e00-\u9fff]/.test(v)) {
+          userWords.push({ word: v, tag: USER_WORD_TAG[entry.type] ?? "nz" });
+        }
+      }
+    }
+  }
+  addUserWords(userWords);
+  return { root, normalize, aliasCount };
+}
+
+interface RawMatch {
+  start: number;
+  end: number;
+  targets: AliasTarget[];
+}
+
+/** Every alias occurrence in the text, at every start (a trie walk per position: linear in text length). */
+export function findAliasOccurrences(matcher: Matcher, text: string): RawMatch[] {
+  const folded = foldCase(text);
+  const found: RawMatch[] = [];
+  for (let i = 0; i < folded.length; i++) {
+    let node: TrieNode | undefined = matcher.root;
+    for (let j = i; j < folded.length; j++) {
+      node = node.next.get(folded[j]);
+      if (!node) break;
+      if (node.targets) found.push({ start: i, end: j + 1, targets: node.targets });
+    }
+  }
+  return found;
+}
+
+function ruleAllows(rule: ContextRule, text: string, start: number, end: number): boolean {
+  if (rule.notBefore?.some((s) => text.startsWith(s, end))) return false;
+  if (rule.notAfter?.some((s) => s.length <= start && text.slice(start - s.length, start) === s)) return false;
+  if (rule.requireInDocument?.length && !rule.requireInDocument.some((s) => text.includes(s))) return false;
+  return true;
+}
+
+function asciiEdgesAllow(target: AliasTarget, text: string, start: number, end: number): boolean {
+  if (target.asciiStart && start > 0 && ASCII_WORD.test(text[start - 1])) return false;
+  if (target.asciiEnd && end < text.length && ASCII_WORD.test(text[end])) return false;
+  return true;
+}
+
+/**
+ * Chooses the entry an occurrence links to, or none: rules filter the claimants; a claimant whose
+ * `requireInDocument` rule holds is more specific than one without rules.
+ */
+function chooseTarget(targets: AliasTarget[], text: string, start: number, end: number, bounds: Set<number>): AliasTarget | undefined {
+  const allowed = targets.filter((t) => {
+    if (!asciiEdgesAllow(t, text, start, end)) return false;
+    if (!t.rules.every((r) => ruleAllows(r, text, start, end))) return false;
+    const ignoreSeg = t.rules.some((r) => r.ignoreSegmentation) || (t.asciiStart && t.asciiEnd);
+    if (!ignoreSeg && !(bounds.has(start) && bounds.has(end))) return false;
+    return true;
+  });
+  if (allowed.length <= 1) return allowed[0];
+  const specific = allowed.filter((t) => t.rules.some((r) => r.requireInDocument?.length));
+  return (specific.length ? specific : allowed)[0];
+}
+
+function sentenceIndexAt(doc: CleanDocument, offset: number): number {
+  const sentences = doc.sentences;
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid].end <= offset) lo = mid + 1;
+    else if (sentences[mid].start > offset) hi = mid - 1;
+    else return mid;
+  }
+  return Math.max(0, Math.min(lo, sentences.length - 1));
+}
+
+/**
+ * Links the dictionary's entities in a cleaned document. `tokens` are nodejieba's tokens of
+ * `doc.normText` (computed here when not given).
+ */
+export function linkMentions(doc: CleanDocument, matcher: Matcher, tokens?: Token[]): Mention[] {
+  const text = doc.normText;
+  const bounds = tokenBoundaries(tokens ?? segmentTokens(text));
+  const accepted: { start: number; end: number; entry: DictionaryEntry }[] = [];
+  for (const occ of findAliasOccurrences(matcher, text)) {
+    const target = chooseTarget(occ.targets, text, occ.start, occ.end, bounds);
+    if (target) accepted.push({ start: occ.start, end: occ.end, entry: target.entry });
+  }
+  // Longest wins: take matches by decreasing length, skipping any that overlap one already taken.
+  accepted.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const taken: boolean[] = new Array(text.length).fill(false);
+  const chosen: typeof accepted = [];
+  for (const m of accepted) {
+    let free = true;
+    for (let i = m.start; i < m.end; i++) if (taken[i]) { free = false; break; }
+    if (!free) continue;
+    for (let i = m.start; i < m.end; i++) taken[i] = true;
+    chosen.push(m);
+  }
+  chosen.sort((a, b) => a.start - b.start);
+  return chosen.map((m) => {
+    const start = doc.normToClean[m.start];
+    // The last matched character's own position + 1: exact even when normalisation expanded or
+    // dropped characters right after the match.
+    const end = doc.normToClean[m.end - 1] + 1;
+    return {
+      doc: doc.id,
+      entity: m.entry.id,
+      label: m.entry.label,
+      type: m.entry.type,
+      surface: doc.text.slice(start, end),
+      start,
+      end,
+      sentence: sentenceIndexAt(doc, start),
+    };
+  });
+}
