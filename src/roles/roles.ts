@@ -1,0 +1,418 @@
+// Roles: the titles people hold as the text states them, with the body each belongs to.
+// Patterns, each a small function over the normalised text and the linked mentions:
+//   chained titles before a name     市委常委、区委书记刘颖 / 中国工程院院士、之江实验室主任王坚
+//   a title before a list of names   区领导毛建标、吴远东、…
+//   a list of names before 等 + group 朱红丹、梅建胜、王姝、沈尧等区四套班子领导
+//   a title after a name             习近平总书记
+//   bylines                          (记者 阮伟康 陈书恒) / (记者 陈坚 通讯员 贾丹红)
+//   appointments                     聘任王坚院士为中国(杭州)人工智能小镇名誉镇长 / 王坚院士被聘为…名誉镇长
+// A bare generic body (区委, 市政府) is resolved from the article's own places: 区委 in a Yuhang
+// article is 余杭区委.
+import type { CleanDocument, Dictionary, DictionaryEntry, Mention, Role, Token } from "../types.ts";
+import {
+  APPOINTMENT_VERBS,
+  BYLINE_TITLES,
+  DOUBLE_SURNAMES,
+  GENERIC_ORG_PREFIXES,
+  GROUP_TITLE_ENDINGS,
+  POST_NAME_TITLES,
+  SURNAMES,
+  TITLE_IMPLIES_BODY,
+  TITLE_WORDS,
+} from "./titles.ts";
+
+const TITLES_LONGEST_FIRST = [...TITLE_WORDS].sort((a, b) => b.length - a.length);
+const BYLINES_LONGEST_FIRST = [...BYLINE_TITLES].sort((a, b) => b.length - a.length);
+/** Characters that end a title phrase going left: clause punctuation, brackets, quotes, spaces. */
+const PHRASE_STOP = /[，。、；：！？,.;:!?（）()“”"‘’「」《》\s·•◎|/]/;
+const CJK = /[\u3400-\u9fff]/;
+const NAME_END = /[、，。；：！？,;:!?（）()\s“”"]|等|出席|主持|讲话|表示|介绍|指出|强调|参加|看来|说|在|和|与|及/y;
+
+interface PersonRef {
+  start: number;
+  end: number;
+  label: string;
+  entity: string | null;
+}
+
+interface OrgRef {
+  entity: string | null;
+  label: string;
+}
+
+interface TitleElement {
+  start: number;
+  end: number;
+  title: string;
+  org: OrgRef | null;
+}
+
+/** The inputs role extraction needs about one document, prepared once. */
+interface RoleContext {
+  doc: CleanDocument;
+  text: string;
+  /** Mentions in normalised-text offsets. */
+  mentions: (Mention & { nStart: number; nEnd: number })[];
+  mentionAt: Map<number, Mention & { nStart: number; nEnd: number }>;
+  mentionEndingAt: Map<number, Mention & { nStart: number; nEnd: number }>;
+  tokensAt: Map<number, Token>;
+  dictionary: Dictionary;
+  nameIndex: Map<string, DictionaryEntry>;
+  /** The document's places by prominence, for resolving 区委 / 市委 / 省委. */
+  placeLabels: string[];
+}
+
+/** Index of dictionary entries by label and alias (first entry wins), for resolving bodies by name. */
+export function buildNameIndex(dictionary: Dictionary): Map<string, DictionaryEntry> {
+  const index = new Map<string, DictionaryEntry>();
+  for (const e of dictionary.entries) {
+    for (const n of [e.label, ...e.aliases]) if (!index.has(n)) index.set(n, e);
+  }
+  for (const e of dictionary.entries) index.set(e.label, index.get(e.label) ?? e);
+  return index;
+}
+
+function toNormOffsets(doc: CleanDocument, mentions: Mention[]): RoleContext["mentions"] {
+  // normToClean is non-decreasing: binary search gives the first normalised index of a clean offset.
+  const map = doc.normToClean;
+  const find = (clean: number): number => {
+    let lo = 0;
+    let hi = map.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (map[mid] < clean) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return mentions.map((m) => ({ ...m, nStart: find(m.start), nEnd: find(m.end) }));
+}
+
+function resolveGenericBody(ctx: RoleContext, body: string, level: string | undefined): OrgRef {
+  if (body === "党中央") {
+    const e = ctx.nameIndex.get("党中央");
+    return { entity: e?.id ?? null, label: e?.label ?? "党中央" };
+  }
+  const suffix = level === "district" ? "区" : level === "city" ? "市" : level === "province" ? "省" : level === "county" ? "县" : "";
+  for (const place of ctx.placeLabels) {
+    const stem = place.endsWith(suffix) && suffix ? place.slice(0, -1) : place;
+    // 区委 of 余杭区 is written 余杭区委; 市委 of 杭州 is 杭州市委.
+    const names = [stem + body, place + body.replace(/^[区市省县]/, ""), place + body];
+    for (const n of names) {
+      const e = ctx.nameIndex.get(n);
+      if (e && e.type === "government") return { entity: e.id, label: e.label };
+    }
+  }
+  return { entity: null, label: body };
+}
+
+function isOrgMention(m: Mention): boolean {
+  return m.type !== "person" && m.type !== "programme";
+}
+
+/** The longest title word ending at `end`, or undefined. */
+function titleWordEndingAt(text: string, end: number, words: readonly string[] = TITLES_LONGEST_FIRST): string | undefined {
+  for (const w of words) if (w.length <= end && text.startsWith(w, end - w.length)) return w;
+  return undefined;
+}
+
+/**
+ * Parses one title phrase that ends at `end` (the phrase is [org][descriptor]TITLE), going left.
+ * Returns undefined when no title word ends there.
+ */
+function titlePhraseEndingAt(ctx: RoleContext, end: number): TitleElement | undefined {
+  const { text } = ctx;
+  const word = titleWordEndingAt(text, end);
+  if (!word) return undefined;
+  const wordStart = end - word.length;
+  // The region before the title word, up to the clause boundary.
+  let regionStart = wordStart;
+  while (regionStart > 0 && wordStart - regionStart < 30 && !PHRASE_STOP.test(text[regionStart - 1])) regionStart--;
+  // A linked body in the region starts the phrase: 之江实验室主任, 中国平安财产保险余杭支公司总经理.
+  let orgMention: RoleContext["mentions"][number] | undefined;
+  for (const m of ctx.mentions) {
+    if (m.nStart >= regionStart && m.nEnd <= wordStart && isOrgMention(m)) {
+      if (!orgMention || m.nStart < orgMention.nStart) orgMention = m;
+    }
+  }
+  if (orgMention) {
+    // A generic body linked by context (区委 → 余杭区委) stays part of the title as written.
+    const generic = GENERIC_ORG_PREFIXES.some((g) => g.prefix === text.slice(orgMention!.nStart, orgMention!.nEnd));
+    const titleStart = generic ? orgMention.nStart : orgMention.nEnd;
+    return {
+      start: orgMention.nStart,
+      end,
+      title: text.slice(titleStart, end),
+      org: { entity: orgMention.entity, label: orgMention.label },
+    };
+  }
+  const region = text.slice(regionStart, wordStart);
+  const generic = [...GENERIC_ORG_PREFIXES].sort((a, b) => b.prefix.length - a.prefix.length).find((g) => region.endsWith(g.prefix));
+  if (generic) {
+    const start = wordStart - generic.prefix.length;
+    return { start, end, title: text.slice(start, end), org: resolveGenericBody(ctx, generic.body, generic.level) };
+  }
+  // A short descriptor stays with the title (区领导, 空间科学首席科学家); a long one is not part of it.
+  const descriptor = region.length <= 4 && [...region].every((c) => CJK.test(c)) ? region : "";
+  const title = descriptor + word;
+  const implied = TITLE_IMPLIES_BODY.find((t) => t.title.test(word));
+  return {
+    start: wordStart - descriptor.length,
+    end,
+    title,
+    org: implied ? resolveGenericBody(ctx, implied.body, implied.level) : null,
+  };
+}
+
+/** A person's name starting at `pos`: a linked person, or a name-shaped word the dictionary lacks. */
+function personAt(ctx: RoleContext, pos: number): PersonRef | undefined {
+  const m = ctx.mentionAt.get(pos);
+  if (m) return m.type === "person" ? { start: m.nStart, end: m.nEnd, label: m.label, entity: m.entity } : undefined;
+  return unknownNameAt(ctx, pos);
+}
+
+function hasSurname(text: string, pos: number): number {
+  for (const d of DOUBLE_SURNAMES) if (text.startsWith(d, pos)) return 2;
+  return SURNAMES.has(text[pos]) ? 1 : 0;
+}
+
+/** A name the dictionary does not know: surname + one or two characters, ending where a name ends. */
+export function unknownNameAt(ctx: { text: string; tokensAt: Map<number, Token>; mentionAt: Map<number, Mention> }, pos: number): PersonRef | undefined {
+  const { text } = ctx;
+  const sn = hasSurname(text, pos);
+  if (!sn) return undefined;
+  const token = ctx.tokensAt.get(pos);
+  if (token && token.end - token.start >= 2 && token.end - token.start <= sn + 2 && /^(nr|nrfg|nrt|x)$/.test(token.tag) && [...token.word].every((c) => CJK.test(c))) {
+    if (!TITLE_WORDS.includes(token.word)) return { start: pos, end: token.end, label: token.word, entity: null };
+  }
+  // A name in a list or before a clause boundary: 吴远东、吴伟强 / 杨建根主持.
+  for (const len of [sn + 2, sn + 1]) {
+    const end = pos + len;
+    if (end > text.length) continue;
+    const word = text.slice(pos, end);
+    if (![...word].every((c) => CJK.test(c))) continue;
+    if (ctx.mentionAt.has(end - 1)) continue;
+    NAME_END.lastIndex = end;
+    if (end === text.length || NAME_END.test(text)) {
+      if (!TITLE_WORDS.some((t) => word.endsWith(t))) return { start: pos, end, label: word, entity: null };
+    }
+  }
+  return undefined;
+}
+
+/** The names of a list that starts at `pos` (吴远东、吴伟强、郭云伟 …). */
+function nameListFrom(ctx: RoleContext, pos: number): PersonRef[] {
+  const names: PersonRef[] = [];
+  let p = pos;
+  for (;;) {
+    const person = personAt(ctx, p);
+    if (!person) break;
+    names.push(person);
+    if (ctx.text[person.end] !== "、") break;
+    p = person.end + 1;
+  }
+  return names;
+}
+
+function sentenceOf(doc: CleanDocument, cleanOffset: number): number {
+  const s = doc.sentences.findIndex((x) => cleanOffset >= x.start && cleanOffset < x.end);
+  return s < 0 ? Math.max(0, doc.sentences.length - 1) : s;
+}
+
+function makeRole(ctx: RoleContext, person: PersonRef, title: string, org: OrgRef | null, nStart: number, nEnd: number): Role {
+  const start = ctx.doc.normToClean[nStart] ?? 0;
+  const end = (ctx.doc.normToClean[Math.max(nStart, nEnd - 1)] ?? start) + 1;
+  return {
+    doc: ctx.doc.id,
+    person: person.entity,
+    person_label: person.label,
+    title,
+    org: org?.entity ?? null,
+    org_label: org?.label ?? "",
+    sentence: sentenceOf(ctx.doc, start),
+    start,
+    end,
+  };
+}
+
+/** Titles chained with 、 right before a name, and the list of names they apply to. */
+function chainedTitles(ctx: RoleContext, out: Role[]): void {
+  const { text } = ctx;
+  for (let pos = 1; pos < text.length; pos++) {
+    // A list continues the title of its first name (区领导毛建标、吴远东): only list heads start here.
+    const elements: TitleElement[] = [];
+    let end = pos;
+    for (;;) {
+      const el = titlePhraseEndingAt(ctx, end);
+      if (!el) break;
+      elements.unshift(el);
+      if (el.start > 0 && text[el.start - 1] === "、") end = el.start - 1;
+      else break;
+    }
+    if (!elements.length) continue;
+    const names = nameListFrom(ctx, pos);
+    if (!names.length) continue;
+    for (const person of names) {
+      for (const el of elements) out.push(makeRole(ctx, person, el.title, el.org, el.start, person.end));
+    }
+  }
+}
+
+/** 朱红丹、梅建胜、王姝、沈尧等区四套班子领导: names, 等, a group title. */
+function namesThenGroupTitle(ctx: RoleContext, out: Role[]): void {
+  const { text } = ctx;
+  for (let i = text.indexOf("等"); i >= 0; i = text.indexOf("等", i + 1)) {
+    let titleEnd = -1;
+    for (let j = i + 1; j <= Math.min(text.length, i + 13); j++) {
+      if (PHRASE_STOP.test(text[j - 1])) break;
+      if (GROUP_TITLE_ENDINGS.some((g) => text.startsWith(g, j - g.length)) && j - i - 1 >= 2) titleEnd = j;
+    }
+    if (titleEnd < 0) continue;
+    const title = text.slice(i + 1, titleEnd);
+    // Walk back over the list: NAME、NAME、…NAME等
+    const names: PersonRef[] = [];
+    let end = i;
+    while (end > 0) {
+      let found: PersonRef | undefined;
+      for (let start = Math.max(0, end - 4); start <= end - 2 && !found; start++) {
+        const p = personAt(ctx, start);
+        if (p && p.end === end) found = p;
+      }
+      if (!found) break;
+      names.unshift(found);
+      if (found.start > 0 && text[found.start - 1] === "、") end = found.start - 1;
+      else break;
+    }
+    const implied = GENERIC_ORG_PREFIXES.find((g) => title.startsWith(g.prefix));
+    const org = implied ? resolveGenericBody(ctx, implied.body, implied.level) : null;
+    for (const p of names) out.push(makeRole(ctx, p, title, org && title.startsWith(org.label) ? org : null, p.start, titleEnd));
+  }
+}
+
+/** 习近平总书记, 王坚院士: a title right after a linked person. */
+function titleAfterName(ctx: RoleContext, out: Role[]): void {
+  for (const m of ctx.mentions) {
+    if (m.type !== "person") continue;
+    const word = POST_NAME_TITLES.find((t) => ctx.text.startsWith(t, m.nEnd));
+    if (!word) continue;
+    // The body: implied by the title (总书记 → 党中央), or the one the dictionary records for this title.
+    const implied = TITLE_IMPLIES_BODY.find((t) => t.title.test(word));
+    let org: OrgRef | null = implied ? resolveGenericBody(ctx, implied.body, implied.level) : null;
+    if (!org) {
+      const known = ctx.dictionary.byId.get(m.entity)?.titles?.find((t) => t.title.endsWith(word) && t.org);
+      const body = known?.org ? ctx.dictionary.byId.get(known.org) : undefined;
+      if (body) org = { entity: body.id, label: body.label };
+    }
+    out.push(makeRole(ctx, { start: m.nStart, end: m.nEnd, label: m.label, entity: m.entity }, word, org, m.nStart, m.nEnd + word.length));
+  }
+}
+
+/** (记者 阮伟康 陈书恒), (记者 陈坚 通讯员 贾丹红), (记者钱龙 见习生刘哲鸿). */
+function bylines(ctx: RoleContext, out: Role[]): void {
+  const re = /[(（]([^()（）\n]{2,60})[)）]/g;
+  for (let m = re.exec(ctx.text); m; m = re.exec(ctx.text)) {
+    const inner = m[1];
+    const innerStart = m.index + 1;
+    if (!BYLINES_LONGEST_FIRST.some((t) => inner.trimStart().startsWith(t))) continue;
+    let title = "";
+    let pos = 0;
+    while (pos < inner.length) {
+      if (/\s/.test(inner[pos])) { pos++; continue; }
+      const t = BYLINES_LONGEST_FIRST.find((b) => inner.startsWith(b, pos));
+      if (t) { title = t; pos += t.length; continue; }
+      let end = pos;
+      while (end < inner.length && CJK.test(inner[end]) && !BYLINES_LONGEST_FIRST.some((b) => inner.startsWith(b, end))) end++;
+      if (end === pos) { pos++; continue; }
+      const absStart = innerStart + pos;
+      const linked = ctx.mentionAt.get(absStart);
+      const label = linked?.type === "person" && linked.nEnd <= innerStart + end ? linked.label : inner.slice(pos, end);
+      // A byline name is 2–4 characters; anything else is not a name (本网记者 + a place).
+      if (title && label.length >= 2 && label.length <= 4 && hasSurname(label, 0)) {
+        const person: PersonRef = { start: absStart, end: absStart + label.length, label, entity: linked?.type === "person" ? linked.entity : null };
+        out.push(makeRole(ctx, person, title, null, absStart, absStart + label.length));
+      }
+      pos = end;
+    }
+  }
+}
+
+/** 聘任王坚院士为中国(杭州)人工智能小镇名誉镇长 / 王坚院士被聘为人工智能小镇名誉镇长. */
+function appointments(ctx: RoleContext, out: Role[]): void {
+  const { text } = ctx;
+  const honorific = /^(院士|教授|博士|先生|女士|同志)/;
+  const takeTitle = (from: number): { title: string; org: OrgRef | null; end: number } | undefined => {
+    // The appointed post: up to a title word within 24 characters, with no clause punctuation in between.
+    for (let j = from + 2; j <= Math.min(text.length, from + 24); j++) {
+      if (/[，。；！？,;!?“”]/.test(text[j - 1])) break;
+      const next = text[j];
+      const word = titleWordEndingAt(text, j);
+      if (word && (j === text.length || !CJK.test(next) || PHRASE_STOP.test(next) || /^[的，。]/.test(next))) {
+        const el = titlePhraseEndingAt(ctx, j);
+        if (el && el.start >= from) return { title: el.title, org: el.org, end: j };
+        return { title: text.slice(from, j), org: null, end: j };
+      }
+    }
+    return undefined;
+  };
+  for (const verb of APPOINTMENT_VERBS) {
+    for (let i = text.indexOf(verb); i >= 0; i = text.indexOf(verb, i + 1)) {
+      const passive = i > 0 && text[i - 1] === "被";
+      let person: PersonRef | undefined;
+      let after: number;
+      if (passive) {
+        // NAME(院士)被聘为…
+        let nameEnd = i - 1;
+        const before = text.slice(Math.max(0, nameEnd - 2), nameEnd);
+        const hon = ["院士", "教授", "博士", "同志"].find((h) => before.endsWith(h));
+        if (hon) nameEnd -= hon.length;
+        const m = ctx.mentionEndingAt.get(nameEnd);
+        if (m?.type === "person") person = { start: m.nStart, end: m.nEnd, label: m.label, entity: m.entity };
+        after = i + verb.length;
+      } else {
+        person = personAt(ctx, i + verb.length);
+        after = person ? person.end : i + verb.length;
+        const hon = honorific.exec(text.slice(after));
+        if (hon) after += hon[0].length;
+      }
+      if (!person) continue;
+      if (text[after] !== "为") continue;
+      const post = takeTitle(after + 1);
+      if (!post) continue;
+      out.push(makeRole(ctx, person, post.title, post.org, Math.min(person.start, i), post.end));
+    }
+  }
+}
+
+/** Extracts the roles stated in one document. `tokens` are nodejieba's tokens of `doc.normText`. */
+export function extractRoles(doc: CleanDocument, mentions: Mention[], tokens: Token[], dictionary: Dictionary, nameIndex = buildNameIndex(dictionary)): Role[] {
+  const normMentions = toNormOffsets(doc, mentions.filter((m) => !m.candidate || m.type === "person"));
+  const placeCounts = new Map<string, number>();
+  for (const m of mentions) if (m.type === "place" && !m.candidate) placeCounts.set(m.label, (placeCounts.get(m.label) ?? 0) + 1);
+  const ctx: RoleContext = {
+    doc,
+    text: doc.normText,
+    mentions: normMentions,
+    mentionAt: new Map(normMentions.map((m) => [m.nStart, m])),
+    mentionEndingAt: new Map(normMentions.map((m) => [m.nEnd, m])),
+    tokensAt: new Map(tokens.map((t) => [t.start, t])),
+    dictionary,
+    nameIndex,
+    placeLabels: [...placeCounts].sort((a, b) => b[1] - a[1]).map(([label]) => label),
+  };
+  const found: Role[] = [];
+  chainedTitles(ctx, found);
+  namesThenGroupTitle(ctx, found);
+  titleAfterName(ctx, found);
+  bylines(ctx, found);
+  appointments(ctx, found);
+  // The same statement found twice (by two patterns, or repeated in the text) is one role per sentence.
+  const seen = new Set<string>();
+  const roles: Role[] = [];
+  for (const r of found.sort((a, b) => a.start - b.start)) {
+    const key = `${r.person_label}|${r.title}|${r.org_label}|${r.sentence}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    roles.push(r);
+  }
+  return roles;
+}

@@ -1,0 +1,79 @@
+// The vocabulary of titles: what a post is called, and which body a bare title implies.
+
+/** Titles a person holds, as Chinese news writes them right before (or after) a name. */
+export const TITLE_WORDS: readonly string[] = [
+  // party and state
+  "总书记", "书记", "副书记", "常务副书记", "常委", "委员", "主任", "副主任", "常务副主任",
+  "区长", "副区长", "常务副区长", "市长", "副市长", "常务副市长", "省长", "副省长", "常务副省长",
+  "县长", "副县长", "镇长", "副镇长", "名誉镇长", "乡长", "副乡长", "局长", "副局长", "厅长", "副厅长",
+  "部长", "副部长", "处长", "副处长", "科长", "主席", "副主席", "秘书长", "副秘书长", "总理", "副总理",
+  "国务委员", "委员长", "副委员长", "巡视员", "调研员", "党组书记", "党委书记", "纪委书记", "监委主任",
+  "组长", "副组长", "馆长", "站长", "会长", "副会长", "理事长", "主委",
+  // science and education
+  "院士", "院长", "副院长", "校长", "副校长", "所长", "副所长", "教授", "副教授", "研究员",
+  "首席科学家", "科学家", "主任医师", "博士生导师",
+  // companies and finance
+  "董事长", "副董事长", "董事", "总经理", "副总经理", "总裁", "副总裁", "首席执行官", "首席技术官",
+  "首席运营官", "首席财务官", "创始人", "联合创始人", "合伙人", "总监", "经理", "行长", "副行长",
+  "总工程师", "负责人", "CEO", "CTO", "COO",
+  // groups of officials, as in 区领导 / 区四套班子领导
+  "领导", "班子成员",
+];
+
+/** Bylines: the roles a newspaper gives the people who wrote an article. */
+export const BYLINE_TITLES: readonly string[] = [
+  "本网记者", "本报记者", "特约记者", "见习记者", "记者", "通讯员", "实习生", "见习生", "摄影", "编辑",
+];
+
+/** Titles that may follow a name (习近平总书记, 王坚院士). */
+export const POST_NAME_TITLES: readonly string[] = ["总书记", "院士", "教授", "研究员", "董事长", "总经理"];
+
+/**
+ * The generic bodies a title may be prefixed with (区委书记, 市委常委, 区政府常务副区长): the body is
+ * the one of the district, city or province the article is about.
+ */
+export const GENERIC_ORG_PREFIXES: readonly { prefix: string; level: "district" | "city" | "province" | "county" | "town"; body: string }[] = [
+  { prefix: "区委", level: "district", body: "区委" },
+  { prefix: "区政府", level: "district", body: "区政府" },
+  { prefix: "区人大常委会", level: "district", body: "区人大常委会" },
+  { prefix: "区政协", level: "district", body: "区政协" },
+  { prefix: "区纪委", level: "district", body: "区纪委" },
+  { prefix: "市委", level: "city", body: "市委" },
+  { prefix: "市政府", level: "city", body: "市政府" },
+  { prefix: "市人大常委会", level: "city", body: "市人大常委会" },
+  { prefix: "市政协", level: "city", body: "市政协" },
+  { prefix: "市纪委", level: "city", body: "市纪委" },
+  { prefix: "省委", level: "province", body: "省委" },
+  { prefix: "省政府", level: "province", body: "省政府" },
+  { prefix: "省人大常委会", level: "province", body: "省人大常委会" },
+  { prefix: "省政协", level: "province", body: "省政协" },
+  { prefix: "县委", level: "county", body: "县委" },
+  { prefix: "县政府", level: "county", body: "县政府" },
+];
+
+/** A title that names its body by itself: 区长 heads a 区政府, 总书记 leads the 党中央. */
+export const TITLE_IMPLIES_BODY: readonly { title: RegExp; level?: "district" | "city" | "province" | "county"; body: string }[] = [
+  { title: /^(常务)?副?区长$/, level: "district", body: "区政府" },
+  { title: /^(常务)?副?市长$/, level: "city", body: "市政府" },
+  { title: /^(常务)?副?省长$/, level: "province", body: "省政府" },
+  { title: /^(常务)?副?县长$/, level: "county", body: "县政府" },
+  { title: /^总书记$/, body: "党中央" },
+];
+
+/** Words that end a group title after a list of names: 朱红丹、梅建胜等区四套班子领导. */
+export const GROUP_TITLE_ENDINGS: readonly string[] = ["领导", "负责人", "班子成员", "代表", "委员"];
+
+/** Verbs of appointment: 聘任王坚院士为…名誉镇长, 选举吕国平为…主席. */
+export const APPOINTMENT_VERBS: readonly string[] = ["聘任", "聘请", "任命", "选举", "推选", "增补", "聘"];
+
+/**
+ * Common Chinese surnames (single and double), to recognise a name that the dictionary does not know
+ * yet where a title stands right before it.
+ */
+export const SURNAMES: ReadonlySet<string> = new Set(
+  (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤" +
+    "常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+  ).split(""),
+);
+export const DOUBLE_SURNAMES: readonly string[] = ["欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "司徒", "西门"];
