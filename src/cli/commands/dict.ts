@@ -1,0 +1,75 @@
+// `guanxi dict`: check the dictionary, print it as JSON, or accept a discovered candidate into it.
+import { appendFileSync, existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { pinyin } from "pinyin-pro";
+import { stringify } from "yaml";
+import { ENTITY_TYPES, type EntityType } from "../../types.ts";
+import { DEFAULT_DICTIONARY_DIR, entrySummary, formatProblem, loadDictionary } from "../../link/dictionary.ts";
+
+/** A stable ASCII id for a new entry: the pinyin of its label, made unique. */
+export function idForLabel(label: string, taken: Set<string>): string {
+  const base =
+    pinyin(label, { toneType: "none", type: "array", nonZh: "consecutive" })
+      .join("-")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "") || "entry";
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  return id;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      json: { type: "boolean", default: false },
+      dir: { type: "string", default: DEFAULT_DICTIONARY_DIR },
+      type: { type: "string" },
+      en: { type: "string", default: "" },
+      alias: { type: "string", multiple: true },
+    },
+  });
+  const dir = values.dir!;
+  const [sub, ...rest] = positionals;
+  const { dictionary, problems } = loadDictionary(dir);
+  if (sub === "check") {
+    for (const p of problems) console.log(formatProblem(p));
+    const errors = problems.filter((p) => p.severity === "error").length;
+    const counts = new Map<string, number>();
+    for (const e of dictionary.entries) counts.set(e.type, (counts.get(e.type) ?? 0) + 1);
+    console.log(
+      `${dictionary.entries.length} entries (${[...counts].map(([t, n]) => `${t} ${n}`).join(", ")}); ${errors} error(s), ${problems.length - errors} warning(s)`,
+    );
+    return errors ? 1 : 0;
+  }
+  if (sub === "accept") {
+    const label = rest[0];
+    const type = values.type as EntityType | undefined;
+    if (!label || !type || !(ENTITY_TYPES as readonly string[]).includes(type)) {
+      console.error(`usage: guanxi dict accept <label> --type ${ENTITY_TYPES.join("|")} [--en NAME] [--alias A]`);
+      return 2;
+    }
+    const clash = dictionary.entries.find((e) => e.label === label || e.aliases.includes(label));
+    if (clash) {
+      console.error(`guanxi dict accept: “${label}” is already in the dictionary as ${clash.id} (${clash.file}:${clash.line})`);
+      return 1;
+    }
+    const id = idForLabel(label, new Set(dictionary.byId.keys()));
+    const entry = { id, label, type, name_en: values.en ?? "", aliases: values.alias ?? [], sources: ["accepted from guanxi candidates"] };
+    const file = path.join(dir, `${type}.yaml`);
+    const prefix = existsSync(file) && !readFileSync(file, "utf8").endsWith("\n") ? "\n" : "";
+    appendFileSync(file, prefix + stringify([entry]));
+    console.log(`added ${id} (${label}, ${type}) to ${file}; the next build links it`);
+    return 0;
+  }
+  if (values.json || sub === "json") {
+    console.log(JSON.stringify(dictionary.entries.map(entrySummary), null, 1));
+    return 0;
+  }
+  const errors = problems.filter((p) => p.severity === "error").length;
+  console.log(`${dictionary.entries.length} entries in ${dir}; ${errors} error(s). Use \`guanxi dict check\`, \`guanxi dict --json\` or \`guanxi dict accept\`.`);
+  return 0;
+}

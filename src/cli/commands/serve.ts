@@ -1,0 +1,81 @@
+// `guanxi serve [DIR] [--port P] [--host H]`: opens the browser viewer on one build's output folder.
+// Builds the viewer first when viewer/dist is missing or older than its sources, then serves until
+// interrupted. Binds loopback unless told otherwise, because a build holds the full text of its articles.
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { isLoopback, startServer } from "../../serve/server.ts";
+
+interface BuildViewerModule {
+  buildViewer(options?: { force?: boolean; quiet?: boolean }): Promise<boolean>;
+  viewerDistDir(): string;
+}
+
+const USAGE = "usage: guanxi serve [DIR] [--port P] [--host H]   (DIR defaults to out/)";
+
+export async function run(argv: string[]): Promise<number> {
+  let dir: string | undefined;
+  let port = 5178;
+  let host = "127.0.0.1";
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = (): string => {
+      const v = arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : argv[++i];
+      if (v === undefined || v === "") throw new Error(`${arg.split("=")[0]} needs a value\n${USAGE}`);
+      return v;
+    };
+    if (arg === "--help" || arg === "-h") {
+      console.log(USAGE);
+      return 0;
+    } else if (arg === "--port" || arg.startsWith("--port=")) {
+      const v = value();
+      port = Number(v);
+      if (!/^\d+$/.test(v) || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not "${v}"`);
+    } else if (arg === "--host" || arg.startsWith("--host=")) {
+      host = value();
+    } else if (arg === "--out" || arg.startsWith("--out=")) {
+      dir = value(); // every other command takes --out DIR; accept it here too
+    } else if (arg.startsWith("-")) {
+      throw new Error(`unknown option ${arg}\n${USAGE}`);
+    } else if (dir === undefined) {
+      dir = arg;
+    } else {
+      throw new Error(`one folder only\n${USAGE}`);
+    }
+  }
+  const buildDir = resolve(dir ?? "out");
+  if (!existsSync(resolve(buildDir, "graph.json"))) {
+    console.error(`guanxi serve: no graph.json in ${buildDir}; run \`guanxi build <articles> --out ${dir ?? "out"}\` first`);
+    return 1;
+  }
+
+  // Loaded by URL so that TypeScript does not need declarations for a plain .mjs script.
+  const scriptUrl = new URL("../../../scripts/build-viewer.mjs", import.meta.url).href;
+  const builder = (await import(scriptUrl)) as BuildViewerModule;
+  const viewerDir = builder.viewerDistDir();
+  try {
+    await builder.buildViewer();
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    if (!existsSync(resolve(viewerDir, "index.html"))) throw new Error(`the viewer could not be built: ${message}`);
+    console.error(`guanxi serve: warning: rebuilding the viewer failed (${message}); serving the previous build`);
+  }
+
+  if (!isLoopback(host))
+    console.error(
+      `guanxi serve: warning: listening on ${host}, not on 127.0.0.1: anyone who can reach this machine can read the build, articles included`,
+    );
+  const running = await startServer({ buildDir, viewerDir, port, host });
+  console.log(`Guanxi viewer: ${running.url}`);
+  console.log(`Serving ${buildDir} — press Ctrl+C to stop.`);
+
+  await new Promise<void>((resolveStop) => {
+    const stop = () => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      running.close().then(resolveStop, resolveStop);
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  });
+  return 0;
+}

@@ -1,0 +1,135 @@
+// Discovery: people and organisations the dictionary does not know are proposed, not dropped.
+// Evidence, strongest first: a title stands right before the name (roles with no entity id); a word
+// ends with an organisation suffix (…科技, …研究院, …局); nodejieba tags a word as a person (nr).
+// Proposals become candidate mentions (candidate: true) and rows of candidates.jsonl, ranked by score.
+import type { Candidate, CleanDocument, EntityType, Mention, Role, Token } from "../types.ts";
+import { SURNAMES } from "../roles/titles.ts";
+
+/** Organisation suffixes and the type they suggest; longest first so 研究院 wins over 院. */
+const ORG_SUFFIXES: readonly [string, EntityType][] = (
+  [
+    ["有限责任公司", "company"], ["股份有限公司", "company"], ["有限公司", "company"], ["集团", "company"],
+    ["公司", "company"], ["科技", "company"], ["银行", "company"], ["基金", "company"], ["资本", "company"],
+    ["医疗", "company"], ["机器人", "company"], ["智能", "company"],
+    ["实验室", "lab"], ["研究院", "lab"], ["研究所", "lab"], ["大学", "lab"], ["学院", "lab"], ["科学院", "lab"],
+    ["管委会", "government"], ["委员会", "government"], ["人民政府", "government"], ["发改局", "government"],
+    ["经信局", "government"], ["科技局", "government"], ["局", "government"], ["厅", "government"],
+    ["小镇", "place"], ["产业园", "place"], ["园区", "place"], ["科技城", "place"],
+    ["论坛", "event"], ["博览会", "event"], ["峰会", "event"], ["大会", "event"],
+  ] as [string, EntityType][]
+).sort((a, b) => b[0].length - a[0].length);
+
+/** Part-of-speech tags that may make up a proper name. */
+const NAME_PART_TAGS = /^(n|nr|nrt|nrfg|ns|nt|nz|nw|x|eng|j|vn)$/;
+/** Words that are never a candidate on their own: the suffix alone, generic heads. */
+const GENERIC = new Set(["公司", "集团", "科技", "企业", "机构", "银行", "基金", "大学", "学院", "实验室", "研究院", "大会", "论坛", "智能", "医疗", "机器人"]);
+
+export interface CandidateHit {
+  label: string;
+  type: EntityType;
+  start: number;
+  end: number;
+  evidence: string;
+}
+
+function overlaps(taken: boolean[], start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (taken[i]) return true;
+  return false;
+}
+
+/**
+ * Finds candidate entities in a document (offsets in normalised text, converted to cleaned text by the
+ * caller's `doc.normToClean`). Linked mentions are never re-proposed.
+ */
+export function discoverCandidates(doc: CleanDocument, mentions: Mention[], roles: Role[], tokens: Token[]): Mention[] {
+  const text = doc.normText;
+  const taken: boolean[] = new Array(text.length + 1).fill(false);
+  // Linked mentions, in normalised offsets (the maps are monotone: the first norm index at or after).
+  const cleanToNorm = (clean: number): number => {
+    let lo = 0;
+    let hi = doc.normToClean.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (doc.normToClean[mid] < clean) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  for (const m of mentions) for (let i = cleanToNorm(m.start); i < cleanToNorm(m.end); i++) taken[i] = true;
+
+  const hits: CandidateHit[] = [];
+  // 1. People a title introduces and the dictionary does not know.
+  for (const r of roles) {
+    if (r.person) continue;
+    const from = cleanToNorm(r.start);
+    const to = cleanToNorm(r.end);
+    const at = text.slice(from, to).indexOf(r.person_label);
+    if (at < 0) continue;
+    const start = from + at;
+    if (!overlaps(taken, start, start + r.person_label.length)) {
+      hits.push({ label: r.person_label, type: "person", start, end: start + r.person_label.length, evidence: "title+name" });
+    }
+  }
+  // 2. Organisations: a run of name-like tokens that ends with an organisation suffix.
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const suffix = ORG_SUFFIXES.find(([s]) => t.word.endsWith(s));
+    if (!suffix) continue;
+    let j = i;
+    // Extend left over at most three name-like tokens (杭州 / 量安 / 科技), never across punctuation.
+    while (j > 0 && i - j < 3 && NAME_PART_TAGS.test(tokens[j - 1].tag) && /^[\u4e00-\u9fffA-Za-z0-9]+$/.test(tokens[j - 1].word)) j--;
+    const start = tokens[j].start;
+    const end = t.end;
+    const label = text.slice(start, end);
+    if (label.length < 3 || label.length > 20 || GENERIC.has(label) || label === suffix[0]) continue;
+    if (overlaps(taken, start, end)) continue;
+    hits.push({ label, type: suffix[1], start, end, evidence: `suffix:${suffix[0]}` });
+  }
+  // 3. Words nodejieba tags as person names, surname first.
+  for (const t of tokens) {
+    if (t.tag !== "nr" || t.word.length < 2 || t.word.length > 3 || !SURNAMES.has(t.word[0])) continue;
+    if (overlaps(taken, t.start, t.end)) continue;
+    hits.push({ label: t.word, type: "person", start: t.start, end: t.end, evidence: "pos:nr" });
+  }
+  // One candidate mention per span, strongest evidence first.
+  const out: Mention[] = [];
+  const used: boolean[] = new Array(text.length + 1).fill(false);
+  for (const h of hits) {
+    if (overlaps(used, h.start, h.end)) continue;
+    for (let i = h.start; i < h.end; i++) used[i] = true;
+    const start = doc.normToClean[h.start];
+    const end = doc.normToClean[h.end - 1] + 1;
+    const sentence = Math.max(0, doc.sentences.findIndex((s) => start >= s.start && start < s.end));
+    out.push({
+      doc: doc.id,
+      entity: `cand:${h.label}`,
+      label: h.label,
+      type: h.type,
+      surface: doc.text.slice(start, end),
+      start,
+      end,
+      sentence,
+      candidate: true,
+      evidenceKind: h.evidence,
+    } as Mention & { evidenceKind: string });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Evidence weights: a title before a name is strong, a part-of-speech tag alone is weak. */
+const EVIDENCE_WEIGHT: Record<string, number> = { "title+name": 3, "pos:nr": 1 };
+
+/** Merges candidate mentions of all documents into ranked candidates. */
+export function rankCandidates(candidateMentions: (Mention & { evidenceKind?: string })[]): Candidate[] {
+  const byLabel = new Map<string, Candidate>();
+  for (const m of candidateMentions) {
+    const c = byLabel.get(m.label) ?? { label: m.label, type: m.type, docs: [], count: 0, evidence: [], score: 0 };
+    c.count++;
+    if (!c.docs.includes(m.doc)) c.docs.push(m.doc);
+    const kind = m.evidenceKind ?? "unknown";
+    if (!c.evidence.includes(kind)) c.evidence.push(kind);
+    c.score += EVIDENCE_WEIGHT[kind] ?? 2;
+    byLabel.set(m.label, c);
+  }
+  return [...byLabel.values()].sort((a, b) => b.score - a.score || b.docs.length - a.docs.length || a.label.localeCompare(b.label));
+}
