@@ -1,0 +1,110 @@
+// GraphML export, by a writer of our own: graphology-graphml 0.5 only parses (it has no writer).
+// One <key> per attribute with its GraphML type; lists (aliases, titles) have no GraphML type and are
+// written as JSON strings. The graph is undirected by default and role edges say `directed="true"`, which
+// GraphML allows per edge, so the mixed multigraph survives as it is (graphology-graphml reads it back).
+
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { GuanxiGraph } from "../graph/build.ts";
+
+type GraphmlType = "boolean" | "int" | "long" | "double" | "string";
+
+interface Key {
+  id: string;
+  for: "node" | "edge";
+  name: string;
+  type: GraphmlType;
+}
+
+export function escapeXml(text: string): string {
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    // Characters XML 1.0 cannot carry at all.
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "");
+}
+
+function typeOf(value: unknown): GraphmlType | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value === "boolean") return "boolean";
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) return null;
+    if (Number.isInteger(value)) return Math.abs(value) <= 0x7fffffff ? "int" : "long";
+    return "double";
+  }
+  return "string";
+}
+
+const RANK: Record<GraphmlType, number> = { boolean: 0, int: 1, long: 2, double: 3, string: 4 };
+
+function widen(a: GraphmlType | undefined, b: GraphmlType): GraphmlType {
+  if (!a) return b;
+  if (a === b) return a;
+  // Mixed numbers widen to double; anything mixed with a non-number becomes a string.
+  const numeric = (t: GraphmlType) => t === "int" || t === "long" || t === "double";
+  if (numeric(a) && numeric(b)) return RANK[a] > RANK[b] ? a : b;
+  return "string";
+}
+
+function serialise(value: unknown): string {
+  if (Array.isArray(value)) return JSON.stringify(value);
+  return String(value);
+}
+
+export function graphmlString(graph: GuanxiGraph): string {
+  const nodeTypes = new Map<string, GraphmlType>();
+  const edgeTypes = new Map<string, GraphmlType>();
+  graph.forEachNode((_n, attr) => {
+    for (const [k, v] of Object.entries(attr)) {
+      const t = typeOf(Array.isArray(v) ? "list" : v);
+      if (t) nodeTypes.set(k, widen(nodeTypes.get(k), t));
+    }
+  });
+  graph.forEachEdge((_e, attr) => {
+    for (const [k, v] of Object.entries(attr)) {
+      const t = typeOf(v);
+      if (t) edgeTypes.set(k, widen(edgeTypes.get(k), t));
+    }
+  });
+  const keys: Key[] = [];
+  for (const [name, type] of nodeTypes) keys.push({ id: `n_${name}`, for: "node", name, type });
+  for (const [name, type] of edgeTypes) keys.push({ id: `e_${name}`, for: "edge", name, type });
+
+  const out: string[] = [];
+  out.push('<?xml version="1.0" encoding="UTF-8"?>');
+  out.push(
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
+  );
+  for (const k of keys) {
+    out.push(`  <key id="${escapeXml(k.id)}" for="${k.for}" attr.name="${escapeXml(k.name)}" attr.type="${k.type}"/>`);
+  }
+  out.push('  <graph id="guanxi" edgedefault="undirected">');
+  const data = (prefix: "n" | "e", attr: Record<string, unknown>, indent: string) => {
+    for (const [k, v] of Object.entries(attr)) {
+      if (typeOf(Array.isArray(v) ? "list" : v) === null) continue;
+      out.push(`${indent}<data key="${escapeXml(`${prefix}_${k}`)}">${escapeXml(serialise(v))}</data>`);
+    }
+  };
+  graph.forEachNode((n, attr) => {
+    out.push(`    <node id="${escapeXml(n)}">`);
+    data("n", attr as unknown as Record<string, unknown>, "      ");
+    out.push("    </node>");
+  });
+  graph.forEachEdge((e, attr, source, target, _sa, _ta, undirected) => {
+    const dir = undirected ? "" : ' directed="true"';
+    out.push(`    <edge id="${escapeXml(e)}" source="${escapeXml(source)}" target="${escapeXml(target)}"${dir}>`);
+    data("e", attr as unknown as Record<string, unknown>, "      ");
+    out.push("    </edge>");
+  });
+  out.push("  </graph>");
+  out.push("</graphml>");
+  return out.join("\n") + "\n";
+}
+
+export function writeGraphml(dir: string, graph: GuanxiGraph): string {
+  const path = join(dir, "graph.graphml");
+  writeFileSync(path, graphmlString(graph), "utf8");
+  return path;
+}
