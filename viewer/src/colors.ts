@@ -1,0 +1,42 @@
+// Colours: one per entity type (the legend's), a palette for communities, and the dimmed greys used
+// while hovering. Fixed here rather than read from the build so that legend and graph always agree.
+import type { EntityType } from "../../src/types.ts";
+
+export const TYPE_COLORS: Record<EntityType, string> = {
+  person: "#d62728",
+  company: "#1f77b4",
+  lab: "#2ca02c",
+  government: "#ff7f0e",
+  programme: "#9467bd",
+  place: "#17becf",
+  event: "#8c564b",
+};
+
+export const TYPE_NAMES: Record<EntityType, string> = {
+  person: "人物 person",
+  company: "企业 company",
+  lab: "机构 lab",
+  government: "政府 government",
+  programme: "项目 programme",
+  place: "地点 place",
+  event: "活动 event",
+};
+
+export const UNKNOWN_TYPE_COLOR = "#7f7f7f";
+
+const COMMUNITY_PALETTE = [
+  "#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#46f0f0", "#f032e6", "#bcf60c",
+  "#008080", "#9a6324", "#800000", "#808000", "#000075", "#e6beff", "#aaffc3", "#ffd8b1",
+];
+
+export function communityColor(community: number | undefined): string {
+  if (community === undefined || !Number.isFinite(community)) return UNKNOWN_TYPE_COLOR;
+  const i = Math.abs(Math.trunc(community)) % COMMUNITY_PALETTE.length;
+  return COMMUNITY_PALETTE[i];
+}
+
+export const DIM_NODE = "#e4e4e4";
+export const DIM_EDGE = "#f0f0f0";
+export const CO_EDGE = "#c7c7c7";
+export const CO_EDGE_FOCUS = "#7a7a7a";
+export const ROLE_EDGE = "#e3a21a";

@@ -1,0 +1,472 @@
+// The Guanxi viewer: one build's graph drawn by sigma, filtered and highlighted through reducers only.
+// Interaction never rebuilds the renderer or the graph: a change of state sets a few variables and asks
+// sigma to refresh, and sigma re-runs the reducers. The graph sigma draws is the viewer's own copy
+// (model.ts); the only thing that ever writes into it is the ForceAtlas2 worker, moving positions.
+import "./style.css";
+import Sigma from "sigma";
+import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
+import FA2Layout from "graphology-layout-forceatlas2/worker";
+import forceAtlas2 from "graphology-layout-forceatlas2";
+import { downloadAsPNG } from "@sigma/export-image";
+import type { EntityType, WindowLevel } from "../../src/types.ts";
+import { CO_EDGE, CO_EDGE_FOCUS, DIM_EDGE, DIM_NODE, ROLE_EDGE, TYPE_NAMES, communityColor } from "./colors.ts";
+import { loadGraph } from "./data.ts";
+import { byId, clear, h } from "./dom.ts";
+import { buildModel, typeColor, type Model, type ViewEdge, type ViewNode } from "./model.ts";
+import { Panel } from "./panel.ts";
+import { buildSearchIndex, search, type SearchHit, type SearchIndex } from "./search.ts";
+import { decodeState, encodeState, type SizeMetric, type ViewState } from "./url-state.ts";
+
+const LABEL_FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif';
+
+declare global {
+  interface Window {
+    /** Read-only hooks for the browser tests and for debugging from the console. */
+    guanxi?: {
+      ready: boolean;
+      visibleCount(type: string): { total: number; visible: number };
+      isHidden(node: string): boolean | undefined;
+      state(): string;
+    };
+  }
+}
+
+const status = byId<HTMLParagraphElement>("status");
+
+async function start(): Promise<void> {
+  let model: Model;
+  try {
+    model = buildModel(await loadGraph());
+  } catch (err) {
+    status.textContent = `Could not load this build's graph.json: ${err instanceof Error ? err.message : String(err)}`;
+    status.classList.add("error");
+    return;
+  }
+  const app = new Viewer(model);
+  app.init();
+}
+
+class Viewer {
+  private state: ViewState;
+  private renderer!: Sigma<ViewNode, ViewEdge>;
+  private panel!: Panel;
+  private hovered: string | null = null;
+  /** Node and edges lit around the hovered (else selected) node, computed once per change of focus. */
+  private focusNodes = new Set<string>();
+  private focusEdges = new Set<string>();
+  private searchIndex: SearchIndex | undefined;
+  private hits: SearchHit[] = [];
+  private activeHit = -1;
+  private layout: FA2Layout | undefined;
+
+  constructor(private readonly model: Model) {
+    this.state = decodeState(location.hash);
+    this.sanitiseState();
+  }
+
+  /** A link may name an entity this build does not have, or a weight above its maximum. */
+  private sanitiseState(): void {
+    const s = this.state;
+    if (s.selected && !this.model.entities.has(s.selected)) s.selected = null;
+    if (!s.selected || (s.neighbour && !this.model.entities.has(s.neighbour))) s.neighbour = null;
+    s.minWeight = Math.max(1, Math.min(s.minWeight, Math.max(1, this.model.maxWeight[s.window])));
+  }
+
+  init(): void {
+    const container = byId("graph");
+    this.renderer = new Sigma(this.model.graph, container, {
+      labelFont: LABEL_FONT,
+      labelSize: 13,
+      labelWeight: "500",
+      labelColor: { color: "#222" },
+      labelDensity: 0.8,
+      labelGridCellSize: 90,
+      labelRenderedSizeThreshold: this.model.graph.order > 1000 ? 7 : 4,
+      defaultEdgeType: "line",
+      zIndex: true,
+      // Edges are hidden while panning a big graph: keeps 50,000 edges fluid.
+      hideEdgesOnMove: this.model.graph.size > 20000,
+      minCameraRatio: 0.02,
+      maxCameraRatio: 20,
+      nodeReducer: (node, data) => this.reduceNode(node, data),
+      edgeReducer: (edge, data) => this.reduceEdge(edge, data),
+    });
+    this.panel = new Panel(byId("panel"), {
+      model: this.model,
+      state: this.state,
+      select: (id) => this.select(id, true),
+      chooseNeighbour: (id) => this.chooseNeighbour(id),
+    });
+
+    this.bindGraphEvents(container);
+    this.buildLegend();
+    this.bindControls();
+    this.bindSearch();
+    window.addEventListener("hashchange", () => this.applyHash());
+
+    this.computeFocus();
+    this.syncControls();
+    this.renderer.refresh();
+    this.panel.render();
+    this.updateStatus();
+    if (this.state.selected) this.centreOn(this.state.selected, false);
+
+    window.guanxi = {
+      ready: true,
+      visibleCount: (type) => {
+        let total = 0;
+        let visible = 0;
+        this.model.graph.forEachNode((n, a) => {
+          if (a.etype !== type) return;
+          total++;
+          if (!this.renderer.getNodeDisplayData(n)?.hidden) visible++;
+        });
+        return { total, visible };
+      },
+      isHidden: (node) => this.renderer.getNodeDisplayData(node)?.hidden,
+      state: () => encodeState(this.state),
+    };
+    document.body.dataset.ready = "true";
+  }
+
+  // ------------------------------------------------------------ reducers
+
+  private reduceNode(node: string, data: ViewNode): Partial<NodeDisplayData> {
+    const s = this.state;
+    const out: Partial<NodeDisplayData> = data as unknown as Partial<NodeDisplayData>; // sigma hands us a copy
+    if (s.hiddenTypes.has(data.etype as EntityType)) {
+      out.hidden = true;
+      return out;
+    }
+    out.size = data.sizes[s.size];
+    out.color = s.community ? communityColor(data.community) : data.color;
+    const focus = this.hovered ?? s.selected;
+    if (focus) {
+      if (this.focusNodes.has(node)) {
+        out.zIndex = 2;
+        if (node === focus || node === s.selected) {
+          out.highlighted = true;
+          out.forceLabel = true;
+        }
+      } else {
+        out.color = DIM_NODE;
+        out.label = null;
+        out.zIndex = 0;
+      }
+    }
+    return out;
+  }
+
+  private edgeVisible(data: ViewEdge): boolean {
+    const s = this.state;
+    if (s.hiddenTypes.has(data.sourceType as EntityType) || s.hiddenTypes.has(data.targetType as EntityType)) return false;
+    if (data.kind === "role") return s.showRole;
+    if (!s.showCoMention) return false;
+    const w = data[s.window];
+    return w > 0 && w >= s.minWeight;
+  }
+
+  private reduceEdge(edge: string, data: ViewEdge): Partial<EdgeDisplayData> {
+    const out: Partial<EdgeDisplayData> = data as unknown as Partial<EdgeDisplayData>;
+    if (!this.edgeVisible(data)) {
+      out.hidden = true;
+      return out;
+    }
+    const role = data.kind === "role";
+    const w = role ? data.weight : data[this.state.window];
+    out.size = Math.min(6, 0.5 + Math.log2(1 + w) * 0.8);
+    out.color = role ? ROLE_EDGE : CO_EDGE;
+    const focus = this.hovered ?? this.state.selected;
+    if (focus) {
+      if (this.focusEdges.has(edge)) {
+        out.zIndex = 1;
+        if (!role) out.color = CO_EDGE_FOCUS;
+      } else {
+        out.color = DIM_EDGE;
+        out.zIndex = 0;
+      }
+    }
+    return out;
+  }
+
+  /** The focused node and its neighbours over the edges currently shown. */
+  private computeFocus(): void {
+    this.focusNodes = new Set();
+    this.focusEdges = new Set();
+    const focus = this.hovered ?? this.state.selected;
+    if (!focus || !this.model.graph.hasNode(focus)) return;
+    this.focusNodes.add(focus);
+    this.model.graph.forEachEdge(focus, (edge, attrs, source, target) => {
+      if (!this.edgeVisible(attrs)) return;
+      this.focusEdges.add(edge);
+      this.focusNodes.add(source === focus ? target : source);
+    });
+  }
+
+  /** Filters changed: recompute what is lit, re-run the reducers, and write the URL. */
+  private refresh(writeUrl = true): void {
+    this.computeFocus();
+    this.renderer.refresh();
+    this.updateStatus();
+    if (writeUrl) this.writeUrl();
+  }
+
+  // ------------------------------------------------------------ graph events
+
+  private bindGraphEvents(container: HTMLElement): void {
+    this.renderer.on("enterNode", ({ node }) => {
+      this.hovered = node;
+      container.classList.add("pointer");
+      this.computeFocus();
+      // Positions did not change: skip re-indexing them.
+      this.renderer.refresh({ skipIndexation: true });
+    });
+    this.renderer.on("leaveNode", () => {
+      this.hovered = null;
+      container.classList.remove("pointer");
+      this.computeFocus();
+      this.renderer.refresh({ skipIndexation: true });
+    });
+    this.renderer.on("clickNode", ({ node }) => this.select(node, false));
+    this.renderer.on("clickStage", () => {
+      if (this.state.selected) this.select(null, false);
+    });
+  }
+
+  select(id: string | null, centre: boolean): void {
+    if (id !== null && !this.model.entities.has(id)) return;
+    if (id !== this.state.selected) this.state.neighbour = null;
+    this.state.selected = id;
+    this.refresh();
+    this.panel.render();
+    if (id && centre) this.centreOn(id, true);
+  }
+
+  private chooseNeighbour(id: string | null): void {
+    this.state.neighbour = id;
+    this.writeUrl();
+    this.panel.render();
+  }
+
+  private centreOn(id: string, animate: boolean): void {
+    const d = this.renderer.getNodeDisplayData(id);
+    if (!d) return;
+    const camera = this.renderer.getCamera();
+    const target = { x: d.x, y: d.y, ratio: Math.min(camera.ratio, 0.6) };
+    if (animate) void camera.animate(target, { duration: 500 });
+    else camera.setState(target);
+  }
+
+  // ------------------------------------------------------------ controls
+
+  private buildLegend(): void {
+    const legend = byId<HTMLUListElement>("legend");
+    clear(legend);
+    const counts = new Map<string, number>();
+    for (const e of this.model.entities.values()) counts.set(e.type, (counts.get(e.type) ?? 0) + 1);
+    for (const type of this.model.types) {
+      const swatch = h("span", { class: "swatch" });
+      swatch.style.background = typeColor(type);
+      const button = h(
+        "button",
+        { class: "legend-item", title: "Show or hide this type", attrs: { type: "button", "data-type": type } },
+        swatch,
+        (TYPE_NAMES as Record<string, string>)[type] ?? type,
+        h("span", { class: "count" }, String(counts.get(type) ?? 0)),
+      );
+      button.addEventListener("click", () => {
+        const t = type as EntityType;
+        if (this.state.hiddenTypes.has(t)) this.state.hiddenTypes.delete(t);
+        else this.state.hiddenTypes.add(t);
+        this.syncControls();
+        this.refresh();
+      });
+      legend.appendChild(h("li", null, button));
+    }
+  }
+
+  private bindControls(): void {
+    const windowSelect = byId<HTMLSelectElement>("window");
+    windowSelect.addEventListener("change", () => {
+      this.state.window = windowSelect.value as WindowLevel;
+      this.sanitiseState();
+      this.syncControls();
+      this.refresh();
+      this.panel.render();
+    });
+    const slider = byId<HTMLInputElement>("min-weight");
+    slider.addEventListener("input", () => {
+      this.state.minWeight = Number(slider.value) || 1;
+      byId("min-weight-value").textContent = String(this.state.minWeight);
+      this.refresh();
+    });
+    const co = byId<HTMLInputElement>("kind-co");
+    co.addEventListener("change", () => {
+      this.state.showCoMention = co.checked;
+      this.refresh();
+    });
+    const role = byId<HTMLInputElement>("kind-role");
+    role.addEventListener("change", () => {
+      this.state.showRole = role.checked;
+      this.refresh();
+    });
+    const size = byId<HTMLSelectElement>("size");
+    size.addEventListener("change", () => {
+      this.state.size = size.value as SizeMetric;
+      this.refresh();
+    });
+    const community = byId<HTMLInputElement>("community");
+    community.addEventListener("change", () => {
+      this.state.community = community.checked;
+      this.refresh();
+    });
+    byId("layout").addEventListener("click", () => this.toggleLayout());
+    byId("export-png").addEventListener("click", () => {
+      void downloadAsPNG(this.renderer as unknown as Sigma, { fileName: "guanxi", backgroundColor: "#ffffff" });
+    });
+  }
+
+  /** Puts every control in line with the state (after a link or a hashchange). */
+  private syncControls(): void {
+    const s = this.state;
+    byId<HTMLSelectElement>("window").value = s.window;
+    const slider = byId<HTMLInputElement>("min-weight");
+    slider.max = String(Math.max(1, this.model.maxWeight[s.window]));
+    slider.value = String(s.minWeight);
+    byId("min-weight-value").textContent = String(s.minWeight);
+    byId<HTMLInputElement>("kind-co").checked = s.showCoMention;
+    byId<HTMLInputElement>("kind-role").checked = s.showRole;
+    byId<HTMLSelectElement>("size").value = s.size;
+    byId<HTMLInputElement>("community").checked = s.community;
+    for (const button of byId("legend").querySelectorAll<HTMLButtonElement>("button.legend-item")) {
+      const off = s.hiddenTypes.has(button.dataset.type as EntityType);
+      button.setAttribute("aria-pressed", String(!off));
+      button.classList.toggle("off", off);
+    }
+  }
+
+  private toggleLayout(): void {
+    const button = byId<HTMLButtonElement>("layout");
+    if (!this.layout) {
+      const settings = forceAtlas2.inferSettings(this.model.graph);
+      this.layout = new FA2Layout(this.model.graph, {
+        settings: { ...settings, barnesHutOptimize: this.model.graph.order > 1000 },
+        getEdgeWeight: "weight",
+      });
+    }
+    if (this.layout.isRunning()) {
+      this.layout.stop();
+      button.textContent = "Run layout";
+      button.classList.remove("running");
+    } else {
+      this.layout.start();
+      button.textContent = "Stop layout";
+      button.classList.add("running");
+    }
+  }
+
+  private writeUrl(): void {
+    const hash = encodeState(this.state);
+    const url = `${location.pathname}${location.search}${hash ? "#" + hash : ""}`;
+    // replaceState: filters are not navigation; a hashchange event is not fired either.
+    if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(null, "", url);
+  }
+
+  /** A link pasted into this tab. */
+  private applyHash(): void {
+    const next = decodeState(location.hash);
+    const previous = this.state.selected;
+    Object.assign(this.state, next);
+    this.sanitiseState();
+    this.syncControls();
+    this.refresh(false);
+    this.panel.render();
+    if (this.state.selected && this.state.selected !== previous) this.centreOn(this.state.selected, true);
+  }
+
+  private updateStatus(): void {
+    let nodes = 0;
+    let edges = 0;
+    this.model.graph.forEachNode((_n, a) => {
+      if (!this.state.hiddenTypes.has(a.etype as EntityType)) nodes++;
+    });
+    this.model.graph.forEachEdge((_e, a) => {
+      if (this.edgeVisible(a)) edges++;
+    });
+    status.textContent = `${nodes} of ${this.model.graph.order} entities · ${edges} links`;
+  }
+
+  // ------------------------------------------------------------ search
+
+  private bindSearch(): void {
+    const input = byId<HTMLInputElement>("search");
+    const list = byId<HTMLUListElement>("suggestions");
+    const close = () => {
+      list.hidden = true;
+      input.setAttribute("aria-expanded", "false");
+      this.activeHit = -1;
+    };
+    const pick = (hit: SearchHit | undefined) => {
+      if (!hit) return;
+      input.value = hit.label;
+      close();
+      input.blur();
+      this.select(hit.id, true);
+    };
+    const render = () => {
+      clear(list);
+      this.hits.forEach((hit, i) => {
+        const dot = h("span", { class: "dot" });
+        dot.style.background = typeColor(hit.type);
+        const item = h(
+          "li",
+          { class: i === this.activeHit ? "active" : undefined, attrs: { role: "option", "aria-selected": String(i === this.activeHit) } },
+          dot,
+          h("span", { class: "s-label" }, hit.label),
+          hit.name_en ? h("span", { class: "s-en" }, hit.name_en) : null,
+          hit.via && hit.via !== hit.name_en ? h("span", { class: "s-via" }, hit.via) : null,
+        );
+        // mousedown, not click: it fires before the input's blur closes the list.
+        item.addEventListener("mousedown", (ev) => {
+          ev.preventDefault();
+          pick(hit);
+        });
+        list.appendChild(item);
+      });
+      list.hidden = this.hits.length === 0;
+      input.setAttribute("aria-expanded", String(!list.hidden));
+    };
+    input.addEventListener("input", () => {
+      this.searchIndex ??= buildSearchIndex(this.model.entities.values());
+      this.hits = search(this.searchIndex, input.value, 10);
+      this.activeHit = this.hits.length ? 0 : -1;
+      render();
+    });
+    input.addEventListener("keydown", (ev) => {
+      if (ev.key === "ArrowDown" || ev.key === "ArrowUp") {
+        if (!this.hits.length) return;
+        ev.preventDefault();
+        const step = ev.key === "ArrowDown" ? 1 : -1;
+        this.activeHit = (this.activeHit + step + this.hits.length) % this.hits.length;
+        render();
+      } else if (ev.key === "Enter") {
+        ev.preventDefault();
+        if (!this.hits.length && input.value.trim()) {
+          this.searchIndex ??= buildSearchIndex(this.model.entities.values());
+          this.hits = search(this.searchIndex, input.value, 10);
+        }
+        pick(this.hits[Math.max(0, this.activeHit)]);
+      } else if (ev.key === "Escape") {
+        close();
+      }
+    });
+    input.addEventListener("blur", close);
+    // Build the index while the user looks at the graph, so the first keystroke is instant.
+    const idle = (cb: () => void) => ("requestIdleCallback" in window ? window.requestIdleCallback(cb, { timeout: 2000 }) : setTimeout(cb, 200));
+    idle(() => {
+      this.searchIndex ??= buildSearchIndex(this.model.entities.values());
+    });
+  }
+}
+
+void start();

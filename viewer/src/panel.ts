@@ -1,0 +1,264 @@
+// The side panel of the selected entity: who it is, the titles it holds, whom it appears with, and the
+// evidence for one chosen neighbour. Built from text nodes only (see dom.ts); evidence is fetched when a
+// neighbour is chosen, never before.
+import type { WindowLevel } from "../../src/types.ts";
+import { TYPE_NAMES } from "./colors.ts";
+import { loadEvidence, loadRoles, type EvidenceItem } from "./data.ts";
+import { append, clear, h } from "./dom.ts";
+import { highlightedText } from "./highlight.ts";
+import { typeColor, type Entity, type Model } from "./model.ts";
+import type { ViewState } from "./url-state.ts";
+
+export interface PanelHost {
+  model: Model;
+  state: ViewState;
+  /** Select another entity (and centre it). */
+  select(id: string | null): void;
+  /** Open the evidence of the selected entity with this neighbour. */
+  chooseNeighbour(id: string | null): void;
+}
+
+interface Neighbour {
+  id: string;
+  weight: number;
+}
+
+const MAX_NEIGHBOURS = 40;
+const MAX_EVIDENCE = 60;
+
+export class Panel {
+  /** Bumped on every render, so an answer that arrives late for an older selection is dropped. */
+  private generation = 0;
+  private showAll = false;
+  private lastSelected: string | null = null;
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly host: PanelHost,
+  ) {}
+
+  render(): void {
+    const { state, model } = this.host;
+    const generation = ++this.generation;
+    clear(this.root);
+    const entity = state.selected ? model.entities.get(state.selected) : undefined;
+    if (!entity) {
+      this.root.hidden = true;
+      return;
+    }
+    if (this.lastSelected !== entity.id) this.showAll = false;
+    this.lastSelected = entity.id;
+    this.root.hidden = false;
+
+    const swatch = h("span", { class: "swatch" });
+    swatch.style.background = typeColor(entity.type);
+    const typeName = (TYPE_NAMES as Record<string, string>)[entity.type] ?? entity.type;
+    append(
+      this.root,
+      h("button", { class: "close", title: "Close", attrs: { type: "button", "aria-label": "Close" }, onClick: () => this.host.select(null) }, "×"),
+      h("h2", { class: "entity-label" }, entity.label),
+      entity.name_en ? h("p", { class: "name-en" }, entity.name_en) : null,
+      h(
+        "p",
+        { class: "entity-type" },
+        swatch,
+        typeName,
+        entity.candidate ? h("span", { class: "candidate", title: "Proposed by the build, not in the dictionary" }, " candidate 候选") : null,
+      ),
+      h("p", { class: "counts" }, `${entity.mentions} mentions · ${entity.documents} documents`),
+      entity.aliases.length ? h("p", { class: "aliases" }, h("span", { class: "muted" }, "Aliases: "), entity.aliases.join(" · ")) : null,
+    );
+
+    const titles = h("section", { class: "titles" });
+    this.root.appendChild(titles);
+    void this.renderTitles(titles, entity, generation);
+
+    this.root.appendChild(this.renderNeighbours(entity));
+
+    const evidence = h("section", { class: "evidence", attrs: { "aria-live": "polite" } });
+    this.root.appendChild(evidence);
+    if (state.neighbour && model.entities.has(state.neighbour)) void this.renderEvidence(evidence, entity, model.entities.get(state.neighbour)!, generation);
+  }
+
+  private async renderTitles(section: HTMLElement, entity: Entity, generation: number): Promise<void> {
+    const { graph, entities } = this.host.model;
+    const held: { title: string; orgId?: string; orgLabel?: string }[] = [];
+    const holders: { title: string; personId: string }[] = [];
+    const seen = new Set<string>();
+    const hold = (title: string, orgId?: string, orgLabel?: string) => {
+      const key = `${title}\u0000${orgId ?? orgLabel ?? ""}`;
+      if (!title || seen.has(key)) return;
+      seen.add(key);
+      held.push({ title, orgId, orgLabel });
+    };
+    graph.forEachOutEdge(entity.id, (_e, attrs, _s, target) => {
+      if (attrs.kind === "role") hold(attrs.title, target, entities.get(target)?.label);
+    });
+    graph.forEachInEdge(entity.id, (_e, attrs, source) => {
+      if (attrs.kind === "role") holders.push({ title: attrs.title, personId: source });
+    });
+    const rows = await loadRoles();
+    if (generation !== this.generation) return;
+    for (const r of rows)
+      if (r.person === entity.id) {
+        const orgId = r.org && entities.has(r.org) ? r.org : undefined;
+        // The same title at a known organisation is already listed from the graph's role edge.
+        if (orgId && seen.has(`${r.title}\u0000${orgId}`)) continue;
+        hold(r.title, orgId, orgId ? entities.get(orgId)!.label : r.org_label);
+      }
+    for (const t of entity.titles) if (![...seen].some((k) => k.startsWith(`${t}\u0000`))) hold(t);
+
+    if (held.length) {
+      append(
+        section,
+        h("h3", null, "Titles 职务"),
+        h(
+          "ul",
+          { class: "title-list" },
+          ...held.map((t) =>
+            h(
+              "li",
+              null,
+              h("span", { class: "title" }, t.title),
+              t.orgId ? " · " : t.orgLabel ? " · " : null,
+              t.orgId ? this.entityLink(t.orgId) : t.orgLabel ? h("span", { class: "org" }, t.orgLabel) : null,
+            ),
+          ),
+        ),
+      );
+    }
+    if (holders.length) {
+      holders.sort((a, b) => a.title.localeCompare(b.title));
+      append(
+        section,
+        h("h3", null, "People with titles here"),
+        h("ul", { class: "title-list" }, ...holders.map((x) => h("li", null, this.entityLink(x.personId), " · ", h("span", { class: "title" }, x.title)))),
+      );
+    }
+  }
+
+  private entityLink(id: string): HTMLButtonElement {
+    const label = this.host.model.entities.get(id)?.label ?? id;
+    return h("button", { class: "link", attrs: { type: "button" }, title: "Select", onClick: () => this.host.select(id) }, label);
+  }
+
+  private neighbours(entity: Entity, window: WindowLevel): Neighbour[] {
+    const byId = new Map<string, number>();
+    this.host.model.graph.forEachEdge(entity.id, (_e, attrs, source, target) => {
+      if (attrs.kind !== "co-mention") return;
+      const w = attrs[window];
+      if (w <= 0) return;
+      const other = source === entity.id ? target : source;
+      byId.set(other, (byId.get(other) ?? 0) + w);
+    });
+    const labels = this.host.model.entities;
+    return [...byId]
+      .map(([id, weight]) => ({ id, weight }))
+      .sort((a, b) => b.weight - a.weight || (labels.get(a.id)?.label ?? "").localeCompare(labels.get(b.id)?.label ?? ""));
+  }
+
+  private renderNeighbours(entity: Entity): HTMLElement {
+    const { state, model } = this.host;
+    const all = this.neighbours(entity, state.window);
+    const section = h("section", { class: "neighbours" }, h("h3", null, `Co-mentioned 共现 (${state.window})`));
+    if (!all.length) {
+      section.appendChild(h("p", { class: "muted" }, "No co-mentions at this window."));
+      return section;
+    }
+    const shown = this.showAll ? all : all.slice(0, MAX_NEIGHBOURS);
+    const list = h("ol", { class: "neighbour-list" });
+    for (const n of shown) {
+      const other = model.entities.get(n.id);
+      if (!other) continue;
+      const dot = h("span", { class: "dot" });
+      dot.style.background = typeColor(other.type);
+      const chosen = state.neighbour === n.id;
+      list.appendChild(
+        h(
+          "li",
+          { class: chosen ? "chosen" : undefined },
+          h(
+            "button",
+            {
+              class: "neighbour",
+              title: "Show the evidence",
+              attrs: { type: "button", "aria-pressed": String(chosen) },
+              onClick: () => this.host.chooseNeighbour(chosen ? null : n.id),
+            },
+            dot,
+            h("span", { class: "nb-label" }, other.label),
+            h("span", { class: "weight" }, String(n.weight)),
+          ),
+          h("button", { class: "goto", title: "Select this entity", attrs: { type: "button", "aria-label": "Select" }, onClick: () => this.host.select(n.id) }, "→"),
+        ),
+      );
+    }
+    section.appendChild(list);
+    if (all.length > shown.length)
+      section.appendChild(
+        h(
+          "button",
+          {
+            class: "more",
+            attrs: { type: "button" },
+            onClick: () => {
+              this.showAll = true;
+              this.render();
+            },
+          },
+          `Show all ${all.length}`,
+        ),
+      );
+    return section;
+  }
+
+  private async renderEvidence(section: HTMLElement, a: Entity, b: Entity, generation: number): Promise<void> {
+    const window = this.host.state.window;
+    append(section, h("h3", null, "Evidence 证据: ", h("mark", { class: "hl-a" }, a.label), " — ", h("mark", { class: "hl-b" }, b.label)));
+    const status = h("p", { class: "muted" }, "Loading…");
+    section.appendChild(status);
+    let evidence;
+    try {
+      evidence = await loadEvidence(a.id, b.id);
+    } catch (err) {
+      if (generation !== this.generation) return;
+      status.textContent = `Could not load the evidence (${err instanceof Error ? err.message : String(err)}).`;
+      return;
+    }
+    if (generation !== this.generation) return;
+    if (!evidence || !evidence.items.length) {
+      status.textContent = "No evidence stored for this pair.";
+      return;
+    }
+    status.textContent = `sentence ${evidence.total.sentence} · paragraph ${evidence.total.paragraph} · article ${evidence.total.article}`;
+    status.className = "counts";
+    // Passages at the chosen window first; near-duplicates last.
+    const rank = (it: EvidenceItem) => (it.level === window ? 0 : 1) + (it.duplicateOf ? 2 : 0);
+    const items = [...evidence.items].sort((x, y) => rank(x) - rank(y));
+    const namesA = [a.label, ...a.aliases, a.name_en];
+    const namesB = [b.label, ...b.aliases, b.name_en];
+    const list = h("ol", { class: "evidence-list" });
+    for (const it of items.slice(0, MAX_EVIDENCE)) {
+      const text = h("p", { class: "ev-text" });
+      text.appendChild(highlightedText(it.text, namesA, namesB));
+      list.appendChild(
+        h(
+          "li",
+          { class: "ev" },
+          text,
+          h(
+            "p",
+            { class: "ev-meta" },
+            it.title ? h("cite", { class: "ev-title" }, it.title) : null,
+            h("span", { class: "ev-source" }, it.source || it.doc),
+            it.date ? h("span", { class: "ev-date" }, it.date) : null,
+            h("span", { class: "ev-level" }, it.level),
+            it.duplicateOf ? h("span", { class: "ev-dup", title: `Repeats ${it.duplicateOf}` }, "duplicate") : null,
+          ),
+        ),
+      );
+    }
+    section.appendChild(list);
+    if (items.length > MAX_EVIDENCE) section.appendChild(h("p", { class: "muted" }, `${items.length - MAX_EVIDENCE} more passages not shown.`));
+  }
+}
