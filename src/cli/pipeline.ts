@@ -1,7 +1,7 @@
 // The per-article pipeline, stage by stage: clean → segment → link → roles → discovery. Each stage is a
 // plain function of its own folder; this file only passes the document along, as spaCy's pipeline does.
 import type { CleanDocument, Dictionary, DocumentAnalysis, Mention, RawDocument, Role } from "../types.ts";
-import { cleanDocument, normalizeForMatching } from "../clean/index.ts";
+import { cleanDocument, normalizeString } from "../clean/index.ts";
 import { segmentTokens } from "../segment/tokens.ts";
 import { buildMatcher, linkMentions, type Matcher } from "../link/link.ts";
 import { discoverCandidates } from "../link/discover.ts";
@@ -18,7 +18,7 @@ export interface PipelineContext {
 export function createPipelineContext(dictionary: Dictionary): PipelineContext {
   return {
     dictionary,
-    matcher: buildMatcher(dictionary, (s) => normalizeForMatching(s).text),
+    matcher: buildMatcher(dictionary, normalizeString),
     nameIndex: buildNameIndex(dictionary),
   };
 }

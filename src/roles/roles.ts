@@ -89,19 +89,25 @@ function toNormOffsets(doc: CleanDocument, mentions: Mention[]): RoleContext["me
 }
 
 function resolveGenericBody(ctx: RoleContext, body: string, level: string | undefined): OrgRef {
-  if (body === "党中央") {
-    const e = ctx.nameIndex.get("党中央");
-    return { entity: e?.id ?? null, label: e?.label ?? "党中央" };
+  // First the dictionary's own knowledge: an entry that claims the bare body (区委, 市委) as an alias
+  // under a rule that holds in this document (requireInDocument: [余杭]).
+  for (const e of ctx.dictionary.entries) {
+    if (e.type !== "government" || !(e.label === body || e.aliases.includes(body))) continue;
+    const rules = (e.rules ?? []).filter((r) => r.alias === body);
+    const holds = rules.every(
+      (r) =>
+        (!r.requireInDocument?.length || r.requireInDocument.some((w) => ctx.text.includes(w))) &&
+        !(r.notAfter ?? []).some((w) => ctx.text.includes(w + body)),
+    );
+    if (holds) return { entity: e.id, label: e.label };
   }
   const suffix = level === "district" ? "区" : level === "city" ? "市" : level === "province" ? "省" : level === "county" ? "县" : "";
+  const bodyWithoutLevel = suffix && body.startsWith(suffix) ? body.slice(1) : body;
   for (const place of ctx.placeLabels) {
-    const stem = place.endsWith(suffix) && suffix ? place.slice(0, -1) : place;
-    // 区委 of 余杭区 is written 余杭区委; 市委 of 杭州 is 杭州市委.
-    const names = [stem + body, place + body.replace(/^[区市省县]/, ""), place + body];
-    for (const n of names) {
-      const e = ctx.nameIndex.get(n);
-      if (e && e.type === "government") return { entity: e.id, label: e.label };
-    }
+    // 区委 of 余杭区 is written 余杭区委; 市委 of 杭州 is 杭州市委; a district is never a city.
+    const name = suffix && place.endsWith(suffix) ? place + bodyWithoutLevel : place + body;
+    const e = ctx.nameIndex.get(name);
+    if (e && e.type === "government") return { entity: e.id, label: e.label };
   }
   return { entity: null, label: body };
 }
@@ -131,7 +137,8 @@ function titlePhraseEndingAt(ctx: RoleContext, end: number): TitleElement | unde
   // A linked body in the region starts the phrase: 之江实验室主任, 中国平安财产保险余杭支公司总经理.
   let orgMention: RoleContext["mentions"][number] | undefined;
   for (const m of ctx.mentions) {
-    if (m.nStart >= regionStart && m.nEnd <= wordStart && isOrgMention(m)) {
+    // A body may reach back past a bracket of its own name: 中国(杭州)人工智能小镇名誉镇长.
+    if (m.nEnd > regionStart && m.nEnd <= wordStart && isOrgMention(m)) {
       if (!orgMention || m.nStart < orgMention.nStart) orgMention = m;
     }
   }

@@ -1,0 +1,30 @@
+// Test helpers: a document made from plain text through the real cleaning stage, and the shipped
+// dictionary's pipeline context (loaded once per test file).
+import type { DocumentAnalysis, RawDocument } from "../src/types.ts";
+import { cleanDocument } from "../src/clean/index.ts";
+import { loadDictionary } from "../src/link/dictionary.ts";
+import { analyseCleanDocument, createPipelineContext, type PipelineContext } from "../src/cli/pipeline.ts";
+
+export function rawText(id: string, content: string): RawDocument {
+  return { id, source: `${id}.txt`, format: "text", encoding: "utf-8", content };
+}
+
+let shared: PipelineContext | undefined;
+export function shippedContext(): PipelineContext {
+  if (!shared) {
+    const { dictionary, problems } = loadDictionary();
+    const errors = problems.filter((p) => p.severity === "error");
+    if (errors.length) throw new Error(`dictionary errors: ${errors.map((e) => e.message).join("; ")}`);
+    shared = createPipelineContext(dictionary);
+  }
+  return shared;
+}
+
+export function analyseText(text: string, id = "t"): DocumentAnalysis {
+  return analyseCleanDocument(cleanDocument(rawText(id, text)), shippedContext());
+}
+
+/** Linked (non-candidate) entity labels of an analysis, in order of first mention. */
+export function linkedLabels(a: DocumentAnalysis): string[] {
+  return [...new Set(a.mentions.filter((m) => !m.candidate).map((m) => m.label))];
+}

@@ -1,0 +1,60 @@
+// Role patterns on real sentences: chained titles, lists, group titles, bylines, appointments,
+// a title after a name, and bodies resolved from the article's context.
+import { describe, expect, it } from "vitest";
+import { analyseText } from "../helpers.ts";
+
+function roleRows(text: string): string[] {
+  return analyseText(text).roles.map((r) => `${r.person_label}|${r.title}|${r.org_label}`);
+}
+
+describe("extractRoles", () => {
+  it("splits chained titles before a name, resolving 市委 and 区委 from context", () => {
+    const rows = roleRows("余杭区经济高质量发展大会在杭州举行。市委常委、区委书记刘颖出席大会并讲话。");
+    expect(rows).toContain("刘颖|市委常委|杭州市委");
+    expect(rows).toContain("刘颖|区委书记|余杭区委");
+  });
+
+  it("gives each title its own organisation", () => {
+    const rows = roleRows("中国工程院院士、之江实验室主任王坚出席。");
+    expect(rows).toContain("王坚|院士|中国工程院");
+    expect(rows).toContain("王坚|主任|之江实验室");
+  });
+
+  it("reads 区长 as the head of the district government", () => {
+    const rows = roleRows("余杭区召开会议。区委副书记、区长杨建根主持。");
+    expect(rows).toContain("杨建根|区委副书记|余杭区委");
+    expect(rows).toContain("杨建根|区长|余杭区政府");
+  });
+
+  it("gives a group title to every name of a list before 等", () => {
+    const rows = roleRows("余杭区召开会议。朱红丹、梅建胜、王姝、沈尧等区四套班子领导出席。");
+    for (const n of ["朱红丹", "梅建胜", "王姝", "沈尧"]) expect(rows.some((r) => r.startsWith(`${n}|区四套班子领导`))).toBe(true);
+  });
+
+  it("gives a title before a list to every name of it", () => {
+    const rows = roleRows("余杭区召开会议。区领导毛建标、吴远东、吴伟强参加会议。");
+    for (const n of ["毛建标", "吴远东", "吴伟强"]) expect(rows.some((r) => r.startsWith(`${n}|区领导`))).toBe(true);
+  });
+
+  it("reads bylines, with more than one role in them", () => {
+    const rows = roleRows("本报讯(记者 陈坚 通讯员 贾丹红) 昨日,大会举行。");
+    expect(rows).toContain("陈坚|记者|");
+    expect(rows).toContain("贾丹红|通讯员|");
+  });
+
+  it("reads an appointment with the body of the post", () => {
+    const rows = roleRows("大会同步聘任王坚院士为中国(杭州)人工智能小镇名誉镇长。");
+    expect(rows).toContain("王坚|名誉镇长|人工智能小镇");
+  });
+
+  it("reads a company title and the branch it belongs to", () => {
+    const rows = roleRows("在中国平安财产保险余杭支公司总经理戴天看来,这是一个信号。");
+    expect(rows).toContain("戴天|总经理|中国平安财产保险余杭支公司");
+  });
+
+  it("proposes a person the dictionary does not know when a title introduces them", () => {
+    const a = analyseText("杭州市某区召开会议,区委书记甄宏图出席。");
+    expect(a.roles.some((r) => r.person_label === "甄宏图" && r.person === null && r.title === "区委书记")).toBe(true);
+    expect(a.mentions.some((m) => m.candidate && m.label === "甄宏图" && m.type === "person")).toBe(true);
+  });
+});
