@@ -1,0 +1,110 @@
+// cleanDocument: decoded source → cleaned text with its map, articles, paragraphs, sentences.
+// Every step is a pure function exported from its module; this file only chains them.
+
+import type { Article, CleanDocument, Paragraph, RawDocument } from "../types.ts";
+import { splitSentences } from "../segment/sentences.ts";
+import { htmlToText, looksLikeHtml } from "./html.ts";
+import { removeMarkupLeaks } from "./leaks.ts";
+import { joinBrokenLines, normalizeWhitespace } from "./lines.ts";
+import { removeBoilerplate } from "./boilerplate.ts";
+import { removeSpam } from "./spam.ts";
+import { splitArticles } from "./articles.ts";
+import { normalizeForMatching } from "./normalize.ts";
+import { extractDate, normalizeDate } from "./meta.ts";
+import { addRemoved, concat, fromSource, sourceAfter, synthetic, toSegments, type MappedText, type Removed, type StepResult } from "./mapped.ts";
+
+export { htmlToText, looksLikeHtml, PLACEHOLDER } from "./html.ts";
+export { removeMarkupLeaks, findCss } from "./leaks.ts";
+export { normalizeWhitespace, joinBrokenLines, continuesInto, isHeadlineLike } from "./lines.ts";
+export { removeBoilerplate, LINE_RULES, INLINE_RULES } from "./boilerplate.ts";
+export { removeSpam, findSpam, STRONG_SPAM, WEAK_SPAM } from "./spam.ts";
+export { splitArticles, startsMidSentence, endsMidSentence } from "./articles.ts";
+export { normalizeForMatching, normalizeString, foldChar } from "./normalize.ts";
+export { NearDuplicateIndex, markNearDuplicates, shingles, similarity, isNearDuplicate, MIN_CONTAINMENT, MIN_JACCARD } from "./dedup.ts";
+export { extractDate, normalizeDate } from "./meta.ts";
+export { fromSource, toSegments, type MappedText } from "./mapped.ts";
+
+/** Is this document's content HTML (by format, or a JSON/JSONL field holding a page)? */
+function isHtml(raw: RawDocument): boolean {
+  if (raw.format === "html" || raw.format === "json-escaped-html") return true;
+  if (raw.format === "json" || raw.format === "jsonl") return looksLikeHtml(raw.content);
+  return false;
+}
+
+export function cleanDocument(raw: RawDocument): CleanDocument {
+  const removed: Removed = {};
+  const run = (step: (mt: MappedText) => StepResult, mt: MappedText): MappedText => {
+    const r = step(mt);
+    addRemoved(removed, r.removed);
+    return r.mt;
+  };
+  const html = isHtml(raw);
+  let mt: MappedText;
+  let pageTitle: string | undefined;
+  if (html) {
+    const h = htmlToText(raw.content);
+    mt = h.mt;
+    pageTitle = h.title;
+    addRemoved(removed, h.removed);
+  } else mt = fromSource(raw.content);
+
+  mt = run(removeMarkupLeaks, mt);
+  mt = run(normalizeWhitespace, mt);
+  const statedDate = extractDate(mt.text);
+  mt = run(removeBoilerplate, mt);
+  mt = run(removeSpam, mt);
+  mt = run(normalizeWhitespace, mt);
+  // HTML paragraphs are explicit (block elements): only plain text has lines cut by page breaks.
+  if (!html) mt = run(joinBrokenLines, mt);
+  const split = splitArticles(mt);
+  addRemoved(removed, split.removed);
+
+  // Assemble: one paragraph per block, "\n" between them (the newline is synthetic: it stands
+  // for whatever break separated the two blocks in the source).
+  const parts: MappedText[] = [];
+  const paragraphs: Paragraph[] = [];
+  let pos = 0;
+  split.blocks.forEach((b, i) => {
+    if (i > 0) {
+      parts.push(synthetic("\n", sourceAfter(split.blocks[i - 1].mt, split.blocks[i - 1].mt.text.length - 1)));
+      pos += 1;
+    }
+    parts.push(b.mt);
+    paragraphs.push({ start: pos, end: pos + b.mt.text.length, article: b.article });
+    pos += b.mt.text.length;
+  });
+  const final = concat(parts);
+  const text = final.text;
+
+  const articles: Article[] = split.articles.map((a, ai) => {
+    const ps = paragraphs.filter((p) => p.article === ai);
+    const art: Article = { start: ps[0]?.start ?? 0, end: ps[ps.length - 1]?.end ?? 0 };
+    if (a.title) art.title = a.title;
+    if (a.byline) art.byline = a.byline;
+    return art;
+  });
+
+  const { normText, normToClean } = normalizeForMatching(text);
+  const sentences = splitSentences(text, paragraphs);
+  const title = raw.title?.trim() || pageTitle || articles.find((a) => a.title)?.title;
+  const date = normalizeDate(raw.date) ?? statedDate;
+
+  const doc: CleanDocument = {
+    id: raw.id,
+    source: raw.source,
+    format: raw.format,
+    encoding: raw.encoding,
+    text,
+    sourceMap: toSegments(final),
+    normText,
+    normToClean,
+    articles,
+    paragraphs,
+    sentences,
+    stats: { charsIn: raw.content.length, charsKept: text.length, removed },
+  };
+  if (title) doc.title = title;
+  if (date) doc.date = date;
+  if (raw.url) doc.url = raw.url;
+  return doc;
+}
