@@ -112,6 +112,13 @@ export function findAliasOccurrences(matcher: Matcher, text: string): RawMatch[]
   return found;
 }
 
+/** The entries an exact span of the text is an alias of, if any. */
+function aliasTargetsAt(matcher: Matcher, text: string, start: number, end: number): AliasTarget[] | undefined {
+  let node: TrieNode | undefined = matcher.root;
+  for (let i = start; i < end && node; i++) node = node.next.get(foldCase(text[i]));
+  return node?.targets;
+}
+
 function ruleAllows(rule: ContextRule, text: string, start: number, end: number): boolean {
   if (rule.notBefore?.some((s) => text.startsWith(s, end))) return false;
   if (rule.notAfter?.some((s) => s.length <= start && text.slice(start - s.length, start) === s)) return false;
@@ -178,6 +185,22 @@ export function linkMentions(doc: CleanDocument, matcher: Matcher, tokens?: Toke
     for (let i = m.start; i < m.end; i++) taken[i] = true;
     chosen.push(m);
   }
+  // A quoted name inside a longer name is a mention of its own: “296X”先进制造业集群培育建设…行动 names
+  // the 296X programme as well as the action. Unquoted inner words are not (a branch's name contains
+  // its parent company's only as a naming convention).
+  const nested: typeof accepted = [];
+  for (const m of chosen) {
+    const inner = text.slice(m.start, m.end);
+    const quote = /[“「"]([^”」"]{2,30})[”」"]/g;
+    for (let q = quote.exec(inner); q; q = quote.exec(inner)) {
+      const start = m.start + q.index + 1;
+      const end = start + q[1].length;
+      const targets = aliasTargetsAt(matcher, text, start, end);
+      const target = targets && chooseTarget(targets, text, start, end, new Set([start, end]));
+      if (target && target.entry !== m.entry) nested.push({ start, end, entry: target.entry });
+    }
+  }
+  chosen.push(...nested);
   chosen.sort((a, b) => a.start - b.start);
   return chosen.map((m) => {
     const start = doc.normToClean[m.start];
