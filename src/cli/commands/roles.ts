@@ -1,0 +1,42 @@
+// `guanxi roles <name> [--out DIR] [--json]`: the titles a person holds, or who holds titles in an
+// organisation, as the texts state them.
+
+import { parseQuery, printJson, runQuery, openBuild } from "../../query/cli.ts";
+import { roles } from "../../query/queries.ts";
+import { renderTable } from "../../query/table.ts";
+
+const USAGE = "guanxi roles <name> [--out DIR] [--json]";
+
+export async function run(argv: string[]): Promise<number> {
+  return runQuery(() => {
+    const p = parseQuery(argv, {}, USAGE, 1);
+    if (p.help) return (console.log(`usage: ${p.usage}`), 0);
+    const build = openBuild(p.values);
+    const r = roles(build, p.positionals[0]);
+    if (p.values.json) return (printJson(r), 0);
+    const e = r.entity;
+    if (!r.rows.length) {
+      console.log(r.as === "person" ? `no title stated for ${e.label} (${e.id}).` : `no one is stated to hold a title in ${e.label} (${e.id}).`);
+      return 0;
+    }
+    console.log(r.as === "person" ? `${e.label} (${e.id}) holds:` : `titles held in ${e.label} (${e.id}):`);
+    const columns =
+      r.as === "person"
+        ? [
+            { header: "title", value: (x: (typeof r.rows)[number]) => x.title },
+            { header: "organisation", value: (x: (typeof r.rows)[number]) => x.org_label, maxWidth: 30 },
+          ]
+        : [
+            { header: "person", value: (x: (typeof r.rows)[number]) => x.person_label, maxWidth: 20 },
+            { header: "title", value: (x: (typeof r.rows)[number]) => x.title },
+          ];
+    console.log(
+      renderTable(r.rows, [
+        ...columns,
+        { header: "statements", value: (x) => x.count, align: "right" },
+        { header: "docs", value: (x) => x.documents, align: "right" },
+      ]),
+    );
+    return 0;
+  });
+}

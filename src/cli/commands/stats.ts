@@ -1,0 +1,33 @@
+// `guanxi stats [--out DIR] [--json]`: what a build holds: documents, entities by type, edges per level,
+// communities, and the most central entities.
+
+import { parseQuery, printJson, runQuery, openBuild } from "../../query/cli.ts";
+import { stats } from "../../query/queries.ts";
+import { renderTable } from "../../query/table.ts";
+
+const USAGE = "guanxi stats [--out DIR] [--json]";
+
+export async function run(argv: string[]): Promise<number> {
+  return runQuery(() => {
+    const p = parseQuery(argv, {}, USAGE, 0);
+    if (p.help) return (console.log(`usage: ${p.usage}`), 0);
+    const s = stats(openBuild(p.values));
+    if (p.values.json) return (printJson(s), 0);
+    console.log(`build ${s.dir}/: ${s.documents} documents, ${s.entities} entities (${s.candidates} candidates), ${s.communities} communities; weight = ${s.window} windows`);
+    console.log(`entities by type: ${Object.entries(s.byType).map(([t, n]) => `${t} ${n}`).join(", ")}`);
+    console.log(`co-mention edges: sentence ${s.coMentionEdges.sentence}, paragraph ${s.coMentionEdges.paragraph}, article ${s.coMentionEdges.article}; role edges ${s.roleEdges}`);
+    if (!s.top.length) return 0;
+    console.log("");
+    console.log(
+      renderTable(s.top, [
+        { header: "#", value: (r) => s.top.indexOf(r) + 1, align: "right" },
+        { header: "名称", value: (r) => r.label, maxWidth: 24 },
+        { header: "type", value: (r) => r.type },
+        { header: "pagerank", value: (r) => r.pagerank.toFixed(4), align: "right" },
+        { header: "degree", value: (r) => r.weightedDegree, align: "right" },
+        { header: "mentions", value: (r) => r.mentions, align: "right" },
+      ]),
+    );
+    return 0;
+  });
+}

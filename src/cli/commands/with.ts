@@ -1,0 +1,33 @@
+// `guanxi with <a> <b> [--out DIR] [--json]`: every passage where two entities stand together, closest
+// level first (same sentence, then same paragraph, then same article), each with its source and title.
+
+import { citation, parseQuery, printJson, runQuery, openBuild } from "../../query/cli.ts";
+import { withPair } from "../../query/queries.ts";
+
+const USAGE = "guanxi with <a> <b> [--out DIR] [--json]";
+
+export async function run(argv: string[]): Promise<number> {
+  return runQuery(() => {
+    const p = parseQuery(argv, {}, USAGE, 2);
+    if (p.help) return (console.log(`usage: ${p.usage}`), 0);
+    const build = openBuild(p.values);
+    const r = withPair(build, p.positionals[0], p.positionals[1]);
+    if (p.values.json) return (printJson(r), 0);
+    console.log(`${r.a.label} (${r.a.id}) — ${r.b.label} (${r.b.id})`);
+    console.log(`windows shared: sentence ${r.total.sentence}, paragraph ${r.total.paragraph}, article ${r.total.article}${r.coMention ? `; ${r.coMention.documents} document(s), npmi ${r.coMention.npmi.toFixed(2)}` : ""}`);
+    for (const role of r.roles) console.log(`role: ${role.person.label} — ${role.title} — ${role.org.label}`);
+    if (!r.passages.length) {
+      console.log("no passage holds both.");
+      return 0;
+    }
+    const kept = r.passages.length;
+    const all = r.total.article;
+    console.log("");
+    r.passages.forEach((e, i) => {
+      console.log(`${i + 1}. [${e.level}] ${citation(e)}${e.duplicateOf ? ` (repeats ${e.duplicateOf})` : ""}`);
+      console.log(`   ${e.text.replace(/\s+/g, " ")}`);
+    });
+    if (all > kept) console.log(`\n(${kept} passages shown; the store keeps a sample per level)`);
+    return 0;
+  });
+}

@@ -1,0 +1,328 @@
+// The queries behind `guanxi who|with|path|roles|stats`, as functions returning typed data; the CLI
+// commands only parse arguments and print. Every query reads a loaded build (see load.ts).
+
+import Graph from "graphology";
+import { bidirectional } from "graphology-shortest-path/unweighted.js";
+import type { CoMentionEdgeAttributes, EntityType, Evidence, WindowLevel } from "../types.ts";
+import { ENTITY_TYPES, WINDOW_LEVELS } from "../types.ts";
+import { QueryError, type Build } from "./load.ts";
+import { entityInfo, resolveEntity, type EntityInfo } from "./resolve.ts";
+
+const LEVEL_ORDER: Record<WindowLevel, number> = { sentence: 0, paragraph: 1, article: 2 };
+
+export function parseWindow(value: string | undefined, fallback: WindowLevel): WindowLevel {
+  if (value === undefined) return fallback;
+  if (!(WINDOW_LEVELS as readonly string[]).includes(value)) throw new QueryError(`--window must be sentence, paragraph or article, not "${value}"`);
+  return value as WindowLevel;
+}
+
+export function parseType(value: string | undefined): EntityType | undefined {
+  if (value === undefined) return undefined;
+  if (!(ENTITY_TYPES as readonly string[]).includes(value)) throw new QueryError(`--type must be one of ${ENTITY_TYPES.join(", ")}, not "${value}"`);
+  return value as EntityType;
+}
+
+/**
+ * Passages of a pair within a window level, closest level first (a sentence that holds both proves more
+ * than an article that does), each passage once even when it proves several levels.
+ */
+export function passagesWithin(items: Evidence[], window: WindowLevel = "article"): Evidence[] {
+  const seen = new Set<string>();
+  const out: Evidence[] = [];
+  const sorted = items
+    .filter((e) => LEVEL_ORDER[e.level] <= LEVEL_ORDER[window])
+    .sort((x, y) => LEVEL_ORDER[x.level] - LEVEL_ORDER[y.level] || (x.date ?? "").localeCompare(y.date ?? "") || x.doc.localeCompare(y.doc) || x.start - y.start);
+  for (const e of sorted) {
+    const key = `${e.doc}:${e.start}:${e.end}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(e);
+  }
+  return out;
+}
+
+function coMention(build: Build, a: string, b: string): CoMentionEdgeAttributes | null {
+  const g = build.graph;
+  for (const edge of g.edges(a, b)) {
+    const attr = g.getEdgeAttributes(edge);
+    if (attr.kind === "co-mention") return attr;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------- who
+
+export interface WhoRow extends EntityInfo {
+  /** Distinct windows shared at the chosen level. */
+  weight: number;
+  sentence: number;
+  paragraph: number;
+  article: number;
+  documents: number;
+  npmi: number;
+  /** Roles between the two, either way (e.g. "主任"). */
+  roles: string[];
+  evidence: Evidence[];
+}
+
+export interface WhoResult {
+  entity: EntityInfo;
+  window: WindowLevel;
+  /** Entities co-mentioned at this level before --type/--limit. */
+  total: number;
+  rows: WhoRow[];
+}
+
+export interface WhoOptions {
+  window?: WindowLevel;
+  type?: EntityType;
+  limit?: number;
+  /** Evidence passages per row (1 to 3). */
+  evidence?: number;
+}
+
+export function who(build: Build, name: string, options: WhoOptions = {}): WhoResult {
+  const id = resolveEntity(build, name);
+  const g = build.graph;
+  const window = options.window ?? "article";
+  const perRow = Math.max(0, Math.min(3, options.evidence ?? 3));
+  const rows: WhoRow[] = [];
+  let total = 0;
+  g.forEachEdge(id, (_e, attr, source, target) => {
+    if (attr.kind !== "co-mention" || attr[window] <= 0) return;
+    const other = source === id ? target : source;
+    total++;
+    const oa = g.getNodeAttributes(other);
+    if (options.type && oa.type !== options.type) return;
+    rows.push({
+      ...entityInfo(other, oa),
+      weight: attr[window],
+      sentence: attr.sentence,
+      paragraph: attr.paragraph,
+      article: attr.article,
+      documents: attr.documents,
+      npmi: attr.npmi,
+      roles: [],
+      evidence: [],
+    });
+  });
+  rows.sort((x, y) => y.weight - x.weight || y.documents - x.documents || y.npmi - x.npmi || x.label.localeCompare(y.label, "zh") || (x.id < y.id ? -1 : 1));
+  const limited = options.limit && options.limit > 0 ? rows.slice(0, options.limit) : rows;
+  for (const row of limited) {
+    g.forEachEdge(id, row.id, (_e, attr) => {
+      if (attr.kind === "role") row.roles.push(attr.title);
+    });
+    g.forEachEdge(row.id, id, (_e, attr) => {
+      if (attr.kind === "role" && !row.roles.includes(attr.title)) row.roles.push(attr.title);
+    });
+    if (perRow) row.evidence = passagesWithin(build.evidence(id, row.id)?.items ?? [], window).slice(0, perRow);
+  }
+  return { entity: entityInfo(id, g.getNodeAttributes(id)), window, total, rows: limited };
+}
+
+// ---------------------------------------------------------------- with
+
+export interface RoleLink {
+  person: EntityInfo;
+  org: EntityInfo;
+  title: string;
+  statements: number;
+}
+
+export interface WithResult {
+  a: EntityInfo;
+  b: EntityInfo;
+  coMention: CoMentionEdgeAttributes | null;
+  roles: RoleLink[];
+  /** Windows per level (exact), and the passages kept in the store, closest level first. */
+  total: Record<WindowLevel, number>;
+  passages: Evidence[];
+}
+
+export function withPair(build: Build, nameA: string, nameB: string): WithResult {
+  const a = resolveEntity(build, nameA);
+  const b = resolveEntity(build, nameB);
+  if (a === b) throw new QueryError(`"${nameA}" and "${nameB}" are the same entity (${a})`);
+  const g = build.graph;
+  const roles: RoleLink[] = [];
+  g.forEachEdge(a, b, (_e, attr, source, target) => {
+    if (attr.kind === "role") {
+      roles.push({ person: entityInfo(source, g.getNodeAttributes(source)), org: entityInfo(target, g.getNodeAttributes(target)), title: attr.title, statements: attr.weight });
+    }
+  });
+  const entry = build.evidence(a, b);
+  const co = coMention(build, a, b);
+  return {
+    a: entityInfo(a, g.getNodeAttributes(a)),
+    b: entityInfo(b, g.getNodeAttributes(b)),
+    coMention: co,
+    roles,
+    total: entry?.total ?? { sentence: co?.sentence ?? 0, paragraph: co?.paragraph ?? 0, article: co?.article ?? 0 },
+    passages: passagesWithin(entry?.items ?? [], "article"),
+  };
+}
+
+// ---------------------------------------------------------------- path
+
+export interface PathStep {
+  from: EntityInfo;
+  to: EntityInfo;
+  /** The ties between the two: a co-mention (with its weight at the level) and/or titles. */
+  coMention: number;
+  roles: string[];
+}
+
+export interface PathResult {
+  from: EntityInfo;
+  to: EntityInfo;
+  window: WindowLevel;
+  found: boolean;
+  hops: number;
+  nodes: EntityInfo[];
+  steps: PathStep[];
+}
+
+export function path(build: Build, nameA: string, nameB: string, options: { window?: WindowLevel } = {}): PathResult {
+  const a = resolveEntity(build, nameA);
+  const b = resolveEntity(build, nameB);
+  const g = build.graph;
+  const window = options.window ?? "article";
+  // Ties without direction: a role links person and organisation both ways for the purpose of a path.
+  const ties = new Graph({ type: "undirected", allowSelfLoops: false });
+  for (const n of [...g.nodes()].sort()) ties.addNode(n);
+  const edges = [...g.edges()].sort();
+  for (const e of edges) {
+    const attr = g.getEdgeAttributes(e);
+    if (attr.kind === "co-mention" && attr[window] <= 0) continue;
+    const [s, t] = g.extremities(e);
+    if (!ties.hasEdge(s, t)) ties.addEdge(s, t);
+  }
+  const route = a === b ? [a] : bidirectional(ties, a, b);
+  const info = (id: string) => entityInfo(id, g.getNodeAttributes(id));
+  const result: PathResult = { from: info(a), to: info(b), window, found: !!route, hops: route ? route.length - 1 : -1, nodes: [], steps: [] };
+  if (!route) return result;
+  result.nodes = route.map(info);
+  for (let i = 0; i + 1 < route.length; i++) {
+    const [x, y] = [route[i], route[i + 1]];
+    const step: PathStep = { from: info(x), to: info(y), coMention: 0, roles: [] };
+    g.forEachEdge(x, y, (_e, attr) => {
+      if (attr.kind === "co-mention") step.coMention = attr[window];
+      else step.roles.push(attr.title);
+    });
+    g.forEachEdge(y, x, (_e, attr) => {
+      if (attr.kind === "role" && !step.roles.includes(attr.title)) step.roles.push(attr.title);
+    });
+    result.steps.push(step);
+  }
+  return result;
+}
+
+// ---------------------------------------------------------------- roles
+
+export interface RoleRow {
+  person: string | null;
+  person_label: string;
+  title: string;
+  org: string | null;
+  org_label: string;
+  /** Statements of the role (sentences), and the documents they stand in. */
+  count: number;
+  documents: number;
+}
+
+export interface RolesResult {
+  entity: EntityInfo;
+  /** "person": the titles the person holds; "organisation": who holds titles in it. */
+  as: "person" | "organisation";
+  rows: RoleRow[];
+}
+
+export function roles(build: Build, name: string): RolesResult {
+  const id = resolveEntity(build, name);
+  const g = build.graph;
+  const attrs = g.getNodeAttributes(id);
+  const asPerson = attrs.type === "person";
+  const names = new Set([attrs.label, ...(attrs.aliases ?? [])]);
+  const groups = new Map<string, RoleRow & { docs: Set<string>; sentences: Set<string> }>();
+  for (const r of build.roles()) {
+    const mine = asPerson ? r.person === id : r.org === id || (!r.org && names.has(r.org_label));
+    if (!mine) continue;
+    const key = asPerson ? `${r.title}\u0000${r.org ?? r.org_label}` : `${r.person ?? r.person_label}\u0000${r.title}`;
+    let row = groups.get(key);
+    if (!row) {
+      // Labels from the graph where the id is known: the text may write a short form.
+      const orgLabel = r.org && g.hasNode(r.org) ? g.getNodeAttribute(r.org, "label") : r.org_label;
+      const personLabel = r.person && g.hasNode(r.person) ? g.getNodeAttribute(r.person, "label") : r.person_label;
+      row = { person: r.person, person_label: personLabel, title: r.title, org: r.org, org_label: orgLabel, count: 0, documents: 0, docs: new Set(), sentences: new Set() };
+      groups.set(key, row);
+    }
+    row.sentences.add(`${r.doc}:${r.sentence}`);
+    row.docs.add(r.doc);
+  }
+  // Without roles.jsonl (a graph exported alone), the role edges still answer.
+  if (groups.size === 0) {
+    const edges = asPerson ? g.outEdges(id) : g.inEdges(id);
+    for (const e of edges) {
+      const attr = g.getEdgeAttributes(e);
+      if (attr.kind !== "role") continue;
+      const [p, o] = g.extremities(e);
+      groups.set(e, {
+        person: p,
+        person_label: g.getNodeAttribute(p, "label"),
+        title: attr.title,
+        org: o,
+        org_label: g.getNodeAttribute(o, "label"),
+        count: attr.weight,
+        documents: attr.documents,
+        docs: new Set(),
+        sentences: new Set(),
+      });
+    }
+  }
+  const rows: RoleRow[] = [...groups.values()].map(({ docs, sentences, ...row }) => ({
+    ...row,
+    count: sentences.size || row.count,
+    documents: docs.size || row.documents,
+  }));
+  rows.sort((x, y) => y.count - x.count || y.documents - x.documents || x.title.localeCompare(y.title, "zh") || x.org_label.localeCompare(y.org_label, "zh"));
+  return { entity: entityInfo(id, attrs), as: asPerson ? "person" : "organisation", rows };
+}
+
+// ---------------------------------------------------------------- stats
+
+export interface StatsResult {
+  dir: string;
+  window: WindowLevel;
+  documents: number;
+  entities: number;
+  candidates: number;
+  byType: Record<string, number>;
+  coMentionEdges: Record<WindowLevel, number>;
+  roleEdges: number;
+  communities: number;
+  top: Array<EntityInfo & { pagerank: number; weightedDegree: number; mentions: number }>;
+}
+
+export function stats(build: Build, options: { top?: number } = {}): StatsResult {
+  const g = build.graph;
+  const byType: Record<string, number> = Object.fromEntries(ENTITY_TYPES.map((t) => [t, 0]));
+  let candidates = 0;
+  const communities = new Set<number>();
+  g.forEachNode((_n, a) => {
+    byType[a.type] = (byType[a.type] ?? 0) + 1;
+    if (a.candidate) candidates++;
+    if (typeof a.community === "number") communities.add(a.community);
+  });
+  const coMentionEdges: Record<WindowLevel, number> = { sentence: 0, paragraph: 0, article: 0 };
+  let roleEdges = 0;
+  g.forEachEdge((_e, a) => {
+    if (a.kind === "role") roleEdges++;
+    else for (const level of WINDOW_LEVELS) if (a[level] > 0) coMentionEdges[level]++;
+  });
+  const top = g
+    .mapNodes((n, a) => ({ ...entityInfo(n, a), pagerank: a.pagerank ?? 0, weightedDegree: a.weightedDegree ?? 0, mentions: a.mentions }))
+    .sort((x, y) => y.pagerank - x.pagerank || y.mentions - x.mentions || (x.id < y.id ? -1 : 1))
+    .slice(0, options.top ?? 10);
+  const documents = (g.getAttribute("documents") as number | undefined) ?? build.documents().size;
+  return { dir: build.dir, window: build.window, documents, entities: g.order, candidates, byType, coMentionEdges, roleEdges, communities: communities.size, top };
+}
