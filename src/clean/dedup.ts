@@ -66,14 +66,18 @@ class ShingleIndex {
       if (!p || p.length > MAX_POSTINGS) continue;
       for (const u of p) hits.set(u, (hits.get(u) ?? 0) + 1);
     }
+    // The most similar earlier unit (highest Jaccard; the earliest on a tie) that passes both thresholds.
     let best: number | undefined;
+    let bestJ = 0;
     for (const [u, shared] of hits) {
       const other = this.units[u].sh;
-      // Quick bound before computing exactly: containment needs this many shared shingles.
       if (shared < MIN_CONTAINMENT * Math.min(sh.size, other.size)) continue;
-      const union = sh.size + other.size - shared;
-      if (shared / union < MIN_JACCARD) continue;
-      if (best === undefined || u < best) best = u;
+      const j = shared / (sh.size + other.size - shared);
+      if (j < MIN_JACCARD) continue;
+      if (j > bestJ || (j === bestJ && best !== undefined && u < best)) {
+        best = u;
+        bestJ = j;
+      }
     }
     return best === undefined ? undefined : this.units[best].id;
   }
