@@ -111,6 +111,8 @@ export function continuesInto(prev: string, next: string): boolean {
   const nextIsProse = FINAL_PUNCT.test(next) || next.length > 40;
   if (!nextIsProse) return false;
   if (prev.length > 40) return true;
+  // A sentence end inside the line: it is prose, not a headline.
+  if (/[。；;！？!?]/.test(prev)) return true;
   if (openQuotes(prev) > 0) return true;
   if (DANGLING_END.test(prev)) return true;
   if (PROSE_SIGNAL.test(prev)) return true;
