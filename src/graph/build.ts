@@ -76,8 +76,8 @@ interface PairState {
   windows: Record<WindowLevel, Set<string>>;
   evidence: Evidence[];
   kept: LevelCounts;
-  /** Article roots where the pair stands together, per level (for the duplicate-article rule). */
-  articles: Record<WindowLevel, Set<string>>;
+  /** Article roots where the pair stands together in an original article (for the duplicate-article rule). */
+  articles: Set<string>;
   documents: Set<string>;
   firstDate?: string;
   lastDate?: string;
@@ -217,7 +217,7 @@ export function buildGraph(analyses: DocumentAnalysis[], dictionary: Dictionary,
     doc: CleanDocument;
     index: number;
     key: string;
-    /** Unmarked window inside a near-duplicate article: counted in the second pass. */
+    /** A window inside a near-duplicate article: counted in the second pass, against the original. */
     deferred: boolean;
     duplicateOf?: string;
     placement: Placement;
@@ -240,7 +240,7 @@ export function buildGraph(analyses: DocumentAnalysis[], dictionary: Dictionary,
             doc,
             index,
             key: resolved.key(level, doc.id, si),
-            deferred: level !== "article" && resolved.inDuplicateArticle(doc.id, si) && !resolved.markedDuplicate(level, doc.id, si),
+            deferred: resolved.inDuplicateArticle(doc.id, si),
             duplicateOf: resolved.duplicateOf(level, doc.id, si),
             placement: { doc, sentencesOf: new Map() },
           };
@@ -277,16 +277,18 @@ export function buildGraph(analyses: DocumentAnalysis[], dictionary: Dictionary,
             windows: newLevels(() => new Set<string>()),
             evidence: [],
             kept: { sentence: 0, paragraph: 0, article: 0 },
-            articles: newLevels(() => new Set<string>()),
+            articles: new Set<string>(),
             documents: new Set(),
           };
           pairs.set(key, st);
         }
-        // Second pass: a rewritten window of a copied article adds only where the original lacks the pair.
-        if (pass === 2 && st.articles[inst.level].has(articleRoot)) continue;
+        // Second pass: a copied article speaks for a pair only when its original does not name the pair at
+        // all; otherwise the original's windows already count it, and a copy's re-cut sentences would
+        // count the same statement again.
+        if (pass === 2 && st.articles.has(articleRoot)) continue;
         if (st.windows[inst.level].has(inst.key)) continue;
         st.windows[inst.level].add(inst.key);
-        if (pass === 1) st.articles[inst.level].add(articleRoot);
+        if (pass === 1 && inst.level === "article") st.articles.add(articleRoot);
         if (inst.level === "article") {
           st.documents.add(inst.key.slice(2, inst.key.lastIndexOf(":")));
         }

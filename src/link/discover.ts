@@ -10,19 +10,25 @@ const ORG_SUFFIXES: readonly [string, EntityType][] = (
   [
     ["有限责任公司", "company"], ["股份有限公司", "company"], ["有限公司", "company"], ["集团", "company"],
     ["公司", "company"], ["科技", "company"], ["银行", "company"], ["基金", "company"], ["资本", "company"],
-    ["医疗", "company"], ["机器人", "company"], ["智能", "company"],
+    ["医疗", "company"], ["机器人", "company"],
     ["实验室", "lab"], ["研究院", "lab"], ["研究所", "lab"], ["大学", "lab"], ["学院", "lab"], ["科学院", "lab"],
     ["管委会", "government"], ["委员会", "government"], ["人民政府", "government"], ["发改局", "government"],
-    ["经信局", "government"], ["科技局", "government"], ["局", "government"], ["厅", "government"],
-    ["小镇", "place"], ["产业园", "place"], ["园区", "place"], ["科技城", "place"],
-    ["论坛", "event"], ["博览会", "event"], ["峰会", "event"], ["大会", "event"],
+    ["经信局", "government"], ["科技局", "government"], ["商务局", "government"], ["财政局", "government"],
+    ["小镇", "place"], ["产业园", "place"], ["科技城", "place"],
+    ["论坛", "event"], ["博览会", "event"], ["峰会", "event"],
   ] as [string, EntityType][]
 ).sort((a, b) => b[0].length - a[0].length);
 
-/** Part-of-speech tags that may make up a proper name. */
-const NAME_PART_TAGS = /^(n|nr|nrt|nrfg|ns|nt|nz|nw|x|eng|j|vn)$/;
+/**
+ * Tags of the proper-name part before a suffix: place, organisation, other proper noun, person name,
+ * or a word nodejieba does not know (x) — never a common noun or verb, which is what turns
+ * 战略布局 or 全区人工智能 into false organisations.
+ */
+const PROPER_TAGS = /^(ns|nt|nz|nr|nrt|nrfg|x|eng|j)$/;
 /** Words that are never a candidate on their own: the suffix alone, generic heads. */
-const GENERIC = new Set(["公司", "集团", "科技", "企业", "机构", "银行", "基金", "大学", "学院", "实验室", "研究院", "大会", "论坛", "智能", "医疗", "机器人"]);
+const GENERIC = new Set(["公司", "集团", "科技", "企业", "机构", "银行", "基金", "大学", "学院", "实验室", "研究院", "论坛", "医疗", "机器人", "特色小镇"]);
+/** Verbs of speech after a name: nodejieba's nr tag alone is too noisy to trust without one. */
+const SPEECH_AFTER = /^(表示|说|介绍|认为|指出|透露|坦言|告诉|称)/;
 
 export interface CandidateHit {
   label: string;
@@ -70,28 +76,41 @@ export function discoverCandidates(doc: CleanDocument, mentions: Mention[], role
       hits.push({ label: r.person_label, type: "person", start, end: start + r.person_label.length, evidence: "title+name" });
     }
   }
-  // 2. Organisations: a run of name-like tokens that ends with an organisation suffix.
+  // 2. Organisations: a run of at most four name tokens ending in an organisation suffix, with at least
+  // one proper-name token that is not already linked (杭州 / 云栖智造 / 科技 / 有限公司). A place linked at
+  // the start belongs to the name (杭州…公司).
+  const placeAt = new Set<number>();
+  for (const m of mentions) if (m.type === "place") placeAt.add(cleanToNorm(m.start));
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const suffix = ORG_SUFFIXES.find(([s]) => t.word.endsWith(s));
     if (!suffix) continue;
     let j = i;
-    // Extend left over at most three name-like tokens (杭州 / 量安 / 科技), never across punctuation.
-    while (j > 0 && i - j < 3 && NAME_PART_TAGS.test(tokens[j - 1].tag) && /^[\u4e00-\u9fffA-Za-z0-9]+$/.test(tokens[j - 1].word)) j--;
+    while (j > 0 && i - j < 4 && /^(n|ns|nt|nz|nr|nrt|nrfg|x|eng|j)$/.test(tokens[j - 1].tag) && /^[\u4e00-\u9fffA-Za-z0-9]{2,}$/.test(tokens[j - 1].word)) j--;
+    const run = tokens.slice(j, i + 1);
+    const properFree = run.some((x, k) => (PROPER_TAGS.test(x.tag) || (k === run.length - 1 && x.word.length > suffix[0].length && PROPER_TAGS.test(x.tag))) && !overlaps(taken, x.start, x.end));
+    if (!properFree) continue;
+    // Drop leading common nouns: a name starts at its first proper token.
+    while (j < i && !PROPER_TAGS.test(tokens[j].tag)) j++;
     const start = tokens[j].start;
     const end = t.end;
     const label = text.slice(start, end);
-    if (label.length < 3 || label.length > 20 || GENERIC.has(label) || label === suffix[0]) continue;
-    if (overlaps(taken, start, end)) continue;
+    if (label.length < 4 || label.length > 24 || GENERIC.has(label)) continue;
+    const leadingPlace = placeAt.has(start);
+    if (leadingPlace ? overlaps(taken, tokens[j].end, end) : overlaps(taken, start, end)) continue;
     hits.push({ label, type: suffix[1], start, end, evidence: `suffix:${suffix[0]}` });
   }
-  // 3. Words nodejieba tags as person names, surname first.
-  for (const t of tokens) {
+  // 3. Words nodejieba tags as person names, surname first, followed by a verb of speech.
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
     if (t.tag !== "nr" || t.word.length < 2 || t.word.length > 3 || !SURNAMES.has(t.word[0])) continue;
+    if (!SPEECH_AFTER.test(text.slice(t.end, t.end + 2))) continue;
     if (overlaps(taken, t.start, t.end)) continue;
-    hits.push({ label: t.word, type: "person", start: t.start, end: t.end, evidence: "pos:nr" });
+    hits.push({ label: t.word, type: "person", start: t.start, end: t.end, evidence: "pos:nr+speech" });
   }
-  // One candidate mention per span, strongest evidence first.
+  // One candidate mention per span, strongest evidence first, then the longest name.
+  const rank = (h: CandidateHit) => (h.evidence === "title+name" ? 0 : h.evidence.startsWith("suffix:") ? 1 : 2);
+  hits.sort((a, b) => rank(a) - rank(b) || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const out: Mention[] = [];
   const used: boolean[] = new Array(text.length + 1).fill(false);
   for (const h of hits) {
@@ -117,7 +136,7 @@ export function discoverCandidates(doc: CleanDocument, mentions: Mention[], role
 }
 
 /** Evidence weights: a title before a name is strong, a part-of-speech tag alone is weak. */
-const EVIDENCE_WEIGHT: Record<string, number> = { "title+name": 3, "pos:nr": 1 };
+const EVIDENCE_WEIGHT: Record<string, number> = { "title+name": 3, "pos:nr+speech": 2 };
 
 /** Merges candidate mentions of all documents into ranked candidates. */
 export function rankCandidates(candidateMentions: (Mention & { evidenceKind?: string })[]): Candidate[] {

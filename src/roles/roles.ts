@@ -160,7 +160,8 @@ function titlePhraseEndingAt(ctx: RoleContext, end: number): TitleElement | unde
     return { start, end, title: text.slice(start, end), org: resolveGenericBody(ctx, generic.body, generic.level) };
   }
   // A short descriptor stays with the title (区领导, 空间科学首席科学家); a long one is not part of it.
-  const descriptor = region.length <= 4 && [...region].every((c) => CJK.test(c)) ? region : "";
+  // Never a pronoun or determiner (该公司董事长, 其主任): those point back, they do not name a body.
+  const descriptor = region.length <= 4 && [...region].every((c) => CJK.test(c)) && !/^[该本其这那此各]/.test(region) ? region : "";
   const title = descriptor + word;
   const implied = TITLE_IMPLIES_BODY.find((t) => t.title.test(word));
   return {

@@ -58,3 +58,18 @@ describe("extractRoles", () => {
     expect(a.mentions.some((m) => m.candidate && m.label === "甄宏图" && m.type === "person")).toBe(true);
   });
 });
+
+describe("discovery", () => {
+  it("proposes organisations by their suffix, with a place at the start of the name", () => {
+    const a = analyseText("杭州云栖智造科技有限公司与浙江海纳微电子研究院签约。战略布局不断优化,全区人工智能产业加速。");
+    const proposed = a.mentions.filter((m) => m.candidate).map((m) => `${m.label}:${m.type}`);
+    expect(proposed).toContain("杭州云栖智造科技有限公司:company");
+    expect(proposed).toContain("浙江海纳微电子研究院:lab");
+    expect(proposed.some((p) => p.startsWith("战略布局") || p.startsWith("全区人工智能"))).toBe(false);
+  });
+
+  it("takes a person named before a verb of speech, not a pronoun as a body", () => {
+    const a = analyseText("该公司董事长钱卫东表示,将在余杭投资。");
+    expect(a.roles.map((r) => `${r.person_label}|${r.title}`)).toContain("钱卫东|董事长");
+  });
+});
