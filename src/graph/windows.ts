@@ -8,9 +8,12 @@
 //   outside the build still names the window, so two copies of it in the build count once.
 // - article: the cleaning stage marks no article as a duplicate, so we infer it. An article counts as an
 //   earlier article when more than half of its sentences are marked duplicates of sentences of that one
-//   article (resolved through chains). Its marked windows fold onto the original's by the rule above;
-//   its unmarked windows (a sentence the copy rewrote) count only for pairs that do not already stand
-//   together at that level in the original, so a lightly edited copy adds no weight to its pairs.
+//   article (resolved through chains). Such a copy counts, at every level, only for pairs that the
+//   original article does not hold at all (e.g. a name the republication added); for every pair the
+//   original holds, the original's windows are the count. So building a republication with its original
+//   gives their shared pairs exactly the weights of the original alone, even where the copy's sentences
+//   were re-cut or its entities linked slightly differently. Windows a copy adds for new pairs fold onto
+//   the original's windows where marked, so a window still counts once. (The counting is in build.ts.)
 
 import type { CleanDocument, WindowLevel } from "../types.ts";
 

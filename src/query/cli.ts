@@ -34,6 +34,11 @@ export function parseQuery<O extends NonNullable<ParseArgsConfig["options"]>>(ar
 
 /** Runs a query command: errors a user can fix become a message and exit code 2 (1 for a missing build). */
 export async function runQuery(body: () => number | Promise<number>): Promise<number> {
+  // `guanxi who 王坚 | head`: a reader that stops early is not an error.
+  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EPIPE") process.exit(0);
+    throw err;
+  });
   try {
     return await body();
   } catch (err) {
