@@ -1,0 +1,96 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { cleanDocument, normalizeForMatching, normalizeString, NearDuplicateIndex, shingles, similarity, MIN_CONTAINMENT, MIN_JACCARD } from "../../src/clean/index.ts";
+import { readInputFile } from "../../src/ingest/index.ts";
+import type { RawDocument } from "../../src/types.ts";
+
+const raw = (id: string, content: string): RawDocument => ({ id, source: `${id}.txt`, format: "text", encoding: "utf-8", content });
+
+describe("normalizeForMatching", () => {
+  const trad = "余杭區經濟高質量發展大會舉行。中國工程院院士、之江實驗室主任王堅出席，強調要加快建設「人工智慧小鎮」。ＡＩ產業規模達１０００億元（杭州）。";
+  const simp = "余杭区经济高质量发展大会举行。中国工程院院士、之江实验室主任王坚出席，强调要加快建设「人工智能小镇」。AI产业规模达1000亿元(杭州)。";
+  it("gives a Traditional text the same normText as its Simplified twin", () => {
+    const a = normalizeForMatching(trad);
+    const b = normalizeForMatching(simp);
+    // 智慧 (Taiwan usage) vs 智能 is a word choice, not a script difference: compare the rest.
+    expect(a.normText.replace("智慧", "智能")).toBe(b.normText);
+    expect(a.normText).toContain("余杭区经济高质量发展大会");
+    expect(a.normText).toContain("王坚");
+  });
+  it("keeps Chinese punctuation and folds full-width ASCII", () => {
+    const { normText } = normalizeForMatching(trad);
+    expect(normText).toContain("出席，强调");
+    expect(normText).toContain("AI产业");
+    expect(normText).toContain("1000亿元(杭州)");
+  });
+  it("maps every span of normText to exactly the original characters", () => {
+    const { normText, normToClean } = normalizeForMatching(trad);
+    expect(normToClean).toHaveLength(normText.length + 1);
+    expect(normToClean[normText.length]).toBe(trad.length);
+    const i = normText.indexOf("王坚");
+    expect(trad.slice(normToClean[i], normToClean[i + 2])).toBe("王堅");
+    const j = normText.indexOf("之江实验室");
+    expect(trad.slice(normToClean[j], normToClean[j + 5])).toBe("之江實驗室");
+  });
+  it("normalises a dictionary alias the same way", () => {
+    expect(normalizeString("中移（杭州）")).toBe("中移(杭州)");
+    expect(normalizeString("阿里巴巴集團")).toBe("阿里巴巴集团");
+  });
+  it("works through cleanDocument (offsets refer to the original text)", () => {
+    const d = cleanDocument(raw("t", trad));
+    expect(d.text).toBe(trad);
+    const i = d.normText.indexOf("余杭区");
+    expect(d.text.slice(d.normToClean[i], d.normToClean[i + 3])).toBe("余杭區");
+  });
+});
+
+describe("near duplicates", () => {
+  const SEEDS = path.resolve(import.meta.dirname, "../../seeds");
+  const docs = fs.readdirSync(SEEDS).sort().map((f) => cleanDocument(readInputFile(path.join(SEEDS, f)).docs[0]));
+  const sents = (i: number) => docs[i].sentences.map((s) => shingles(docs[i].normText.slice(s.start, s.end)));
+
+  it("separates real repeats from unrelated sentences (the measurement behind the thresholds)", () => {
+    // Seed 004 against seed 001: best match of every sentence.
+    const repeats = sents(4).map((a) => Math.max(...sents(1).map((b) => similarity(a, b).jaccard)));
+    expect(Math.min(...repeats)).toBeGreaterThanOrEqual(0.6);
+    // Unrelated: every cross-document pair except 004–001.
+    let worst = { containment: 0, jaccard: 0 };
+    for (let x = 0; x < 5; x++) for (let y = x + 1; y < 5; y++) {
+      if (x === 1 && y === 4) continue;
+      for (const a of sents(x)) for (const b of sents(y)) {
+        if (a.size < 8 || b.size < 8) continue;
+        const s = similarity(a, b);
+        if (s.containment >= MIN_CONTAINMENT && s.jaccard >= MIN_JACCARD) worst = s;
+        if (s.jaccard > worst.jaccard && s.containment < MIN_CONTAINMENT) worst = { ...worst, jaccard: Math.max(worst.jaccard, s.jaccard) };
+      }
+    }
+    expect(worst.jaccard).toBeLessThan(MIN_JACCARD);
+  });
+
+  it("marks seed 004 against seed 001 in build order, and nothing across unrelated seeds", () => {
+    const index = new NearDuplicateIndex();
+    const out = docs.map((d) => index.add(d));
+    const d4 = out[4];
+    expect(d4.sentences.every((s) => s.duplicateOf?.startsWith("001_a0d1a62f7fd3dcd1:"))).toBe(true);
+    expect(d4.paragraphs.every((p) => p.duplicateOf?.startsWith("001_a0d1a62f7fd3dcd1:"))).toBe(true);
+    // The lead sentence points at the lead sentence of 001, not at the headline it contains.
+    const [, idx] = d4.sentences[0].duplicateOf!.split(":");
+    const d1 = out[1];
+    const s1 = d1.sentences[Number(idx)];
+    expect(d1.text.slice(s1.start, s1.end)).toContain("余杭区经济高质量发展大会举行。");
+    for (const i of [0, 2, 3]) expect(out[i].sentences.filter((s) => s.duplicateOf && !s.duplicateOf.startsWith(out[i].id)).length).toBe(0);
+    // The input documents are not mutated.
+    expect(docs[4].sentences.some((s) => s.duplicateOf)).toBe(false);
+  });
+
+  it("scales through the inverted index (1000 distinct documents stay fast)", () => {
+    const index = new NearDuplicateIndex();
+    const t0 = Date.now();
+    for (let i = 0; i < 1000; i++) {
+      const body = Array.from({ length: 10 }, (_, k) => `第${i}号文件第${k}句话讲述编号${i * 31 + k}的项目进展情况和数据${(i * 7919 + k * 104729) % 100000}。`).join("");
+      index.add(cleanDocument(raw(`d${i}`, body)));
+    }
+    expect(Date.now() - t0).toBeLessThan(20_000);
+  });
+});
