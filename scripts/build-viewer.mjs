@@ -5,7 +5,7 @@
 //   node scripts/build-viewer.mjs --install   as run from npm's postinstall: a failure only warns (exit 0),
 //                                             because `guanxi serve` builds the viewer again when it is missing
 // Plain JavaScript so that it runs under bare Node during `npm install`, before anything else is set up.
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -49,7 +49,27 @@ export async function buildViewer({ force = false, quiet = false } = {}) {
   if (!force && viewerIsFresh()) return false;
   const { build } = await import("vite");
   if (!quiet) console.error("guanxi: building the viewer (viewer/dist)…");
-  await build({ configFile: join(viewer, "vite.config.ts"), logLevel: quiet ? "error" : "warn" });
+  // Build beside dist and swap it in: a server reading dist, or a second build running at the same time
+  // (a test and `guanxi serve`), never sees a half-written folder.
+  const unique = `${process.pid}-${Date.now().toString(36)}`;
+  const tmp = join(viewer, `.dist-tmp-${unique}`);
+  const old = join(viewer, `.dist-old-${unique}`);
+  try {
+    await build({ configFile: join(viewer, "vite.config.ts"), logLevel: quiet ? "error" : "warn", build: { outDir: tmp, emptyOutDir: true } });
+    for (let attempt = 0; ; attempt++) {
+      try {
+        if (existsSync(dist)) renameSync(dist, `${old}-${attempt}`);
+        renameSync(tmp, dist);
+        break;
+      } catch (err) {
+        // Another build swapped its folder in between: move that one aside too, a few times at most.
+        if (attempt >= 3 || !["ENOENT", "ENOTEMPTY", "EEXIST"].includes(err?.code)) throw err;
+      }
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+    for (let attempt = 0; attempt <= 3; attempt++) rmSync(`${old}-${attempt}`, { recursive: true, force: true });
+  }
   return true;
 }
 

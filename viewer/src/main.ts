@@ -79,8 +79,9 @@ class Viewer {
       labelSize: 13,
       labelWeight: "500",
       labelColor: { color: "#222" },
-      labelDensity: 0.8,
-      labelGridCellSize: 90,
+      // Fewer, readable labels: at most about one per 100-pixel cell, biggest node first.
+      labelDensity: 0.5,
+      labelGridCellSize: 100,
       labelRenderedSizeThreshold: this.model.graph.order > 1000 ? 7 : 4,
       defaultEdgeType: "line",
       zIndex: true,

@@ -234,7 +234,16 @@ export class Panel {
     status.className = "counts";
     // Passages at the chosen window first; near-duplicates last.
     const rank = (it: EvidenceItem) => (it.level === window ? 0 : 1) + (it.duplicateOf ? 2 : 0);
-    const items = [...evidence.items].sort((x, y) => rank(x) - rank(y));
+    // A sentence that holds both names is stored once per window level; show each passage once.
+    const seen = new Set<string>();
+    const items = [...evidence.items]
+      .sort((x, y) => rank(x) - rank(y))
+      .filter((it) => {
+        const key = `${it.doc}\u0000${it.text}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
     const namesA = [a.label, ...a.aliases, a.name_en];
     const namesB = [b.label, ...b.aliases, b.name_en];
     const list = h("ol", { class: "evidence-list" });

@@ -1,0 +1,270 @@
+// The viewer in a real browser (Debian's chromium driven by playwright-core), served by `guanxi serve`'s
+// server started in-process on port 0:
+//   - over a fresh build of seeds/ (made here with the CLI): drawing, search, panel, evidence, type
+//     filter, URL state, and a screenshot kept as test-artifacts/viewer.png;
+//   - over tests/fixtures/build-xss, whose labels and evidence carry HTML and script payloads: nothing
+//     may execute and every payload must show as literal text.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startServer, type RunningServer } from "../../src/serve/server.ts";
+
+const repo = join(import.meta.dirname, "../..");
+const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+let browser: Browser;
+let outDir: string;
+let seedsServer: RunningServer;
+let xssServer: RunningServer;
+
+beforeAll(async () => {
+  // CI starts from a fresh clone: build the viewer here rather than trust that postinstall did.
+  const builder = (await import(pathToFileURL(join(repo, "scripts/build-viewer.mjs")).href)) as { buildViewer(o?: { quiet?: boolean }): Promise<boolean> };
+  await builder.buildViewer({ quiet: true });
+  expect(existsSync(join(repo, "viewer/dist/index.html"))).toBe(true);
+
+  outDir = mkdtempSync(join(tmpdir(), "guanxi-viewer-build-"));
+  const build = spawnSync(process.execPath, ["bin/guanxi.mjs", "build", "seeds", "--out", outDir], { cwd: repo, encoding: "utf8", timeout: 110_000 });
+  if (build.status !== 0) throw new Error(`guanxi build seeds failed (${build.status}):\n${build.stderr}`);
+
+  const viewerDir = join(repo, "viewer/dist");
+  seedsServer = await startServer({ buildDir: outDir, viewerDir, port: 0 });
+  xssServer = await startServer({ buildDir: join(repo, "tests/fixtures/build-xss"), viewerDir, port: 0 });
+  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await seedsServer?.close();
+  await xssServer?.close();
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
+});
+
+/** Problems the page reports: uncaught errors and Content-Security-Policy violations of our own code. */
+function watch(page: Page): string[] {
+  const problems: string[] = [];
+  page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
+  page.on("console", (msg) => {
+    if (msg.type() === "error") problems.push(`console: ${msg.text()}`);
+  });
+  return problems;
+}
+
+async function open(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForFunction(() => document.body.dataset.ready === "true", null, { timeout: 20_000 });
+}
+
+/** Pixels of a PNG that are not (near) white, and how many distinct colours they have. */
+async function ink(png: Buffer): Promise<{ ink: number; colours: number }> {
+  const scratch = await browser.newPage();
+  try {
+    return await scratch.evaluate(async (b64) => {
+      const blob = await (await fetch(`data:image/png;base64,${b64}`)).blob();
+      const bitmap = await createImageBitmap(blob);
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const ctx = canvas.getContext("2d")!;
+      ctx.drawImage(bitmap, 0, 0);
+      const d = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+      let count = 0;
+      const colours = new Set<number>();
+      for (let i = 0; i < d.length; i += 4) {
+        if (d[i] < 235 || d[i + 1] < 235 || d[i + 2] < 235) {
+          count++;
+          colours.add(((d[i] >> 4) << 8) | ((d[i + 1] >> 4) << 4) | (d[i + 2] >> 4));
+        }
+      }
+      return { ink: count, colours: colours.size };
+    }, png.toString("base64"));
+  } finally {
+    await scratch.close();
+  }
+}
+
+describe("viewer on a build of seeds/", () => {
+  let page: Page;
+  let problems: string[];
+
+  beforeAll(async () => {
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    problems = watch(page);
+    await open(page, seedsServer.url);
+  });
+
+  afterAll(async () => {
+    await page?.close();
+  });
+
+  it("draws the graph: the canvas has non-blank pixels", async () => {
+    await page.waitForTimeout(300); // let sigma's first animation frame land
+    // Hide the overlays (legend, status line) so only what sigma drew is counted.
+    await page.evaluate(() => {
+      for (const id of ["legend", "status"]) document.getElementById(id)!.style.visibility = "hidden";
+    });
+    const shot = await page.locator("#graph").screenshot();
+    await page.evaluate(() => {
+      for (const id of ["legend", "status"]) document.getElementById(id)!.style.visibility = "";
+    });
+    const { ink: pixels, colours } = await ink(shot);
+    expect(pixels).toBeGreaterThan(2000);
+    expect(colours).toBeGreaterThan(5); // nodes of several types, edges, labels
+  });
+
+  it("typing BrainCo and Enter selects 强脑科技 and the panel lists its co-mentions", async () => {
+    await page.fill("#search", "BrainCo");
+    await expect.poll(() => page.locator("#suggestions li").count()).toBeGreaterThan(0);
+    await page.press("#search", "Enter");
+    await expect.poll(() => page.locator("#panel h2").textContent()).toBe("强脑科技");
+    expect(await page.locator("#panel .name-en").textContent()).toBe("BrainCo");
+    expect(await page.locator("#panel .neighbour-list li").count()).toBeGreaterThan(2);
+    expect(await page.evaluate(() => window.guanxi!.state())).toMatch(/(^|&)n=/);
+  });
+
+  it("choosing a neighbour shows an evidence sentence with both names marked", async () => {
+    const neighbour = page.locator("#panel button.neighbour").first();
+    const neighbourLabel = (await neighbour.locator(".nb-label").textContent())!;
+    await neighbour.click();
+    const passage = page.locator("#panel .evidence-list li.ev").first();
+    await passage.waitFor({ timeout: 10_000 });
+    const text = (await passage.locator(".ev-text").textContent())!;
+    expect(text).toContain("强脑");
+    expect(await passage.locator("mark.hl-a").count()).toBeGreaterThan(0);
+    expect(await passage.locator("mark.hl-b").count()).toBeGreaterThan(0);
+    // The marked neighbour name is the neighbour's label or one of its aliases, and it is in the passage.
+    const markedB = (await passage.locator("mark.hl-b").first().textContent())!;
+    expect(text).toContain(markedB);
+    expect(neighbourLabel.length).toBeGreaterThan(0);
+    expect(await passage.locator(".ev-title").count()).toBe(1);
+    expect(((await passage.locator(".ev-source").textContent()) ?? "").length).toBeGreaterThan(0);
+  });
+
+  it("toggling the person type hides every person", async () => {
+    const before = await page.evaluate(() => window.guanxi!.visibleCount("person"));
+    expect(before.total).toBeGreaterThan(0);
+    expect(before.visible).toBe(before.total);
+    await page.click('#legend button[data-type="person"]');
+    await expect.poll(() => page.evaluate(() => window.guanxi!.visibleCount("person").visible)).toBe(0);
+    const companies = await page.evaluate(() => window.guanxi!.visibleCount("company"));
+    expect(companies.visible).toBe(companies.total);
+    expect(await page.locator('#legend button[data-type="person"]').getAttribute("aria-pressed")).toBe("false");
+  });
+
+  it("reloading the page's URL restores the selection, the evidence and the filter", async () => {
+    const url = page.url();
+    expect(url).toContain("#");
+    await page.reload();
+    await page.waitForFunction(() => document.body.dataset.ready === "true", null, { timeout: 20_000 });
+    expect(page.url()).toBe(url);
+    await expect.poll(() => page.locator("#panel h2").textContent()).toBe("强脑科技");
+    await page.locator("#panel .evidence-list li.ev").first().waitFor({ timeout: 10_000 });
+    expect(await page.evaluate(() => window.guanxi!.visibleCount("person").visible)).toBe(0);
+    // The same link in a fresh tab opens the same view.
+    const other = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    try {
+      await open(other, url);
+      await expect.poll(() => other.locator("#panel h2").textContent()).toBe("强脑科技");
+    } finally {
+      await other.close();
+    }
+  });
+
+  it("switches window and edge kinds through reducers, keeping the selection", async () => {
+    await page.selectOption("#window", "article");
+    await expect.poll(() => page.evaluate(() => window.guanxi!.state())).toContain("w=article");
+    await page.uncheck("#kind-role");
+    await expect.poll(() => page.evaluate(() => window.guanxi!.state())).toContain("kinds=co");
+    expect(await page.locator("#panel h2").textContent()).toBe("强脑科技");
+    await page.selectOption("#window", "sentence");
+    await page.check("#kind-role");
+    await page.click('#legend button[data-type="person"]');
+  });
+
+  it("saves a screenshot as a test artefact (test-artifacts/viewer.png)", async () => {
+    mkdirSync(join(repo, "test-artifacts"), { recursive: true });
+    const path = join(repo, "test-artifacts/viewer.png");
+    await page.screenshot({ path });
+    expect(existsSync(path)).toBe(true);
+  });
+
+  it("reported no page errors or CSP violations", () => {
+    expect(problems.filter((p) => !/GL Driver|WebGL|GPU stall/i.test(p))).toEqual([]);
+  });
+});
+
+describe("viewer on a hostile build (XSS)", () => {
+  let page: Page;
+  let problems: string[];
+  const dialogs: string[] = [];
+
+  beforeAll(async () => {
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    problems = watch(page);
+    page.on("dialog", (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await open(page, xssServer.url);
+  });
+
+  afterAll(async () => {
+    await page?.close();
+  });
+
+  const noScriptRan = async () => {
+    expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    // Nothing from the data became an element.
+    const counts = await page.evaluate(() => ({
+      img: document.querySelectorAll("img").length,
+      iframe: document.querySelectorAll("iframe").length,
+      svg: document.querySelectorAll("svg").length,
+      inlineScript: [...document.querySelectorAll("script")].filter((s) => !s.src).length,
+      jsLinks: document.querySelectorAll('a[href^="javascript:" i]').length,
+      handlers: [...document.querySelectorAll("*")].filter((el) => [...el.attributes].some((a) => a.name.startsWith("on"))).length,
+    }));
+    expect(counts).toEqual({ img: 0, iframe: 0, svg: 0, inlineScript: 0, jsLinks: 0, handlers: 0 });
+  };
+
+  it("shows hostile suggestions as text", async () => {
+    await page.fill("#search", "<script");
+    await expect.poll(() => page.locator("#suggestions li").count()).toBeGreaterThan(0);
+    expect(await page.locator("#suggestions").textContent()).toContain("<script>window.__xss='script'</script>公司");
+    await noScriptRan();
+  });
+
+  it("selecting a hostile entity renders its label, English name and titles literally", async () => {
+    await page.fill("#search", "恶意");
+    await page.press("#search", "Enter");
+    await expect.poll(() => page.locator("#panel h2").textContent()).toBe(`恶意<img src=x onerror="window.__xss='img'">`);
+    expect(await page.locator("#panel .name-en").textContent()).toBe("javascript:window.__xss='name_en'");
+    await expect.poll(() => page.locator("#panel .titles").textContent()).toContain(`<u onclick="window.__xss='title'">董事长</u>`);
+    expect(await page.locator("#panel .titles").textContent()).toContain(`<a href="javascript:window.__xss='link'">点我</a>`);
+    await noScriptRan();
+  });
+
+  it("hostile evidence passages, titles and sources show as text", async () => {
+    await page.locator("#panel button.neighbour", { hasText: "公司" }).first().click();
+    const passage = page.locator("#panel .evidence-list li.ev").first();
+    await passage.waitFor({ timeout: 10_000 });
+    const text = (await passage.locator(".ev-text").textContent())!;
+    expect(text).toContain(`<img src=x onerror="window.__xss='img'">`);
+    expect(text).toContain(`<script>window.__xss='script'</script>公司`);
+    expect(text).toContain(`<a href="javascript:window.__xss='link'">点我</a>`);
+    expect(await passage.locator("mark").count()).toBeGreaterThan(1);
+    expect(await passage.locator(".ev-title").textContent()).toBe(`<iframe src="javascript:window.__xss='title'"></iframe>标题`);
+    expect(await passage.locator(".ev-source").textContent()).toBe("javascript:window.__xss='source'");
+    // Hover and click everything that could carry a handler: still nothing runs.
+    for (const mark of await passage.locator("mark").all()) await mark.hover();
+    await passage.locator(".ev-source").click();
+    await page.waitForTimeout(200);
+    await noScriptRan();
+  });
+
+  it("reported no page errors", () => {
+    expect(problems.filter((p) => !/GL Driver|WebGL|GPU stall/i.test(p))).toEqual([]);
+  });
+});
