@@ -88,7 +88,7 @@ export function parseDictionaryFile(file: string, text: string): { entries: Dict
   for (const err of doc.errors) {
     problems.push({
       file,
-      line: err.linePos?.[0]?.line,
+      line: err.linePos?.[0]?.line ?? counter.linePos(err.pos[0]).line,
       message: `YAML: ${err.message.split("\n")[0]}`,
       fix: "check the indentation and quoting on that line (quote strings that start with “ or contain ': ')",
       severity: "error",
