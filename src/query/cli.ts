@@ -32,13 +32,18 @@ export function parseQuery<O extends NonNullable<ParseArgsConfig["options"]>>(ar
   return { help: false as const, values, positionals: parsed.positionals };
 }
 
+let stdoutGuarded = false;
+
 /** Runs a query command: errors a user can fix become a message and exit code 2 (1 for a missing build). */
 export async function runQuery(body: () => number | Promise<number>): Promise<number> {
   // `guanxi who 王坚 | head`: a reader that stops early is not an error.
-  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
-    if (err.code === "EPIPE") process.exit(0);
-    throw err;
-  });
+  if (!stdoutGuarded) {
+    stdoutGuarded = true;
+    process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+      if (err.code === "EPIPE") process.exit(0);
+      throw err;
+    });
+  }
   try {
     return await body();
   } catch (err) {
