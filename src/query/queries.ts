@@ -106,7 +106,17 @@ export function who(build: Build, name: string, options: WhoOptions = {}): WhoRe
       evidence: [],
     });
   });
-  rows.sort((x, y) => y.weight - x.weight || y.documents - x.documents || y.npmi - x.npmi || x.label.localeCompare(y.label, "zh") || (x.id < y.id ? -1 : 1));
+  // Ties at the chosen level go to the closer tie: sharing sentences says more than sharing an article.
+  rows.sort(
+    (x, y) =>
+      y.weight - x.weight ||
+      y.documents - x.documents ||
+      y.sentence - x.sentence ||
+      y.paragraph - x.paragraph ||
+      y.npmi - x.npmi ||
+      x.label.localeCompare(y.label, "zh") ||
+      (x.id < y.id ? -1 : 1),
+  );
   const limited = options.limit && options.limit > 0 ? rows.slice(0, options.limit) : rows;
   for (const row of limited) {
     g.forEachEdge(id, row.id, (_e, attr) => {
