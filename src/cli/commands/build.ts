@@ -1,17 +1,33 @@
-// `guanxi build <files|folders…> [--out DIR]`: reads, cleans, links and graphs the articles, then writes
-// the output folder atomically (a temporary folder beside it, swapped in at the end), so a build that
-// fails or is killed never damages the previous output.
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+// `guanxi build <files|folders…> [--out DIR] [--workers N]`: reads, cleans, links and graphs the articles,
+// writing the output folder atomically (a temporary folder beside it, swapped in at the end), so a build
+// that fails or is killed never damages the previous output.
+//
+// Inputs are streamed: articles are read file by file, cleaned and linked in worker threads, and folded
+// in input order into the output lines, the store (store.sqlite: per-article results by content hash,
+// evidence by pair) and the graph accumulator; memory grows with the graph, not the corpus. A build into
+// an existing output reuses the stored results of unchanged articles (see src/store/store.ts).
+import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import type { Candidate, DocumentAnalysis, InputWarning, Mention, WindowLevel } from "../../types.ts";
+import type { InputWarning, Mention, WindowLevel } from "../../types.ts";
 import { listInputFiles, readInputFile } from "../../ingest/index.ts";
-import { cleanDocument, NearDuplicateIndex } from "../../clean/index.ts";
 import { DEFAULT_DICTIONARY_DIR, formatProblem, loadDictionary } from "../../link/dictionary.ts";
-import { rankCandidates } from "../../link/discover.ts";
-import { analyseCleanDocument, createPipelineContext } from "../pipeline.ts";
-import { buildGraph } from "../../graph/build.ts";
+import { rankCandidates } from "../../roles/discover.ts";
+import {
+  createPipelineContext,
+  InlineExtraction,
+  WorkerExtraction,
+  type Extraction,
+  type Task,
+  type TaskResult,
+  type TaskVersions,
+} from "../pipeline.ts";
+import { GraphAccumulator } from "../../graph/accumulate.ts";
 import { exportAll } from "../../export/index.ts";
+import { BuildStore, CLEAN_CODE, codeVersion, contentHash, LINK_CODE, STORE_FILE } from "../../store/store.ts";
+import { applyDuplicateMarks, CompactNearDuplicateIndex } from "../../store/near-duplicates.ts";
+import { writeEvidenceShards } from "../../store/shards.ts";
 import { ProgressBar } from "../progress.ts";
 
 export interface BuildOptions {
@@ -23,40 +39,118 @@ export interface BuildOptions {
   includeCandidates: boolean;
   gexfVersion: "1.3" | "1.2draft";
   quiet: boolean;
+  /** Extraction worker threads; default os.availableParallelism(). 1 (or a tiny input) runs in the main thread. */
+  workers?: number;
 }
 
 export interface BuildResult {
   documents: number;
   warnings: InputWarning[];
-  analyses: DocumentAnalysis[];
+  /** Articles cleaned and linked, re-linked only (dictionary changed), and reused from the previous build. */
+  processed: number;
+  relinked: number;
+  reused: number;
+  /** Worker threads used (0: in the main thread). */
+  workers: number;
+  /** Milliseconds per stage: extraction (read, clean, link, accumulate), graph (metrics, layout), export. */
+  timings: Record<string, number>;
 }
+
+/** Below this many bytes of input, workers are not started: their start-up (seconds each, to load
+ * nodejieba's dictionary) would cost more than the whole build. */
+export const MIN_BYTES_FOR_WORKERS = 2 * 1024 * 1024;
 
 function jsonl(rows: unknown[]): string {
   return rows.map((r) => JSON.stringify(r)).join("\n") + (rows.length ? "\n" : "");
 }
 
-/** Writes a folder's files into a temporary sibling, then swaps it in place of `out`. */
-export function writeAtomically(out: string, write: (dir: string) => void): void {
+/** The temporary sibling folder a build writes into before it is swapped in. */
+function tempSibling(out: string): string {
   const parent = path.dirname(path.resolve(out));
   mkdirSync(parent, { recursive: true });
   const tmp = path.join(parent, `.guanxi-tmp-${path.basename(out)}-${process.pid}-${Date.now()}`);
   mkdirSync(tmp, { recursive: true });
-  try {
-    write(tmp);
-  } catch (err) {
-    rmSync(tmp, { recursive: true, force: true });
-    throw err;
-  }
-  // Two renames: the old output stays whole until the new one is complete beside it.
+  return tmp;
+}
+
+/** Replaces `out` by the complete folder `tmp`; the old output stays whole until the new one is beside it. */
+function swapIn(tmp: string, out: string): void {
   const old = `${tmp}-old`;
   if (existsSync(out)) renameSync(out, old);
   renameSync(tmp, out);
   rmSync(old, { recursive: true, force: true });
 }
 
+/** Writes a folder's files into a temporary sibling, then swaps it in place of `out`. */
+export function writeAtomically(out: string, write: (dir: string) => void): void {
+  const tmp = tempSibling(out);
+  try {
+    write(tmp);
+  } catch (err) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw err;
+  }
+  swapIn(tmp, out);
+}
+
+/** Appends lines to a file through a buffer: one system call per megabyte, not per line. */
+class LineWriter {
+  private fd: number;
+  private parts: string[] = [];
+  private size = 0;
+  constructor(file: string) {
+    this.fd = openSync(file, "w");
+  }
+  write(text: string): void {
+    if (!text) return;
+    this.parts.push(text);
+    this.size += text.length;
+    if (this.size > 1 << 20) this.flush();
+  }
+  flush(): void {
+    if (this.parts.length) writeSync(this.fd, this.parts.join(""));
+    this.parts = [];
+    this.size = 0;
+  }
+  close(): void {
+    this.flush();
+    closeSync(this.fd);
+  }
+}
+
+/**
+ * Worker count for a build: as asked, else the cores but none for a tiny input. One worker means the
+ * main thread does the work (a single worker thread would only add a copy of every result).
+ */
+export function chooseWorkers(requested: number | undefined, files: string[]): number {
+  if (requested !== undefined) return requested <= 1 ? 0 : requested;
+  const n = availableParallelism();
+  if (n <= 1) return 0;
+  let bytes = 0;
+  for (const f of files) {
+    try {
+      bytes += statSync(f).size;
+    } catch {
+      /* reported by the reader */
+    }
+    if (bytes >= MIN_BYTES_FOR_WORKERS) return n;
+  }
+  return 0;
+}
+
+/** Summary lines kept for the end of the build log; past this many, only a count. */
+const MAX_SUMMARY_LINES = 1000;
+
 export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const log = (line: string) => {
     if (!options.quiet) process.stderr.write(line + "\n");
+  };
+  const timings: Record<string, number> = {};
+  let t0 = performance.now();
+  const lap = (stage: string) => {
+    const now = performance.now();
+    timings[stage] = Math.round(now - t0);
+    t0 = now;
   };
   const { dictionary, problems } = loadDictionary(options.dictionaryDir);
   const errors = problems.filter((p) => p.severity === "error");
@@ -64,75 +158,148 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     for (const p of errors.slice(0, 20)) log(formatProblem(p));
     throw new Error(`the dictionary has ${errors.length} error(s); fix them (guanxi dict check) before building`);
   }
-  const ctx = createPipelineContext(dictionary);
+  // Stored results are reused only when made by the same code (and, for linking, the same dictionary).
+  const versions: TaskVersions = { clean: codeVersion(CLEAN_CODE), link: `${dictionary.version}:${codeVersion(LINK_CODE)}` };
   const listed = listInputFiles(options.inputs);
   const warnings: InputWarning[] = [...listed.warnings];
-  const analyses: DocumentAnalysis[] = [];
-  const nearDuplicates = new NearDuplicateIndex();
+  const workers = chooseWorkers(options.workers, listed.files);
+
+  const tmp = tempSibling(options.out);
+  const store = new BuildStore(path.join(tmp, STORE_FILE), path.join(options.out, STORE_FILE));
+  const dedup = new CompactNearDuplicateIndex(path.join(tmp, ".near-duplicates"));
+  const documentsOut = new LineWriter(path.join(tmp, "documents.jsonl"));
+  const mentionsOut = new LineWriter(path.join(tmp, "mentions.jsonl"));
+  const rolesOut = new LineWriter(path.join(tmp, "roles.jsonl"));
+  const accumulator = new GraphAccumulator(dictionary, store.evidenceSink(), { window: options.window, includeCandidates: options.includeCandidates });
+  const candidateMentions: (Pick<Mention, "doc" | "label" | "type"> & { evidenceKind?: string })[] = [];
+  const summary: string[] = [];
+  const counts = { processed: 0, relinked: 0, reused: 0 };
+  lap("setup");
+
+  // In input order: duplicate marks (they depend on every earlier article), the output lines, the store,
+  // the graph. Only what the graph needs stays in memory once an article is done.
+  const onResult = (r: TaskResult) => {
+    if (r.error || !r.clean) {
+      warnings.push({ file: r.clean?.source ?? r.hash, reason: `could not be processed: ${r.error}` });
+      return;
+    }
+    const doc = applyDuplicateMarks(r.clean, dedup.add(r.clean.id, r.shingles!));
+    documentsOut.write(
+      JSON.stringify({
+        id: doc.id,
+        source: doc.source,
+        title: doc.title,
+        date: doc.date,
+        url: doc.url,
+        format: doc.format,
+        encoding: doc.encoding,
+        text: doc.text,
+        articles: doc.articles,
+        paragraphs: doc.paragraphs,
+        sentences: doc.sentences,
+        stats: doc.stats,
+      }) + "\n",
+    );
+    mentionsOut.write(r.mentionLines ?? "");
+    rolesOut.write(r.roleLines ?? "");
+    if (r.row) store.put(r.hash, r.row);
+    else store.keep(r.hash);
+    accumulator.add(doc, r.mentions!, r.roles!);
+    for (const m of r.mentions!) {
+      if (m.candidate) candidateMentions.push({ doc: m.doc, label: m.label, type: m.type, evidenceKind: (m as { evidenceKind?: string }).evidenceKind });
+    }
+    if (summary.length < MAX_SUMMARY_LINES) {
+      const removed = Object.entries(doc.stats.removed)
+        .filter(([, n]) => n)
+        .map(([k, n]) => `${k} ${n}`)
+        .join(", ");
+      const linked = r.mentions!.filter((m) => !m.candidate).length;
+      summary.push(`${doc.id}: ${doc.stats.charsIn} chars in, ${doc.stats.charsKept} kept${removed ? ` (removed: ${removed})` : ""}; ${linked} mentions, ${r.roles!.length} roles`);
+    }
+  };
+
+  const extraction: Extraction = workers
+    ? new WorkerExtraction(workers, { dictionary, versions }, onResult)
+    : new InlineExtraction(createPipelineContext(dictionary), versions, onResult);
   const progress = new ProgressBar(listed.files.length, options.quiet);
-  for (const file of listed.files) {
-    progress.tick(path.basename(file));
-    const read = readInputFile(file);
-    warnings.push(...read.warnings);
-    for (const raw of read.docs) {
-      // One broken article never aborts the build: it becomes a warning naming the file.
-      try {
-        const cleaned = nearDuplicates.add(cleanDocument(raw));
-        analyses.push(analyseCleanDocument(cleaned, ctx));
-      } catch (err) {
-        warnings.push({ file: raw.source, reason: `could not be processed: ${err instanceof Error ? err.message : String(err)}` });
+  let seq = 0;
+  let finished = false;
+  try {
+    for (const file of listed.files) {
+      progress.tick(path.basename(file));
+      const read = readInputFile(file);
+      warnings.push(...read.warnings);
+      for (const raw of read.docs) {
+        const hash = contentHash(raw);
+        const row = store.get(hash);
+        let task: Task;
+        if (row && row.cleanVersion === versions.clean && row.linkVersion === versions.link) {
+          task = { seq: seq++, hash, kind: "stored", row };
+          counts.reused++;
+        } else if (row && row.cleanVersion === versions.clean) {
+          // A dictionary change re-links; the cleaned text is still good.
+          task = { seq: seq++, hash, kind: "relink", clean: row.clean };
+          counts.relinked++;
+        } else {
+          task = { seq: seq++, hash, kind: "raw", raw };
+          counts.processed++;
+        }
+        await extraction.submit(task);
       }
     }
-  }
-  progress.done();
+    await extraction.finish();
+    finished = true;
+    progress.done();
+    dedup.close();
+    documentsOut.close();
+    mentionsOut.close();
+    rolesOut.close();
+    lap("extract");
 
-  const mentions: Mention[] = analyses.flatMap((a) => a.mentions);
-  const candidates: Candidate[] = rankCandidates(mentions.filter((m) => m.candidate));
-  const { graph, evidence } = buildGraph(analyses, dictionary, { window: options.window, includeCandidates: options.includeCandidates });
-
-  writeAtomically(options.out, (dir) => {
+    const { graph, evidenceTotals, pairs } = accumulator.finish();
+    lap("graph");
+    writeFileSync(path.join(tmp, "candidates.jsonl"), jsonl(rankCandidates(candidateMentions as Mention[])));
+    writeFileSync(path.join(tmp, "warnings.jsonl"), jsonl(warnings));
+    // The shards are written from the accumulated evidence below; exportAll gets none, so it only
+    // makes the (empty) evidence folder.
+    exportAll(tmp, graph, new Map(), { gexfVersion: options.gexfVersion, evidenceTotals });
+    writeEvidenceShards(tmp, pairs, evidenceTotals, (pair) => accumulator.evidence(pair), (pair, entry) => store.putEvidence(pair, entry));
     writeFileSync(
-      path.join(dir, "documents.jsonl"),
-      jsonl(
-        analyses.map(({ doc }) => ({
-          id: doc.id,
-          source: doc.source,
-          title: doc.title,
-          date: doc.date,
-          url: doc.url,
-          format: doc.format,
-          encoding: doc.encoding,
-          text: doc.text,
-          articles: doc.articles,
-          paragraphs: doc.paragraphs,
-          sentences: doc.sentences,
-          stats: doc.stats,
-        })),
+      path.join(tmp, "build.json"),
+      JSON.stringify(
+        { dictionaryVersion: dictionary.version, window: options.window, documents: accumulator.documents, inputs: options.inputs, articles: counts },
+        null,
+        2,
       ),
     );
-    writeFileSync(path.join(dir, "mentions.jsonl"), jsonl(mentions));
-    writeFileSync(path.join(dir, "roles.jsonl"), jsonl(analyses.flatMap((a) => a.roles)));
-    writeFileSync(path.join(dir, "candidates.jsonl"), jsonl(candidates));
-    writeFileSync(path.join(dir, "warnings.jsonl"), jsonl(warnings));
-    exportAll(dir, graph, evidence, { gexfVersion: options.gexfVersion });
-    writeFileSync(
-      path.join(dir, "build.json"),
-      JSON.stringify({ dictionaryVersion: dictionary.version, window: options.window, documents: analyses.length, inputs: options.inputs }, null, 2),
-    );
-  });
+    store.setMeta("dictionaryVersion", dictionary.version);
+    store.close();
+    lap("export");
+    swapIn(tmp, options.out);
 
-  // The summary: per document, what came in, what was kept, what was removed and why.
-  for (const { doc, mentions: ms, roles } of analyses) {
-    const removed = Object.entries(doc.stats.removed)
-      .filter(([, n]) => n)
-      .map(([k, n]) => `${k} ${n}`)
-      .join(", ");
-    const linked = ms.filter((m) => !m.candidate).length;
-    log(`${doc.id}: ${doc.stats.charsIn} chars in, ${doc.stats.charsKept} kept${removed ? ` (removed: ${removed})` : ""}; ${linked} mentions, ${roles.length} roles`);
+    for (const line of summary) log(line);
+    if (accumulator.documents > summary.length) log(`… and ${accumulator.documents - summary.length} more document(s)`);
+    for (const w of warnings.slice(0, 200)) log(`warning: ${w.file}${w.line ? `:${w.line}` : ""}: ${w.reason}`);
+    if (warnings.length > 200) log(`… and ${warnings.length - 200} more warning(s) (warnings.jsonl)`);
+    log(
+      `built ${accumulator.documents} document(s) into ${options.out}: ${graph.order} entities, ${graph.size} edges` +
+        `${warnings.length ? `; ${warnings.length} warning(s)` : ""}` +
+        ` (${counts.processed} processed, ${counts.relinked} re-linked, ${counts.reused} reused; ${workers || "no"} worker thread(s))`,
+    );
+    return { documents: accumulator.documents, warnings, ...counts, workers, timings };
+  } catch (err) {
+    if (!finished) await extraction.abort();
+    store.abort();
+    rmSync(tmp, { recursive: true, force: true });
+    throw err;
   }
-  for (const w of warnings) log(`warning: ${w.file}${w.line ? `:${w.line}` : ""}: ${w.reason}`);
-  log(`built ${analyses.length} document(s) into ${options.out}: ${graph.order} entities, ${graph.size} edges${warnings.length ? `; ${warnings.length} warning(s)` : ""}`);
-  return { documents: analyses.length, warnings, analyses };
+}
+
+function parseWorkers(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--workers must be a whole number ≥ 1, not ${value}`);
+  return n;
 }
 
 export async function run(argv: string[]): Promise<number> {
@@ -152,7 +319,7 @@ export async function run(argv: string[]): Promise<number> {
     },
   });
   if (values.help || positionals.length === 0) {
-    console.log("usage: guanxi build <files|folders…> [--out DIR] [--window sentence|paragraph|article] [--gexf-version 1.3|1.2draft] [--include-candidates] [--strict]");
+    console.log("usage: guanxi build <files|folders…> [--out DIR] [--window sentence|paragraph|article] [--gexf-version 1.3|1.2draft] [--include-candidates] [--strict] [--workers N]");
     return positionals.length === 0 && !values.help ? 2 : 0;
   }
   const window = values.window as WindowLevel;
@@ -167,6 +334,7 @@ export async function run(argv: string[]): Promise<number> {
     includeCandidates: values["include-candidates"]!,
     gexfVersion,
     quiet: values.quiet!,
+    workers: parseWorkers(values.workers),
   });
   if (result.documents === 0) {
     console.error("guanxi build: no document could be built");

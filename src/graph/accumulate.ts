@@ -1,0 +1,667 @@
+// The co-mention graph, accumulated one document at a time (in build order) instead of from every
+// analysis at once: what buildGraph (build.ts) computes, without holding the corpus in memory.
+//
+// buildGraph keeps every document, and per pair the Set of window keys that count it. At 100,000
+// articles both are the size of the corpus. Here a document is folded in and dropped; what stays is:
+//   - per window (sentence, paragraph, article) a number, and the sorted list of the entities in it
+//     (typed arrays: a few bytes per mention);
+//   - the duplicate maps (only windows marked as near-duplicates, and duplicate articles);
+//   - per pair its counts, and only for the rare windows that a duplicate resolves onto, a set;
+//   - evidence goes to a sink (the build's SQLite scratch table), capped per pair and level.
+// A pair counted in a window is known without a per-pair set: an own window counts every pair of its
+// entity list once; a window reached again through a duplicate counted the pair if both entities are
+// in its list (or in the pair's small set of windows counted through duplicates).
+//
+// The rules are those of build.ts and windows.ts (resolved windows, duplicate articles counted only for
+// pairs their original lacks, npmi over the chosen level). One difference, by design: documents are
+// taken in build (input) order, not sorted by id, so where more than maxEvidencePerLevel windows prove
+// a pair, the passages kept are the first ones in input order. Counts, weights and dates are the same.
+
+import { MultiGraph } from "graphology";
+import { pairKey } from "../export/evidence-key.ts";
+import type { Dictionary, EdgeAttributes, Evidence, Mention, NodeAttributes, Paragraph, Role, Sentence, WindowLevel } from "../types.ts";
+import { WINDOW_LEVELS } from "../types.ts";
+import { DEFAULT_WINDOW, MAX_EVIDENCE_PER_LEVEL, npmi, type GraphAttributes, type GuanxiGraph, type LevelCounts } from "./build.ts";
+import { layoutGraph } from "./layout.ts";
+import { computeMetrics } from "./metrics.ts";
+import { DUPLICATE_ARTICLE_SHARE } from "./windows.ts";
+
+/** The part of a cleaned document the graph needs. */
+export interface GraphDocument {
+  id: string;
+  source: string;
+  title?: string;
+  date?: string;
+  text: string;
+  sentences: Sentence[];
+  paragraphs: Paragraph[];
+  articles: unknown[];
+}
+
+/** Where evidence goes while accumulating; `take` returns a pair's kept items (first `max` per level by pass, then order). */
+export interface EvidenceSink {
+  add(pair: string, level: WindowLevel, pass: 1 | 2, seq: number, evidence: Evidence): void;
+  take(pair: string, max: number): Evidence[];
+}
+
+/** Evidence in memory (tests, small builds). */
+export class MemoryEvidenceSink implements EvidenceSink {
+  private items = new Map<string, { level: WindowLevel; pass: number; seq: number; ev: Evidence }[]>();
+  add(pair: string, level: WindowLevel, pass: 1 | 2, seq: number, ev: Evidence): void {
+    let list = this.items.get(pair);
+    if (!list) this.items.set(pair, (list = []));
+    list.push({ level, pass, seq, ev });
+  }
+  take(pair: string, max: number): Evidence[] {
+    return selectEvidence(this.items.get(pair) ?? [], max);
+  }
+}
+
+const LEVEL_ORDER: Record<WindowLevel, number> = { sentence: 0, paragraph: 1, article: 2 };
+
+/** Per level the first `max` by (pass, seq), then in the order buildGraph returns: level, doc, start. */
+export function selectEvidence(rows: { level: WindowLevel; pass: number; seq: number; ev: Evidence }[], max: number): Evidence[] {
+  const out: Evidence[] = [];
+  for (const level of WINDOW_LEVELS) {
+    out.push(
+      ...rows
+        .filter((r) => r.level === level)
+        .sort((x, y) => x.pass - y.pass || x.seq - y.seq)
+        .slice(0, max)
+        .map((r) => r.ev),
+    );
+  }
+  return out.sort((x, y) => LEVEL_ORDER[x.level] - LEVEL_ORDER[y.level] || (x.doc < y.doc ? -1 : x.doc > y.doc ? 1 : x.start - y.start));
+}
+
+/** A growable Int32 column: millions of rows without millions of objects. */
+class Column {
+  data: Int32Array;
+  length = 0;
+  constructor(initial = 1024) {
+    this.data = new Int32Array(initial);
+  }
+  push(x: number): void {
+    if (this.length === this.data.length) this.grow(this.length + 1);
+    this.data[this.length++] = x;
+  }
+  grow(n: number): void {
+    if (n <= this.data.length) return;
+    const next = new Int32Array(Math.max(n, this.data.length * 2));
+    next.set(this.data);
+    this.data = next;
+  }
+}
+
+/** Per level: each window's entity list (sorted entity numbers) and the pass it was visited in. */
+class WindowTable {
+  start = new Column();
+  size = new Column();
+  pass = new Column();
+  pool = new Column(4096);
+  /** Make room for windows [0, n): unvisited windows have an empty list. */
+  ensure(n: number): void {
+    while (this.start.length < n) {
+      this.start.push(0);
+      this.size.push(0);
+      this.pass.push(0);
+    }
+  }
+  set(w: number, entities: number[], pass: number): void {
+    this.start.data[w] = this.pool.length;
+    this.size.data[w] = entities.length;
+    this.pass.data[w] = pass;
+    for (const e of entities) this.pool.push(e);
+  }
+  has(w: number, e: number): boolean {
+    if (w < 0 || w >= this.start.length) return false;
+    const s = this.start.data[w];
+    const n = this.size.data[w];
+    // Lists are short (the entities of one window) and sorted: a linear scan is fastest.
+    for (let i = s; i < s + n; i++) {
+      const x = this.pool.data[i];
+      if (x === e) return true;
+      if (x > e) return false;
+    }
+    return false;
+  }
+  visitedInPass(w: number): number {
+    return w >= 0 && w < this.pass.length ? this.pass.data[w] : 0;
+  }
+}
+
+interface PairState {
+  counts: LevelCounts;
+  documents: number;
+  /** The last document counted through its own article window (documents come in order). */
+  lastDoc: number;
+  /** Windows counted through a duplicate (or in a duplicate article), per level: rare, so lazily made. */
+  extra?: Partial<Record<WindowLevel, Set<number>>>;
+  extraDocs?: Set<number>;
+  kept: [LevelCounts, LevelCounts];
+  firstDate?: string;
+  lastDate?: string;
+}
+
+interface NodeState {
+  mention: Mention;
+  mentions: number;
+  documents: number;
+  lastDoc: number;
+}
+
+interface RoleState {
+  person: string;
+  org: string;
+  title: string;
+  statements: Set<number | string>;
+  documents: Set<number | string>;
+}
+
+export interface AccumulateOptions {
+  window?: WindowLevel;
+  includeCandidates?: boolean;
+  maxEvidencePerLevel?: number;
+  metrics?: boolean;
+  layout?: boolean;
+  seed?: number;
+}
+
+interface Instance {
+  level: WindowLevel;
+  index: number;
+  key: number;
+  own: number;
+  deferred: boolean;
+  duplicateOf?: string;
+  articleWindow: number;
+  sentencesOf: Map<string, number[]>;
+}
+
+const newCounts = (): LevelCounts => ({ sentence: 0, paragraph: 0, article: 0 });
+
+function mentionSentence(doc: GraphDocument, m: Mention): number {
+  const s = doc.sentences[m.sentence];
+  if (s && m.start >= s.start && m.start < Math.max(s.end, s.start + 1)) return m.sentence;
+  const i = doc.sentences.findIndex((x) => m.start >= x.start && m.start < x.end);
+  return i >= 0 ? i : Math.max(0, Math.min(m.sentence, doc.sentences.length - 1));
+}
+
+/** The passage that proves a pair in one window (build.ts's rule). */
+function passage(doc: GraphDocument, sa: number[], sb: number[]): { start: number; end: number; text: string; index: number } {
+  const inB = new Set(sb);
+  const both = sa.filter((s) => inB.has(s)).sort((x, y) => x - y)[0];
+  const sentences = doc.sentences;
+  if (both !== undefined) {
+    const s = sentences[both];
+    return { start: s.start, end: s.end, text: doc.text.slice(s.start, s.end), index: both };
+  }
+  let best: [number, number] = [sa[0], sb[0]];
+  for (const x of sa) for (const y of sb) if (Math.abs(x - y) < Math.abs(best[0] - best[1])) best = [x, y];
+  const [lo, hi] = best[0] < best[1] ? best : [best[1], best[0]];
+  const first = sentences[lo];
+  const last = sentences[hi];
+  const text = hi - lo <= 2 ? doc.text.slice(first.start, last.end) : `${doc.text.slice(first.start, first.end)} … ${doc.text.slice(last.start, last.end)}`;
+  return { start: first.start, end: last.end, text, index: lo };
+}
+
+export class GraphAccumulator {
+  private window: WindowLevel;
+  private includeCandidates: boolean;
+  private maxEvidence: number;
+
+  private docIndex = new Map<string, number>();
+  private docIds: string[] = [];
+  /** First window number of each document, per level (window numbers are dense, in build order). */
+  private base: Record<WindowLevel, Column> = { sentence: new Column(), paragraph: new Column(), article: new Column() };
+  private next: Record<WindowLevel, number> = { sentence: 0, paragraph: 0, article: 0 };
+  /** Article of each sentence, only for documents of more than one article. */
+  private articleOf = new Map<number, Uint16Array>();
+  private dupRoot: Record<"sentence" | "paragraph", Map<number, number>> = { sentence: new Map(), paragraph: new Map() };
+  /** Windows outside the build that a duplicate mark names: negative numbers. */
+  private outside = new Map<string, number>();
+  private outsideNames: string[] = [];
+  private articleParent = new Map<number, number>();
+  private windows: Record<WindowLevel, WindowTable> = { sentence: new WindowTable(), paragraph: new WindowTable(), article: new WindowTable() };
+  private seen: Record<WindowLevel, Column> = { sentence: new Column(), paragraph: new Column(), article: new Column() };
+  private seenOutside = new Set<string>();
+  private totals: LevelCounts = newCounts();
+
+  private entityNumber = new Map<string, number>();
+  /** Distinct windows of the chosen level per entity (npmi's marginals), by entity number. */
+  private entityWindows = new Column();
+  private entityExtra = new Map<number, Set<number>>();
+  private nodes = new Map<string, NodeState>();
+  private roleNodes = new Map<string, Role>();
+  private titles = new Map<string, Map<string, number>>();
+  private pairs = new Map<string, PairState>();
+  private roleEdges = new Map<string, RoleState>();
+  private seq = 0;
+  documents = 0;
+
+  constructor(
+    private dictionary: Dictionary,
+    private sink: EvidenceSink,
+    options: AccumulateOptions = {},
+  ) {
+    this.window = options.window ?? DEFAULT_WINDOW;
+    this.includeCandidates = options.includeCandidates ?? false;
+    this.maxEvidence = options.maxEvidencePerLevel ?? MAX_EVIDENCE_PER_LEVEL;
+  }
+
+  private entityNo(id: string): number {
+    let n = this.entityNumber.get(id);
+    if (n === undefined) {
+      n = this.entityNumber.size;
+      this.entityNumber.set(id, n);
+      this.entityWindows.push(0);
+    }
+    return n;
+  }
+
+  /** The document a window number belongs to (binary search over the bases). */
+  private docOfWindow(level: WindowLevel, w: number): number {
+    const b = this.base[level].data;
+    let lo = 0;
+    let hi = this.base[level].length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (b[mid] <= w) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  private windowName(level: WindowLevel, w: number): string {
+    if (w < 0) return this.outsideNames[-w - 1];
+    const d = this.docOfWindow(level, w);
+    return `${this.docIds[d]}:${w - this.base[level].data[d]}`;
+  }
+
+  private outsideRef(level: WindowLevel, name: string): number {
+    let n = this.outside.get(`${level}:${name}`);
+    if (n === undefined) {
+      this.outsideNames.push(name);
+      n = -this.outsideNames.length;
+      this.outside.set(`${level}:${name}`, n);
+    }
+    return n;
+  }
+
+  /** The root window of a "docId:index" reference (following duplicate chains), or an outside number. */
+  private resolveRef(level: "sentence" | "paragraph", ref: string): number {
+    const at = ref.lastIndexOf(":");
+    const index = Number(ref.slice(at + 1));
+    const d = at > 0 && Number.isInteger(index) && index >= 0 ? this.docIndex.get(ref.slice(0, at)) : undefined;
+    if (d === undefined) return this.outsideRef(level, ref);
+    const w = this.base[level].data[d] + index;
+    const end = d + 1 < this.base[level].length ? this.base[level].data[d + 1] : this.next[level];
+    // An index past the target's windows names no window of the build: it is its own identity.
+    if (w >= end) return this.outsideRef(level, ref);
+    return this.dupRoot[level].get(w) ?? w;
+  }
+
+  private articleRootOf(w: number): number {
+    let cur = w;
+    const seen = new Set<number>();
+    while (this.articleParent.has(cur) && !seen.has(cur)) {
+      seen.add(cur);
+      cur = this.articleParent.get(cur)!;
+    }
+    return cur;
+  }
+
+  private sentenceArticle(d: number, i: number, fallback: number): number {
+    const map = this.articleOf.get(d);
+    return map ? map[i] : fallback;
+  }
+
+  /** Folds one document (cleaned, duplicate-marked) with its mentions and roles into the graph. */
+  add(doc: GraphDocument, mentions: Mention[], roles: Role[]): void {
+    const d = this.docIds.length;
+    this.docIds.push(doc.id);
+    this.docIndex.set(doc.id, d);
+    this.documents++;
+    const base: LevelCounts = { sentence: this.next.sentence, paragraph: this.next.paragraph, article: this.next.article };
+    const articleCount = Math.max(doc.articles.length, ...doc.sentences.map((s) => s.article + 1), 1);
+    const counts: LevelCounts = { sentence: doc.sentences.length, paragraph: Math.max(doc.paragraphs.length, ...doc.sentences.map((s) => s.paragraph + 1), 0), article: articleCount };
+    for (const level of WINDOW_LEVELS) {
+      this.base[level].push(base[level]);
+      this.next[level] += counts[level];
+      this.windows[level].ensure(this.next[level]);
+      this.seen[level].grow(this.next[level]);
+      this.seen[level].length = this.next[level];
+    }
+    if (articleCount > 1) this.articleOf.set(d, Uint16Array.from(doc.sentences, (s) => s.article));
+
+    // ---- resolve the duplicate marks onto root windows
+    const sRoot = doc.sentences.map((s, i) => {
+      const own = base.sentence + i;
+      if (!s.duplicateOf) return own;
+      const root = this.resolveRef("sentence", s.duplicateOf);
+      if (root !== own) this.dupRoot.sentence.set(own, root);
+      return root;
+    });
+    const pRoot = doc.paragraphs.map((p, i) => {
+      const own = base.paragraph + i;
+      if (!p.duplicateOf) return own;
+      const root = this.resolveRef("paragraph", p.duplicateOf);
+      if (root !== own) this.dupRoot.paragraph.set(own, root);
+      return root;
+    });
+    // Duplicate articles: the article most of whose sentences repeat one earlier article (windows.ts).
+    const perArticle = new Map<number, { total: number; votes: Map<string, [number, number]> }>();
+    doc.sentences.forEach((s, i) => {
+      let entry = perArticle.get(s.article);
+      if (!entry) perArticle.set(s.article, (entry = { total: 0, votes: new Map() }));
+      entry.total++;
+      if (!s.duplicateOf) return;
+      const root = sRoot[i];
+      if (root < 0 || root === base.sentence + i) return;
+      const t = this.docOfWindow("sentence", root);
+      const j = root - this.base.sentence.data[t];
+      const art = t === d ? doc.sentences[j]?.article ?? 0 : this.sentenceArticle(t, j, 0);
+      const target = `${this.docIds[t]}:${art}`;
+      if (target === `${doc.id}:${s.article}`) return;
+      const v = entry.votes.get(target);
+      if (v) v[1]++;
+      else entry.votes.set(target, [this.base.article.data[t] + art, 1]);
+    });
+    for (const [article, { total, votes }] of perArticle) {
+      let best: number | undefined;
+      let bestVotes = 0;
+      for (const [, [w, n]] of [...votes].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+        if (n > bestVotes) [best, bestVotes] = [w, n];
+      }
+      if (best !== undefined && bestVotes > total * DUPLICATE_ARTICLE_SHARE) this.articleParent.set(base.article + article, best);
+    }
+
+    const keyOf = (level: WindowLevel, si: number): number => {
+      const s = doc.sentences[si];
+      if (level === "sentence") return sRoot[si];
+      if (level === "paragraph") return pRoot[s.paragraph] ?? base.paragraph + s.paragraph;
+      return this.articleRootOf(base.article + s.article);
+    };
+    const ownOf = (level: WindowLevel, si: number): number => {
+      const s = doc.sentences[si];
+      return base[level] + (level === "sentence" ? si : level === "paragraph" ? s.paragraph : s.article);
+    };
+
+    // ---- distinct windows per level (npmi's N)
+    for (let i = 0; i < doc.sentences.length; i++) {
+      for (const level of WINDOW_LEVELS) {
+        const k = keyOf(level, i);
+        if (k < 0) {
+          const name = `${level}:${this.outsideNames[-k - 1]}`;
+          if (!this.seenOutside.has(name)) {
+            this.seenOutside.add(name);
+            this.totals[level]++;
+          }
+        } else if (!this.seen[level].data[k]) {
+          this.seen[level].data[k] = 1;
+          this.totals[level]++;
+        }
+      }
+    }
+
+    // ---- nodes
+    const keep = (m: Mention) => this.includeCandidates || !m.candidate;
+    for (const m of mentions) {
+      if (!keep(m)) continue;
+      let n = this.nodes.get(m.entity);
+      if (!n) this.nodes.set(m.entity, (n = { mention: m, mentions: 0, documents: 0, lastDoc: -1 }));
+      n.mentions++;
+      if (n.lastDoc !== d) {
+        n.lastDoc = d;
+        n.documents++;
+      }
+    }
+    for (const r of roles) {
+      for (const id of [r.person, r.org]) if (id && !this.roleNodes.has(id) && this.dictionary.byId.has(id)) this.roleNodes.set(id, r);
+      if (r.person) {
+        let t = this.titles.get(r.person);
+        if (!t) this.titles.set(r.person, (t = new Map()));
+        t.set(r.title, (t.get(r.title) ?? 0) + 1);
+      }
+    }
+
+    // ---- window instances of this document
+    const instances: Instance[] = [];
+    const perLevel = new Map<string, Instance>();
+    for (const m of mentions) {
+      if (!keep(m)) continue;
+      const si = mentionSentence(doc, m);
+      const s = doc.sentences[si];
+      if (!s) continue;
+      for (const level of WINDOW_LEVELS) {
+        const index = level === "sentence" ? si : level === "paragraph" ? s.paragraph : s.article;
+        const id = `${level}:${index}`;
+        let inst = perLevel.get(id);
+        if (!inst) {
+          const key = keyOf(level, si);
+          const own = ownOf(level, si);
+          inst = {
+            level,
+            index,
+            key,
+            own,
+            deferred: this.articleParent.has(base.article + s.article),
+            duplicateOf: key === own ? undefined : this.windowName(level, key),
+            articleWindow: this.articleRootOf(base.article + s.article),
+            sentencesOf: new Map(),
+          };
+          perLevel.set(id, inst);
+          instances.push(inst);
+        }
+        const list = inst.sentencesOf.get(m.entity);
+        if (!list) inst.sentencesOf.set(m.entity, [si]);
+        else if (!list.includes(si)) list.push(si);
+      }
+    }
+    // Each own window's entity list, before any pair is counted (a later duplicate window resolves onto it).
+    for (const inst of instances) {
+      if (inst.key !== inst.own) continue;
+      const ents = [...inst.sentencesOf.keys()].map((e) => this.entityNo(e)).sort((a, b) => a - b);
+      this.windows[inst.level].set(inst.own, ents, inst.deferred ? 2 : 1);
+    }
+    // Original windows first, then those of duplicate articles (build.ts's two passes, per document:
+    // a duplicate's original is always an earlier document, or an earlier article of this one).
+    for (const inst of instances) if (!inst.deferred) this.visit(doc, d, inst, 1);
+    for (const inst of instances) if (inst.deferred) this.visit(doc, d, inst, 2);
+
+    // ---- dates, over every article window where a pair stands (copies included)
+    if (doc.date) {
+      for (const inst of instances) {
+        if (inst.level !== "article") continue;
+        const entities = [...inst.sentencesOf.keys()];
+        for (let i = 0; i < entities.length; i++) {
+          for (let j = i + 1; j < entities.length; j++) {
+            const st = this.pair(pairKey(entities[i], entities[j]));
+            if (!st.firstDate || doc.date < st.firstDate) st.firstDate = doc.date;
+            if (!st.lastDate || doc.date > st.lastDate) st.lastDate = doc.date;
+          }
+        }
+      }
+    }
+
+    // ---- role statements
+    for (const r of roles) {
+      if (!r.person || !r.org || r.person === r.org) continue;
+      const key = `role:${r.person}>${r.org}:${r.title}`;
+      let acc = this.roleEdges.get(key);
+      if (!acc) this.roleEdges.set(key, (acc = { person: r.person, org: r.org, title: r.title, statements: new Set(), documents: new Set() }));
+      if (doc.sentences.length) {
+        const si = Math.max(0, Math.min(r.sentence, doc.sentences.length - 1));
+        const sk = keyOf("sentence", si);
+        acc.statements.add(sk < 0 ? this.windowName("sentence", sk) : sk);
+        acc.documents.add(this.docOfWindow("article", keyOf("article", si)));
+      } else {
+        acc.statements.add(`${doc.id}:${r.sentence}`);
+        acc.documents.add(d);
+      }
+    }
+  }
+
+  private pair(key: string): PairState {
+    let st = this.pairs.get(key);
+    if (!st) {
+      st = { counts: newCounts(), documents: 0, lastDoc: -1, kept: [newCounts(), newCounts()] };
+      this.pairs.set(key, st);
+    }
+    return st;
+  }
+
+  /** Did the pass-1 article windows of document t hold both entities? */
+  private docHoldsPair(t: number, a: number, b: number): boolean {
+    const table = this.windows.article;
+    const from = this.base.article.data[t];
+    const to = t + 1 < this.base.article.length ? this.base.article.data[t + 1] : this.next.article;
+    for (let w = from; w < to; w++) if (table.visitedInPass(w) === 1 && table.has(w, a) && table.has(w, b)) return true;
+    return false;
+  }
+
+  private visit(doc: GraphDocument, d: number, inst: Instance, pass: 1 | 2): void {
+    const level = inst.level;
+    const table = this.windows[level];
+    const own = inst.key === inst.own;
+    const entities = [...inst.sentencesOf.keys()].sort();
+    const nums = entities.map((e) => this.entityNo(e));
+    if (level === this.window) {
+      for (const e of nums) {
+        if (own) this.entityWindows.data[e]++;
+        else {
+          let extra = this.entityExtra.get(e);
+          if (table.has(inst.key, e) || extra?.has(inst.key)) continue;
+          if (!extra) this.entityExtra.set(e, (extra = new Set()));
+          extra.add(inst.key);
+          this.entityWindows.data[e]++;
+        }
+      }
+    }
+    if (entities.length < 2) return;
+    for (let i = 0; i < entities.length; i++) {
+      for (let j = i + 1; j < entities.length; j++) {
+        const a = nums[i];
+        const b = nums[j];
+        const key = pairKey(entities[i], entities[j]);
+        const st = this.pair(key);
+        // A copied article speaks for a pair only when its original does not name the pair at all.
+        if (pass === 2 && this.windows.article.visitedInPass(inst.articleWindow) === 1 && this.windows.article.has(inst.articleWindow, a) && this.windows.article.has(inst.articleWindow, b)) continue;
+        if (!own) {
+          const counted = (table.visitedInPass(inst.key) === 1 && table.has(inst.key, a) && table.has(inst.key, b)) || !!st.extra?.[level]?.has(inst.key);
+          if (counted) continue;
+        }
+        st.counts[level]++;
+        if (!(own && pass === 1)) {
+          st.extra ??= {};
+          (st.extra[level] ??= new Set()).add(inst.key);
+        }
+        if (level === "article") {
+          if (own && pass === 1) {
+            if (st.lastDoc !== d && !st.extraDocs?.has(d)) {
+              st.lastDoc = d;
+              st.documents++;
+            }
+          } else {
+            const t = this.docOfWindow("article", inst.key);
+            const already = (t === d ? st.lastDoc === d : this.docHoldsPair(t, a, b)) || !!st.extraDocs?.has(t);
+            if (!already) {
+              (st.extraDocs ??= new Set()).add(t);
+              st.documents++;
+            }
+          }
+        }
+        const kept = st.kept[pass - 1];
+        if (kept[level] < this.maxEvidence) {
+          kept[level]++;
+          const p = passage(doc, inst.sentencesOf.get(entities[i])!, inst.sentencesOf.get(entities[j])!);
+          const ev: Evidence = {
+            doc: doc.id,
+            level,
+            index: level === "sentence" ? p.index : inst.index,
+            start: p.start,
+            end: p.end,
+            text: p.text,
+            source: doc.source,
+          };
+          if (doc.title) ev.title = doc.title;
+          if (doc.date) ev.date = doc.date;
+          if (inst.duplicateOf) ev.duplicateOf = inst.duplicateOf;
+          this.sink.add(key, level, pass, this.seq++, ev);
+        }
+      }
+    }
+  }
+
+  /** The graph (with metrics and layout), and per co-mention pair its exact window totals. */
+  finish(options: { metrics?: boolean; layout?: boolean; seed?: number } = {}): { graph: GuanxiGraph; evidenceTotals: Map<string, LevelCounts>; pairs: string[] } {
+    const dictionary = this.dictionary;
+    const graph: GuanxiGraph = new MultiGraph<NodeAttributes, EdgeAttributes, GraphAttributes>({ type: "mixed", allowSelfLoops: false });
+    const ids = new Set(this.nodes.keys());
+    for (const id of this.roleNodes.keys()) ids.add(id);
+    for (const id of [...ids].sort()) {
+      const acc = this.nodes.get(id);
+      const entry = dictionary.byId.get(id);
+      const role = this.roleNodes.get(id);
+      const titles = this.titles.get(id) ?? new Map<string, number>();
+      const stated = [...titles].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).map(([t]) => t);
+      const known = (entry?.titles ?? []).map((t) => t.title).filter((t) => !stated.includes(t));
+      const fallbackLabel = acc?.mention.label ?? (role && (role.person === id ? role.person_label : role.org_label)) ?? id;
+      graph.addNode(id, {
+        label: entry?.label ?? fallbackLabel,
+        type: entry?.type ?? acc!.mention.type,
+        aliases: entry ? [...entry.aliases] : [],
+        name_en: entry?.name_en ?? "",
+        candidate: !entry && !!acc?.mention.candidate,
+        mentions: acc?.mentions ?? 0,
+        documents: acc?.documents ?? 0,
+        titles: [...stated, ...new Set(known)],
+      });
+    }
+
+    const window = this.window;
+    const evidenceTotals = new Map<string, LevelCounts>();
+    const pairs: string[] = [];
+    for (const key of [...this.pairs.keys()].sort()) {
+      const st = this.pairs.get(key)!;
+      if (st.counts.article === 0) continue;
+      const [a, b] = key.split("|");
+      const ea = this.entityWindows.data[this.entityNumber.get(a)!];
+      const eb = this.entityWindows.data[this.entityNumber.get(b)!];
+      const attrs: EdgeAttributes = {
+        kind: "co-mention",
+        weight: st.counts[window],
+        sentence: st.counts.sentence,
+        paragraph: st.counts.paragraph,
+        article: st.counts.article,
+        documents: st.documents,
+        npmi: npmi(st.counts[window], ea, eb, this.totals[window]),
+      };
+      if (st.firstDate) attrs.firstDate = st.firstDate;
+      if (st.lastDate) attrs.lastDate = st.lastDate;
+      graph.addUndirectedEdgeWithKey(`co:${key}`, a, b, attrs);
+      evidenceTotals.set(key, { ...st.counts });
+      pairs.push(key);
+    }
+    for (const key of [...this.roleEdges.keys()].sort()) {
+      const r = this.roleEdges.get(key)!;
+      if (!graph.hasNode(r.person) || !graph.hasNode(r.org)) continue;
+      graph.addDirectedEdgeWithKey(key, r.person, r.org, { kind: "role", title: r.title, weight: r.statements.size, documents: r.documents.size });
+    }
+    graph.replaceAttributes({
+      window,
+      windows: { ...this.totals },
+      documents: this.documents,
+      creator: "guanxi",
+      description: `Co-mentions of entities in Chinese news; edge weight = distinct ${window} windows`,
+    });
+    if (options.metrics ?? true) computeMetrics(graph, { seed: options.seed });
+    if (options.layout ?? true) layoutGraph(graph, { seed: options.seed });
+    return { graph, evidenceTotals, pairs };
+  }
+
+  /** A pair's kept evidence (after finish). */
+  evidence(pair: string): Evidence[] {
+    return this.sink.take(pair, this.maxEvidence);
+  }
+}

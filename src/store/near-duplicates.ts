@@ -1,0 +1,261 @@
+// A near-duplicate index with the same decisions as clean/dedup.ts's NearDuplicateIndex, built for a
+// corpus of 100,000 articles. The original keeps every sentence's and paragraph's shingles as a
+// Set<string> in memory: at 100k articles that is tens of millions of strings, gigabytes of heap. Here:
+//   - a shingle is a number, not a string: its three UTF-16 code units packed into 48 bits (exact, so
+//     no collision can change a decision);
+//   - the shingles are computed where the article is cleaned (a worker), as sorted Float64Arrays, so
+//     the order-dependent part left for the main thread is only the lookup;
+//   - the units' shingle arrays live in an append-only scratch file, read back only to verify a
+//     candidate (the page cache, not the heap, holds them); the heap keeps the postings, which are
+//     capped per shingle and so grow with the vocabulary, not with the corpus.
+// The thresholds, the posting cap, the candidate ranking and the tie rules are those of dedup.ts.
+
+import { closeSync, openSync, readSync, rmSync, writeSync } from "node:fs";
+import type { CleanDocument } from "../types.ts";
+import { MIN_CONTAINMENT, MIN_JACCARD } from "../clean/index.ts";
+
+const MIN_SHINGLES = 8;
+const MAX_POSTINGS = 100;
+const MAX_CANDIDATES = 20;
+const STRIP = /[\s\p{P}\p{S}]/gu;
+
+/** The shingle set of a text as sorted unique 48-bit keys (the same set as dedup.ts's shingles()). */
+export function shingleKeys(s: string): Float64Array {
+  const t = s.replace(STRIP, "");
+  // Shorter than one shingle: dedup.ts makes a one-element set, which is below MIN_SHINGLES anyway.
+  if (t.length < 3) return new Float64Array(t.length ? 1 : 0);
+  const keys = new Float64Array(t.length - 2);
+  for (let i = 0; i + 3 <= t.length; i++) keys[i] = t.charCodeAt(i) * 4294967296 + t.charCodeAt(i + 1) * 65536 + t.charCodeAt(i + 2);
+  keys.sort();
+  let n = 0;
+  for (let i = 0; i < keys.length; i++) if (i === 0 || keys[i] !== keys[n - 1]) keys[n++] = keys[i];
+  return keys.slice(0, n);
+}
+
+function lowerBound(a: ArrayLike<number>, x: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export interface UnitShingles {
+  sentences: Float64Array[];
+  paragraphs: Float64Array[];
+}
+
+/** The shingles of a cleaned document's sentences and paragraphs, over its normalised text. */
+export function documentShingles(doc: Pick<CleanDocument, "normText" | "normToClean" | "sentences" | "paragraphs">): UnitShingles {
+  const norm = (s: number, e: number) => doc.normText.slice(lowerBound(doc.normToClean, s), lowerBound(doc.normToClean, e));
+  return {
+    sentences: doc.sentences.map((s) => shingleKeys(norm(s.start, s.end))),
+    paragraphs: doc.paragraphs.map((p) => shingleKeys(norm(p.start, p.end))),
+  };
+}
+
+/** Shared shingles of two sorted unique key arrays. */
+function shared(a: Float64Array, b: Float64Array): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      n++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return n;
+}
+
+/** Growable typed arrays: a unit table of millions of rows without millions of objects. */
+class IntColumn {
+  data = new Float64Array(1024);
+  length = 0;
+  push(x: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Float64Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = x;
+  }
+}
+
+class SpilledShingleIndex {
+  private postings = new Map<number, number[]>();
+  private counts = new Int32Array(1024);
+  /** Per unit: its document (index into docIds), its index in the document, its place in the file. */
+  private unitDoc = new IntColumn();
+  private unitIndex = new IntColumn();
+  private unitOffset = new IntColumn();
+  private unitSize = new IntColumn();
+  private fileLength = 0;
+  /** Units not yet written: appended in blocks, so a unit costs no system call of its own. */
+  private pending: Float64Array[] = [];
+  private pendingStart = 0;
+  private pendingBytes = 0;
+
+  constructor(
+    private fd: number,
+    private base: number,
+    private docIds: string[],
+  ) {}
+
+  get size(): number {
+    return this.unitDoc.length;
+  }
+
+  private read(u: number): Float64Array {
+    const offset = this.unitOffset.data[u];
+    const size = this.unitSize.data[u];
+    if (offset >= this.pendingStart) {
+      // Still in the write buffer: find it there.
+      let at = this.pendingStart;
+      for (const p of this.pending) {
+        if (at === offset) return p;
+        at += p.byteLength;
+      }
+    }
+    const out = new Float64Array(size);
+    readSync(this.fd, new Uint8Array(out.buffer), 0, size * 8, this.base + offset);
+    return out;
+  }
+
+  flush(): void {
+    if (!this.pending.length) return;
+    const buf = new Uint8Array(this.pendingBytes);
+    let at = 0;
+    for (const p of this.pending) {
+      buf.set(new Uint8Array(p.buffer, p.byteOffset, p.byteLength), at);
+      at += p.byteLength;
+    }
+    writeSync(this.fd, buf, 0, buf.length, this.base + this.pendingStart);
+    this.pendingStart += this.pendingBytes;
+    this.pending = [];
+    this.pendingBytes = 0;
+  }
+
+  find(sh: Float64Array): string | undefined {
+    if (sh.length < MIN_SHINGLES) return undefined;
+    const units = this.size;
+    if (this.counts.length < units) {
+      const grown = new Int32Array(Math.max(1024, units * 2));
+      grown.set(this.counts);
+      this.counts = grown;
+    }
+    const touched: number[] = [];
+    for (const s of sh) {
+      const p = this.postings.get(s);
+      if (!p || p.length > MAX_POSTINGS) continue;
+      for (const u of p) if (this.counts[u]++ === 0) touched.push(u);
+    }
+    const need = Math.max(2, Math.floor(sh.length * 0.2));
+    const ranked = touched
+      .filter((u) => this.counts[u] >= need)
+      .map((u) => [u, this.counts[u]] as const)
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, MAX_CANDIDATES);
+    for (const u of touched) this.counts[u] = 0;
+    let best: number | undefined;
+    let bestJ = 0;
+    for (const [u] of ranked) {
+      const other = this.read(u);
+      const n = shared(sh, other);
+      const small = Math.min(sh.length, other.length);
+      const union = sh.length + other.length - n;
+      const containment = small ? n / small : 0;
+      const jaccard = union ? n / union : 0;
+      if (!(containment >= MIN_CONTAINMENT && jaccard >= MIN_JACCARD)) continue;
+      if (jaccard > bestJ || (jaccard === bestJ && best !== undefined && u < best)) {
+        best = u;
+        bestJ = jaccard;
+      }
+    }
+    return best === undefined ? undefined : `${this.docIds[this.unitDoc.data[best]]}:${this.unitIndex.data[best]}`;
+  }
+
+  add(doc: number, index: number, sh: Float64Array): void {
+    if (sh.length < MIN_SHINGLES) return;
+    const u = this.size;
+    this.unitDoc.push(doc);
+    this.unitIndex.push(index);
+    this.unitOffset.push(this.fileLength);
+    this.unitSize.push(sh.length);
+    this.fileLength += sh.byteLength;
+    this.pending.push(sh);
+    this.pendingBytes += sh.byteLength;
+    if (this.pendingBytes > 1 << 20) this.flush();
+    for (const s of sh) {
+      let p = this.postings.get(s);
+      if (!p) this.postings.set(s, (p = []));
+      if (p.length <= MAX_POSTINGS) p.push(u);
+    }
+  }
+}
+
+/** Duplicate marks of one document: per sentence and per paragraph, the "docId:index" it repeats. */
+export interface DuplicateMarks {
+  sentences: (string | undefined)[];
+  paragraphs: (string | undefined)[];
+}
+
+/**
+ * Feed documents in build order with their precomputed shingles; returns the duplicate marks that
+ * NearDuplicateIndex.add would set. `scratch` is a file path for the spilled units (deleted by close()).
+ */
+export class CompactNearDuplicateIndex {
+  private fds: number[];
+  private docIds: string[] = [];
+  private sentences: SpilledShingleIndex;
+  private paragraphs: SpilledShingleIndex;
+
+  constructor(private scratch: string) {
+    // One file per index, so each appends without knowing the other's length.
+    this.fds = [openSync(`${scratch}.sentences`, "w+"), openSync(`${scratch}.paragraphs`, "w+")];
+    this.sentences = new SpilledShingleIndex(this.fds[0], 0, this.docIds);
+    this.paragraphs = new SpilledShingleIndex(this.fds[1], 0, this.docIds);
+  }
+
+  add(docId: string, sh: UnitShingles): DuplicateMarks {
+    const d = this.docIds.length;
+    this.docIds.push(docId);
+    const sentences = sh.sentences.map((s, i) => {
+      const dup = this.sentences.find(s);
+      this.sentences.add(d, i, s);
+      return dup;
+    });
+    const paragraphs = sh.paragraphs.map((p, i) => {
+      const dup = this.paragraphs.find(p);
+      this.paragraphs.add(d, i, p);
+      return dup;
+    });
+    return { sentences, paragraphs };
+  }
+
+  /** Closes and deletes the scratch files. */
+  close(): void {
+    for (const fd of this.fds) closeSync(fd);
+    for (const ext of [".sentences", ".paragraphs"]) rmSync(`${this.scratch}${ext}`, { force: true });
+  }
+}
+
+/** A document with the marks set, exactly as NearDuplicateIndex.add returns it. */
+export function applyDuplicateMarks<T extends Pick<CleanDocument, "sentences" | "paragraphs">>(doc: T, marks: DuplicateMarks): T {
+  const sentences = doc.sentences.map((s, i) => {
+    const { duplicateOf: _old, ...rest } = s;
+    const dup = marks.sentences[i];
+    return dup ? { ...rest, duplicateOf: dup } : rest;
+  });
+  const paragraphs = doc.paragraphs.map((p, i) => {
+    const { duplicateOf: _old, ...rest } = p;
+    const dup = marks.paragraphs[i];
+    return dup ? { ...rest, duplicateOf: dup } : rest;
+  });
+  return { ...doc, sentences, paragraphs };
+}

@@ -1,0 +1,248 @@
+// The build's embedded store: one SQLite file (store.sqlite) in the output folder, through better-sqlite3.
+//   articles: per article, keyed by the content hash of its raw input, the cleaned document and the
+//             analysis (mentions, roles) with the dictionary/code version it was linked with; the next
+//             build into the same folder reuses it instead of cleaning and linking again.
+//   evidence: per co-mention pair (pairKey), the capped evidence and exact totals, an indexed lookup
+//             for `guanxi with` (the viewer keeps reading the static evidence/XX.json shards).
+// A build writes a new store in its temporary folder and reads the previous one read-only, so until the
+// new output is swapped in, the old one stays whole and loadable.
+
+import { createHash } from "node:crypto";
+import { constants, copyFileSync, existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import type { CleanDocument, Evidence, RawDocument, WindowLevel } from "../types.ts";
+import type { EvidenceSink } from "../graph/accumulate.ts";
+import { selectEvidence } from "../graph/accumulate.ts";
+import type { EvidenceEntry } from "../export/evidence-store.ts";
+import { pairKey } from "../export/evidence-key.ts";
+
+export const STORE_FILE = "store.sqlite";
+/** Bumped when the layout of the tables changes: an older store is then ignored (a full build). */
+export const STORE_SCHEMA = 1;
+
+/** A cleaned document as stored: without what is recomputed from `text` (normText, normToClean) or unused after cleaning (sourceMap). */
+export type StoredClean = Omit<CleanDocument, "sourceMap" | "normText" | "normToClean">;
+
+
+/** The content hash of a raw article: everything cleaning and the output depend on. */
+export function contentHash(raw: RawDocument): string {
+  const h = createHash("sha256");
+  h.update(JSON.stringify([raw.id, raw.source, raw.format, raw.encoding, raw.title ?? null, raw.date ?? null, raw.url ?? null]));
+  h.update("\0");
+  h.update(raw.content);
+  return h.digest("hex").slice(0, 32);
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** A hash of the source files of some folders: stored results made by other code are not reused. */
+export function codeVersion(paths: string[]): string {
+  const h = createHash("sha256");
+  for (const p of paths) {
+    const full = join(here, "..", p);
+    const files = p.endsWith(".ts") ? [full] : existsSync(full) ? readdirSync(full).filter((f) => f.endsWith(".ts")).sort().map((f) => join(full, f)) : [];
+    for (const f of files) if (existsSync(f)) h.update(`${f.slice(full.length)}\0`).update(readFileSync(f)).update("\0");
+  }
+  return h.digest("hex").slice(0, 16);
+}
+
+/** Cleaning (and sentence splitting, which cleaning calls). */
+export const CLEAN_CODE = ["clean", "segment", "ingest"];
+/** Linking, roles and discovery (and the segmentation they run). */
+export const LINK_CODE = ["link", "roles", "segment", "cli/pipeline.ts"];
+
+/** A stored article row, still serialised (a reused row is passed on without parsing what is not needed). */
+export interface StoredRow {
+  id: string;
+  cleanVersion: string;
+  linkVersion: string;
+  clean: string;
+  mentions: string;
+  roles: string;
+}
+
+const SCHEMA_SQL = `
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  CREATE TABLE articles (
+    hash TEXT PRIMARY KEY, id TEXT NOT NULL, clean_version TEXT NOT NULL,
+    link_version TEXT NOT NULL, clean TEXT NOT NULL, mentions TEXT NOT NULL, roles TEXT NOT NULL);
+  CREATE TABLE evidence (pair TEXT PRIMARY KEY, entry TEXT NOT NULL);
+`;
+
+function schemaOf(file: string): string | undefined {
+  try {
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      return (db.prepare("SELECT value FROM meta WHERE key = 'schema'").get() as { value: string } | undefined)?.value;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The store of a build being written, in the build's temporary folder. With a previous store (the
+ * output folder's), it starts as a copy of it (a reflink where the file system can): the old output is
+ * never written to, and the articles this build keeps need no rewrite.
+ */
+export class BuildStore {
+  readonly db: Database.Database;
+  /** True when the store started from a previous build's. */
+  readonly reused: boolean;
+  private insertArticle: Database.Statement;
+  private selectArticle: Database.Statement;
+  private markSeen: Database.Statement;
+  private insertCandidate: Database.Statement;
+  private insertEntry: Database.Statement;
+  private pending = 0;
+
+  constructor(file: string, previous?: string) {
+    this.reused = !!previous && existsSync(previous) && schemaOf(previous) === String(STORE_SCHEMA);
+    if (this.reused) copyFileSync(previous!, file, constants.COPYFILE_FICLONE);
+    this.db = new Database(file);
+    // The file is in the build's temporary folder and only becomes the output by a rename after it is
+    // closed: a crash leaves a folder nobody reads, so no journal and no fsync are needed.
+    this.db.pragma("journal_mode = OFF");
+    this.db.pragma("synchronous = OFF");
+    this.db.pragma("cache_size = -32000");
+    if (!this.reused) {
+      this.db.exec(SCHEMA_SQL);
+      this.db.prepare("INSERT INTO meta VALUES ('schema', ?)").run(String(STORE_SCHEMA));
+    }
+    // Scratch tables live in a private temporary database, gone when the store closes.
+    this.db.exec(`
+      ATTACH DATABASE '' AS scratch;
+      CREATE TABLE scratch.seen (hash TEXT PRIMARY KEY);
+      CREATE TABLE scratch.candidates (pair TEXT NOT NULL, level INTEGER NOT NULL, pass INTEGER NOT NULL, seq INTEGER NOT NULL, item TEXT NOT NULL);
+      DELETE FROM main.evidence;
+    `);
+    this.insertArticle = this.db.prepare("INSERT OR REPLACE INTO main.articles VALUES (?, ?, ?, ?, ?, ?, ?)");
+    this.selectArticle = this.db.prepare("SELECT id, clean_version, link_version, clean, mentions, roles FROM main.articles WHERE hash = ?");
+    this.markSeen = this.db.prepare("INSERT OR IGNORE INTO scratch.seen VALUES (?)");
+    this.insertCandidate = this.db.prepare("INSERT INTO scratch.candidates VALUES (?, ?, ?, ?, ?)");
+    this.insertEntry = this.db.prepare("INSERT INTO main.evidence VALUES (?, ?)");
+    this.db.exec("BEGIN");
+  }
+
+  /** Commits every few thousand rows: one transaction per row would cost a page write each. */
+  private tick(): void {
+    if (++this.pending >= 5000) {
+      this.db.exec("COMMIT");
+      this.db.exec("BEGIN");
+      this.pending = 0;
+    }
+  }
+
+  setMeta(key: string, value: string): void {
+    this.db.prepare("INSERT OR REPLACE INTO main.meta VALUES (?, ?)").run(key, value);
+  }
+
+  /** The stored row of an article from the previous build, if any; marks it as part of this build. */
+  get(hash: string): StoredRow | undefined {
+    if (!this.reused) return undefined;
+    const r = this.selectArticle.get(hash) as
+      | { id: string; clean_version: string; link_version: string; clean: string; mentions: string; roles: string }
+      | undefined;
+    if (!r) return undefined;
+    return { id: r.id, cleanVersion: r.clean_version, linkVersion: r.link_version, clean: r.clean, mentions: r.mentions, roles: r.roles };
+  }
+
+  /** Keeps a previous row as it is. */
+  keep(hash: string): void {
+    this.markSeen.run(hash);
+    this.tick();
+  }
+
+  /** Stores an article (new, changed or re-linked). */
+  put(hash: string, row: StoredRow): void {
+    this.insertArticle.run(hash, row.id, row.cleanVersion, row.linkVersion, row.clean, row.mentions, row.roles);
+    this.markSeen.run(hash);
+    this.tick();
+  }
+
+  /** The accumulator's evidence sink: candidates go to a scratch table, the selection is one indexed query per pair. */
+  evidenceSink(): EvidenceSink {
+    const levels: WindowLevel[] = ["sentence", "paragraph", "article"];
+    let select: Database.Statement | undefined;
+    return {
+      add: (pair, level, pass, seq, ev) => {
+        this.insertCandidate.run(pair, levels.indexOf(level), pass, seq, JSON.stringify(ev));
+        this.tick();
+      },
+      take: (pair, max) => {
+        if (!select) {
+          this.db.exec("CREATE INDEX scratch.candidates_pair ON candidates (pair)");
+          select = this.db.prepare("SELECT level, pass, seq, item FROM scratch.candidates WHERE pair = ?");
+        }
+        const rows = select.all(pair) as { level: number; pass: number; seq: number; item: string }[];
+        return selectEvidence(
+          rows.map((r) => ({ level: levels[r.level], pass: r.pass, seq: r.seq, ev: JSON.parse(r.item) as Evidence })),
+          max,
+        );
+      },
+    };
+  }
+
+  putEvidence(pair: string, entry: EvidenceEntry): void {
+    this.insertEntry.run(pair, JSON.stringify(entry));
+    this.tick();
+  }
+
+  /** Drops the articles this build no longer has, and closes; the file is then complete. */
+  close(): void {
+    this.db.exec("COMMIT");
+    this.db.exec("DELETE FROM main.articles WHERE hash NOT IN (SELECT hash FROM scratch.seen)");
+    this.db.exec("DETACH DATABASE scratch");
+    this.db.close();
+  }
+
+  /** Closes without finishing (a failed build: the temporary folder is removed anyway). */
+  abort(): void {
+    try {
+      this.db.close();
+    } catch {
+      /* already closed */
+    }
+  }
+}
+
+/**
+ * Reads evidence of a build by pair, through the store's index: for `guanxi with` and any reader that
+ * wants one pair without parsing a shard. Returns null when the build has no store (an older build:
+ * fall back to readEvidence over the shards) or the pair has no evidence.
+ */
+export function openEvidenceLookup(outDir: string): { get(a: string, b: string): EvidenceEntry | null; close(): void } | null {
+  const file = join(outDir, STORE_FILE);
+  if (!existsSync(file)) return null;
+  let db: Database.Database;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+  } catch {
+    return null;
+  }
+  const stmt = db.prepare("SELECT entry FROM evidence WHERE pair = ?");
+  return {
+    get(a, b) {
+      const row = stmt.get(pairKey(a, b)) as { entry: string } | undefined;
+      return row ? (JSON.parse(row.entry) as EvidenceEntry) : null;
+    },
+    close() {
+      db.close();
+    },
+  };
+}
+
+/** One pair's evidence from a build's store (opens and closes the file); null when absent. */
+export function lookupEvidence(outDir: string, a: string, b: string): EvidenceEntry | null {
+  const lookup = openEvidenceLookup(outDir);
+  if (!lookup) return null;
+  try {
+    return lookup.get(a, b);
+  } finally {
+    lookup.close();
+  }
+}
