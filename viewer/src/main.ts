@@ -26,6 +26,15 @@ declare global {
       ready: boolean;
       visibleCount(type: string): { total: number; visible: number };
       isHidden(node: string): boolean | undefined;
+      displayColor(node: string): string | undefined;
+      /** Where a node is drawn, in pixels from the graph container's top left. */
+      viewportPosition(node: string): { x: number; y: number } | undefined;
+      /** Re-runs the reducers over the whole graph, as a filter change does; returns milliseconds. */
+      timeRefresh(): number;
+      /** Hovers a node (or none) as the mouse would and applies it now; returns milliseconds. */
+      timeHover(node: string | null): number;
+      /** The sigma instance, for measuring from the console; not an API. */
+      renderer: unknown;
       state(): string;
     };
   }
@@ -58,6 +67,14 @@ class Viewer {
   private hits: SearchHit[] = [];
   private activeHit = -1;
   private layout: FA2Layout | undefined;
+  /** What sigma currently draws (set at each full refresh): a partial refresh may only touch these. */
+  private shownNodes: string[] = [];
+  private shownNodeSet = new Set<string>();
+  private shownEdges: string[] = [];
+  /** One refresh per animation frame, however many events asked for one; "full" wins over "focus". */
+  private pending: "full" | "focus" | null = null;
+  private frame = 0;
+  private leaveTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly model: Model) {
     this.state = decodeState(location.hash);
@@ -107,14 +124,14 @@ class Viewer {
 
     this.computeFocus();
     this.syncControls();
-    this.renderer.refresh();
+    this.fullRefresh();
     this.panel.render();
-    this.updateStatus();
     if (this.state.selected) this.centreOn(this.state.selected, false);
 
     window.guanxi = {
       ready: true,
       visibleCount: (type) => {
+        this.flush();
         let total = 0;
         let visible = 0;
         this.model.graph.forEachNode((n, a) => {
@@ -124,7 +141,27 @@ class Viewer {
         });
         return { total, visible };
       },
-      isHidden: (node) => this.renderer.getNodeDisplayData(node)?.hidden,
+      isHidden: (node) => (this.flush(), this.renderer.getNodeDisplayData(node)?.hidden),
+      displayColor: (node) => (this.flush(), this.renderer.getNodeDisplayData(node)?.color),
+      viewportPosition: (node) => {
+        this.flush();
+        const d = this.renderer.getNodeDisplayData(node);
+        return d ? this.renderer.framedGraphToViewport(d) : undefined;
+      },
+      renderer: this.renderer,
+      timeHover: (node) => {
+        const t0 = performance.now();
+        this.hovered = node;
+        this.schedule("focus");
+        this.flush();
+        return performance.now() - t0;
+      },
+      timeRefresh: () => {
+        const t0 = performance.now();
+        this.schedule("full");
+        this.flush();
+        return performance.now() - t0;
+      },
       state: () => encodeState(this.state),
     };
     document.body.dataset.ready = "true";
@@ -204,29 +241,74 @@ class Viewer {
     });
   }
 
-  /** Filters changed: recompute what is lit, re-run the reducers, and write the URL. */
+  /** Filters changed: every item may change visibility, so sigma re-processes the whole graph. */
   private refresh(writeUrl = true): void {
+    this.schedule("full");
+    if (writeUrl) this.writeUrl();
+  }
+
+  private schedule(kind: "full" | "focus"): void {
+    if (this.pending !== "full") this.pending = kind;
+    this.frame ||= requestAnimationFrame(() => this.flush());
+  }
+
+  /** Applies pending changes now (also used where a caller needs the result synchronously). */
+  private flush(): void {
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    const kind = this.pending;
+    this.pending = null;
+    if (!kind) return;
+    const oldNodes = this.focusNodes;
+    const oldEdges = this.focusEdges;
     this.computeFocus();
+    if (kind === "full" || this.layout?.isRunning()) return this.fullRefresh();
+    // Only the focus moved: visibility is unchanged, so re-run the reducers on just the items whose
+    // colour changes. Between two focused nodes that is two neighbourhoods; from or to no focus, it
+    // is everything shown (all of it dims or brightens) — still without re-indexing the graph.
+    const had = oldNodes.size > 0;
+    const has = this.focusNodes.size > 0;
+    if (!had && !has) return;
+    let nodes: string[];
+    let edges: string[];
+    if (had && has) {
+      nodes = [...new Set([...oldNodes, ...this.focusNodes])].filter((n) => this.shownNodeSet.has(n));
+      edges = [...new Set([...oldEdges, ...this.focusEdges])];
+    } else {
+      nodes = this.shownNodes;
+      edges = this.shownEdges;
+    }
+    try {
+      this.renderer.refresh({ partialGraph: { nodes, edges }, skipIndexation: true });
+    } catch {
+      // sigma had a full refresh of its own under way (a layout step): its indices are being rebuilt.
+      this.fullRefresh();
+    }
+  }
+
+  private fullRefresh(): void {
     this.renderer.refresh();
     this.updateStatus();
-    if (writeUrl) this.writeUrl();
   }
 
   // ------------------------------------------------------------ graph events
 
   private bindGraphEvents(container: HTMLElement): void {
     this.renderer.on("enterNode", ({ node }) => {
+      clearTimeout(this.leaveTimer);
       this.hovered = node;
       container.classList.add("pointer");
-      this.computeFocus();
-      // Positions did not change: skip re-indexing them.
-      this.renderer.refresh({ skipIndexation: true });
+      this.schedule("focus");
     });
+    // Leaving is delayed a little: moving from one node to the next then changes two neighbourhoods
+    // instead of brightening and re-dimming the whole graph.
     this.renderer.on("leaveNode", () => {
-      this.hovered = null;
       container.classList.remove("pointer");
-      this.computeFocus();
-      this.renderer.refresh({ skipIndexation: true });
+      clearTimeout(this.leaveTimer);
+      this.leaveTimer = setTimeout(() => {
+        this.hovered = null;
+        this.schedule("focus");
+      }, 90);
     });
     this.renderer.on("clickNode", ({ node }) => this.select(node, false));
     this.renderer.on("clickStage", () => {
@@ -238,7 +320,8 @@ class Viewer {
     if (id !== null && !this.model.entities.has(id)) return;
     if (id !== this.state.selected) this.state.neighbour = null;
     this.state.selected = id;
-    this.refresh();
+    this.schedule("focus");
+    this.writeUrl();
     this.panel.render();
     if (id && centre) this.centreOn(id, true);
   }
@@ -250,6 +333,7 @@ class Viewer {
   }
 
   private centreOn(id: string, animate: boolean): void {
+    this.flush();
     const d = this.renderer.getNodeDisplayData(id);
     if (!d) return;
     const camera = this.renderer.getCamera();
@@ -386,15 +470,16 @@ class Viewer {
   }
 
   private updateStatus(): void {
-    let nodes = 0;
-    let edges = 0;
-    this.model.graph.forEachNode((_n, a) => {
-      if (!this.state.hiddenTypes.has(a.etype as EntityType)) nodes++;
+    this.shownNodes = [];
+    this.shownEdges = [];
+    this.model.graph.forEachNode((n, a) => {
+      if (!this.state.hiddenTypes.has(a.etype as EntityType)) this.shownNodes.push(n);
     });
-    this.model.graph.forEachEdge((_e, a) => {
-      if (this.edgeVisible(a)) edges++;
+    this.shownNodeSet = new Set(this.shownNodes);
+    this.model.graph.forEachEdge((e, a) => {
+      if (this.edgeVisible(a)) this.shownEdges.push(e);
     });
-    status.textContent = `${nodes} of ${this.model.graph.order} entities · ${edges} links`;
+    status.textContent = `${this.shownNodes.length} of ${this.model.graph.order} entities · ${this.shownEdges.length} links`;
   }
 
   // ------------------------------------------------------------ search
