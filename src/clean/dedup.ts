@@ -14,6 +14,7 @@
 // Lookup is through an inverted index shingle → sentence ids, so each new sentence is compared only
 // with sentences that share a shingle with it; posting lists of very common shingles are capped.
 
+import { normOffsetOf } from "./normalize.ts";
 import type { CleanDocument } from "../types.ts";
 
 export const SHINGLE = 3;
@@ -125,7 +126,7 @@ export class NearDuplicateIndex {
   add(doc: CleanDocument): CleanDocument {
     const norm = (s: number, e: number) => {
       // Map clean offsets to normText through normToClean (monotone): find the first norm index ≥ s.
-      return doc.normText.slice(lowerBound(doc.normToClean, s), lowerBound(doc.normToClean, e));
+      return doc.normText.slice(normOffsetOf(doc.normToClean, s), normOffsetOf(doc.normToClean, e));
     };
     const sentences = doc.sentences.map((s, i) => {
       const sh = shingles(norm(s.start, s.end));
@@ -151,12 +152,4 @@ export function markNearDuplicates(docs: CleanDocument[]): CleanDocument[] {
   return docs.map((d) => index.add(d));
 }
 
-function lowerBound(a: number[], x: number): number {
-  let lo = 0, hi = a.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (a[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+

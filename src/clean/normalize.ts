@@ -72,3 +72,18 @@ export function normalizeForMatching(text: string): NormalizedText {
 export function normalizeString(s: string): string {
   return normalizeForMatching(s).normText;
 }
+
+/**
+ * The first index of normText at or after a cleaned-text offset: normToClean is non-decreasing, so a
+ * binary search inverts it. Later stages use it to carry mention offsets into the normalised text.
+ */
+export function normOffsetOf(normToClean: number[], cleanOffset: number): number {
+  let lo = 0;
+  let hi = normToClean.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (normToClean[mid] < cleanOffset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -9,6 +9,7 @@
 // A bare generic body (区委, 市政府) is resolved from the article's own places: 区委 in a Yuhang
 // article is 余杭区委.
 import type { CleanDocument, Dictionary, DictionaryEntry, Mention, Role, Token } from "../types.ts";
+import { normOffsetOf } from "../clean/index.ts";
 import {
   APPOINTMENT_VERBS,
   BYLINE_TITLES,
@@ -73,18 +74,7 @@ export function buildNameIndex(dictionary: Dictionary): Map<string, DictionaryEn
 }
 
 function toNormOffsets(doc: CleanDocument, mentions: Mention[]): RoleContext["mentions"] {
-  // normToClean is non-decreasing: binary search gives the first normalised index of a clean offset.
-  const map = doc.normToClean;
-  const find = (clean: number): number => {
-    let lo = 0;
-    let hi = map.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (map[mid] < clean) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const find = (clean: number) => normOffsetOf(doc.normToClean, clean);
   return mentions.map((m) => ({ ...m, nStart: find(m.start), nEnd: find(m.end) }));
 }
 

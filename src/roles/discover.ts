@@ -3,7 +3,8 @@
 // ends with an organisation suffix (…科技, …研究院, …局); nodejieba tags a word as a person (nr).
 // Proposals become candidate mentions (candidate: true) and rows of candidates.jsonl, ranked by score.
 import type { Candidate, CleanDocument, EntityType, Mention, Role, Token } from "../types.ts";
-import { SURNAMES } from "../roles/titles.ts";
+import { SURNAMES } from "./titles.ts";
+import { normOffsetOf } from "../clean/index.ts";
 
 /** Organisation suffixes and the type they suggest; longest first so 研究院 wins over 院. */
 const ORG_SUFFIXES: readonly [string, EntityType][] = (
@@ -51,16 +52,7 @@ export function discoverCandidates(doc: CleanDocument, mentions: Mention[], role
   const text = doc.normText;
   const taken: boolean[] = new Array(text.length + 1).fill(false);
   // Linked mentions, in normalised offsets (the maps are monotone: the first norm index at or after).
-  const cleanToNorm = (clean: number): number => {
-    let lo = 0;
-    let hi = doc.normToClean.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (doc.normToClean[mid] < clean) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const cleanToNorm = (clean: number) => normOffsetOf(doc.normToClean, clean);
   for (const m of mentions) for (let i = cleanToNorm(m.start); i < cleanToNorm(m.end); i++) taken[i] = true;
 
   const hits: CandidateHit[] = [];
