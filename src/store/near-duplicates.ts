@@ -17,6 +17,8 @@ import { MIN_CONTAINMENT, MIN_JACCARD } from "../clean/index.ts";
 const MIN_SHINGLES = 8;
 const MAX_POSTINGS = 100;
 const MAX_CANDIDATES = 20;
+/** Units kept in memory besides the file: 32k × ~40 shingles × 8 bytes ≈ 10 MB per index. */
+const RECENT = 32768;
 const STRIP = /[\s\p{P}\p{S}]/gu;
 
 /** The shingle set of a text as sorted unique 48-bit keys (the same set as dedup.ts's shingles()). */
@@ -100,6 +102,8 @@ class SpilledShingleIndex {
   private pending: Float64Array[] = [];
   private pendingStart = 0;
   private pendingBytes = 0;
+  private recent: Float64Array[] = new Array(RECENT);
+  private recentId = new Float64Array(RECENT).fill(-1);
 
   constructor(
     private fd: number,
@@ -112,6 +116,9 @@ class SpilledShingleIndex {
   }
 
   private read(u: number): Float64Array {
+    // News repeats recent news: the most recent units are kept in memory (a ring), older ones are read.
+    const slot = u % RECENT;
+    if (this.recentId[slot] === u) return this.recent[slot];
     const offset = this.unitOffset.data[u];
     const size = this.unitSize.data[u];
     if (offset >= this.pendingStart) {
@@ -189,6 +196,8 @@ class SpilledShingleIndex {
     this.unitSize.push(sh.length);
     this.fileLength += sh.byteLength;
     this.pending.push(sh);
+    this.recent[u % RECENT] = sh;
+    this.recentId[u % RECENT] = u;
     this.pendingBytes += sh.byteLength;
     if (this.pendingBytes > 1 << 20) this.flush();
     for (const s of sh) {
