@@ -13,8 +13,17 @@ import { CO_MENTION_HEADER, NODE_HEADER, ROLE_HEADER } from "../../src/export/ne
 import { buildGraph, type GuanxiGraph } from "../../src/graph/build.ts";
 import { analysesAB, fixtureDictionary } from "../graph/fixtures.ts";
 
-/** The official schemas, beside the repository: ../shared/gexf/<version>/gexf.rng. */
-const SCHEMAS = fileURLToPath(new URL("../../../shared/gexf/", import.meta.url));
+/**
+ * The official schemas (not part of this repository): $GUANXI_GEXF_SCHEMAS, else the shared folder beside
+ * the repository (../shared/gexf), else the workplace's shared folder. The test fails, never skips, when
+ * none is there.
+ */
+const SCHEMA_DIRS = [
+  process.env.GUANXI_GEXF_SCHEMAS,
+  fileURLToPath(new URL("../../../shared/gexf/", import.meta.url)),
+  "/work/shared/gexf/",
+].filter((d): d is string => !!d);
+const SCHEMAS = SCHEMA_DIRS.find((d) => existsSync(`${d}/1.3/gexf.rng`)) ?? SCHEMA_DIRS[1];
 
 let dir: string;
 let graph: GuanxiGraph;
