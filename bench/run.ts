@@ -80,6 +80,12 @@ export async function main(argv: string[]): Promise<number> {
     await child(JSON.parse(argv[1]));
     return 0;
   }
+  if (argv[0] === "--viewer") {
+    const { viewerFirstFrame } = await import("./viewer-first-frame.ts");
+    const r = await viewerFirstFrame();
+    console.log(JSON.stringify({ viewerFirstFrame: { nodes: 5000, edges: 50000, ...r, targetMs: 3000 } }));
+    return 0;
+  }
   const { values } = parseArgs({
     args: argv,
     options: {
