@@ -15,18 +15,10 @@ import { cleanDocument } from "../src/clean/index.ts";
 import { loadDictionary } from "../src/link/dictionary.ts";
 import { analyseCleanDocument, createPipelineContext } from "../src/cli/pipeline.ts";
 import type { DictionaryEntry, EntityType } from "../src/types.ts";
+import { seededRandom } from "../src/graph/metrics.ts";
 
-/** mulberry32: small, fast, and the same sequence on every platform. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The same seeded PRNG (mulberry32) the graph metrics use: the corpus is the same on every platform. */
+export const prng = seededRandom;
 
 type Part = string | { slot: EntityType };
 export interface Pattern {

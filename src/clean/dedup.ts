@@ -26,9 +26,44 @@ export const MIN_SHINGLES = 8;
  * would make every sentence a candidate of every other. Candidates come from the rarer shingles and
  * are then verified exactly; a near-duplicate shares many rare shingles, so it is still found.
  */
-const MAX_POSTINGS = 100;
+export const MAX_POSTINGS = 100;
 /** How many of the best-hit candidates are verified exactly. */
-const MAX_CANDIDATES = 20;
+export const MAX_CANDIDATES = 20;
+
+/**
+ * Finds the indexed units that share the most rare shingles with a new one: the candidates worth an
+ * exact check. Shared by the in-memory index here and the spilling index of the store, whose shingles
+ * are hashed numbers instead of strings.
+ */
+export class CandidateCounter<K> {
+  // A flat counter array with a list of touched slots: a Map here dominated the build time.
+  private counts = new Int32Array(1024);
+
+  /** Unit ids ranked by shared rare shingles (most first, earliest on a tie), at most MAX_CANDIDATES. */
+  rank(shingleKeys: Iterable<K>, shingleCount: number, postings: Map<K, number[]>, units: number): number[] {
+    if (this.counts.length < units) {
+      const grown = new Int32Array(Math.max(1024, units * 2));
+      grown.set(this.counts);
+      this.counts = grown;
+    }
+    const touched: number[] = [];
+    for (const s of shingleKeys) {
+      const p = postings.get(s);
+      if (!p || p.length > MAX_POSTINGS) continue;
+      for (const u of p) if (this.counts[u]++ === 0) touched.push(u);
+    }
+    // Common shingles were not counted, so a candidate needs a share of counted hits to be worth a check.
+    const need = Math.max(2, Math.floor(shingleCount * 0.2));
+    const ranked = touched
+      .filter((u) => this.counts[u] >= need)
+      .map((u) => [u, this.counts[u]] as const)
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, MAX_CANDIDATES)
+      .map(([u]) => u);
+    for (const u of touched) this.counts[u] = 0;
+    return ranked;
+  }
+}
 
 const STRIP = /[\s\p{P}\p{S}]/gu;
 
@@ -63,36 +98,15 @@ export function isNearDuplicate(sim: Similarity): boolean {
 class ShingleIndex {
   private units: { id: string; sh: Set<string> }[] = [];
   private postings = new Map<string, number[]>();
-  private counts = new Int32Array(1024);
+  private counter = new CandidateCounter<string>();
 
   /** The indexed unit this one most nearly repeats (highest Jaccard, earliest on a tie), if any passes. */
   find(sh: Set<string>): string | undefined {
     if (sh.size < MIN_SHINGLES) return undefined;
-    // Count shared shingles per unit through the postings of the shingles that are not too common.
-    // (A flat counter array with a list of touched slots: a Map here dominated the build time.)
-    if (this.counts.length < this.units.length) {
-      const grown = new Int32Array(Math.max(1024, this.units.length * 2));
-      grown.set(this.counts);
-      this.counts = grown;
-    }
-    const touched: number[] = [];
-    for (const s of sh) {
-      const p = this.postings.get(s);
-      if (!p || p.length > MAX_POSTINGS) continue;
-      for (const u of p) if (this.counts[u]++ === 0) touched.push(u);
-    }
-    // Verify exactly (common shingles were not counted) the candidates with the most hits; a
-    // candidate needs a minimum of counted hits to be worth verifying.
-    const need = Math.max(2, Math.floor(sh.size * 0.2));
-    const ranked = touched
-      .filter((u) => this.counts[u] >= need)
-      .map((u) => [u, this.counts[u]] as const)
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, MAX_CANDIDATES);
-    for (const u of touched) this.counts[u] = 0;
+    const ranked = this.counter.rank(sh, sh.size, this.postings, this.units.length);
     let best: number | undefined;
     let bestJ = 0;
-    for (const [u] of ranked) {
+    for (const u of ranked) {
       const sim = similarity(sh, this.units[u].sh);
       if (!isNearDuplicate(sim)) continue;
       if (sim.jaccard > bestJ || (sim.jaccard === bestJ && best !== undefined && u < best)) {

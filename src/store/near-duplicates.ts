@@ -12,11 +12,9 @@
 
 import { closeSync, openSync, readSync, rmSync, writeSync } from "node:fs";
 import type { CleanDocument } from "../types.ts";
-import { MIN_CONTAINMENT, MIN_JACCARD } from "../clean/index.ts";
+import { CandidateCounter, MAX_POSTINGS, MIN_CONTAINMENT, MIN_JACCARD } from "../clean/index.ts";
 
 const MIN_SHINGLES = 8;
-const MAX_POSTINGS = 100;
-const MAX_CANDIDATES = 20;
 /** Units kept in memory besides the file: 32k × ~40 shingles × 8 bytes ≈ 10 MB per index. */
 const RECENT = 32768;
 const STRIP = /[\s\p{P}\p{S}]/gu;
@@ -91,7 +89,7 @@ class IntColumn {
 
 class SpilledShingleIndex {
   private postings = new Map<number, number[]>();
-  private counts = new Int32Array(1024);
+  private counter = new CandidateCounter<number>();
   /** Per unit: its document (index into docIds), its index in the document, its place in the file. */
   private unitDoc = new IntColumn();
   private unitIndex = new IntColumn();
@@ -150,28 +148,10 @@ class SpilledShingleIndex {
 
   find(sh: Float64Array): string | undefined {
     if (sh.length < MIN_SHINGLES) return undefined;
-    const units = this.size;
-    if (this.counts.length < units) {
-      const grown = new Int32Array(Math.max(1024, units * 2));
-      grown.set(this.counts);
-      this.counts = grown;
-    }
-    const touched: number[] = [];
-    for (const s of sh) {
-      const p = this.postings.get(s);
-      if (!p || p.length > MAX_POSTINGS) continue;
-      for (const u of p) if (this.counts[u]++ === 0) touched.push(u);
-    }
-    const need = Math.max(2, Math.floor(sh.length * 0.2));
-    const ranked = touched
-      .filter((u) => this.counts[u] >= need)
-      .map((u) => [u, this.counts[u]] as const)
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, MAX_CANDIDATES);
-    for (const u of touched) this.counts[u] = 0;
+    const ranked = this.counter.rank(sh, sh.length, this.postings, this.size);
     let best: number | undefined;
     let bestJ = 0;
-    for (const [u] of ranked) {
+    for (const u of ranked) {
       const other = this.read(u);
       const n = shared(sh, other);
       const small = Math.min(sh.length, other.length);
