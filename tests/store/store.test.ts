@@ -79,7 +79,7 @@ describe("compact near-duplicate index", () => {
 });
 
 describe("graph accumulator", () => {
-  it("builds the graph buildGraph builds, with the same evidence", () => {
+  it("gives the same graph and evidence fed in input order as buildGraph feeds it (by document id)", () => {
     const ctx = shippedContext();
     const index = new NearDuplicateIndex();
     const analyses = corpus().map((r) => analyseCleanDocument(index.add(cleanDocument(r)), ctx));
