@@ -38,29 +38,82 @@ export const MAX_CANDIDATES = 20;
 export class CandidateCounter<K> {
   // A flat counter array with a list of touched slots: a Map here dominated the build time.
   private counts = new Int32Array(1024);
+  private touched = new Int32Array(1024);
+  private byLength = new Int32Array(MAX_POSTINGS + 2);
 
-  /** Unit ids ranked by shared rare shingles (most first, earliest on a tie), at most MAX_CANDIDATES. */
-  rank(shingleKeys: Iterable<K>, shingleCount: number, postings: Map<K, number[]>, units: number): number[] {
+  /**
+   * Unit ids ranked by shared rare shingles (most first, earliest on a tie), at most MAX_CANDIDATES.
+   *
+   * Only the rarest half of the new unit's shingles (plus one) are counted: a unit that passes both
+   * thresholds shares at least half of the new unit's shingles (Jaccard ≥ 0.5 implies it), so by
+   * pigeonhole it shares one of these. Counting the common half too (posting lists near the cap) was
+   * most of a large build's main-thread time and found no candidate the rare half misses.
+   */
+  rank(shingleKeys: Iterable<K>, shingleCount: number, postings: { get(key: K): number[] | undefined }, units: number): number[] {
     if (this.counts.length < units) {
       const grown = new Int32Array(Math.max(1024, units * 2));
       grown.set(this.counts);
       this.counts = grown;
+      this.touched = new Int32Array(grown.length);
     }
-    const touched: number[] = [];
+    let lists: number[][] = [];
+    let unseen = 0;
+    const byLength = this.byLength.fill(0);
     for (const s of shingleKeys) {
       const p = postings.get(s);
-      if (!p || p.length > MAX_POSTINGS) continue;
-      for (const u of p) if (this.counts[u]++ === 0) touched.push(u);
+      if (!p) unseen++;
+      else if (p.length <= MAX_POSTINGS) {
+        lists.push(p);
+        byLength[p.length]++;
+      }
     }
-    // Common shingles were not counted, so a candidate needs a share of counted hits to be worth a check.
-    const need = Math.max(2, Math.floor(shingleCount * 0.2));
-    const ranked = touched
-      .filter((u) => this.counts[u] >= need)
-      .map((u) => [u, this.counts[u]] as const)
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, MAX_CANDIDATES)
-      .map(([u]) => u);
-    for (const u of touched) this.counts[u] = 0;
+    // A shingle no unit has is the rarest of all: it fills a place of the prefix and counts nothing.
+    const prefix = Math.max(0, Math.floor(shingleCount / 2) + 1 - unseen);
+    if (lists.length > prefix) {
+      // The `prefix` shortest lists, by a histogram of their lengths (a paragraph has hundreds of
+      // shingles: sorting them per unit cost more than the counting).
+      let longest = 0;
+      for (let n = 0; longest < byLength.length && n + byLength[longest] < prefix; longest++) n += byLength[longest];
+      let room = prefix;
+      for (const p of lists) if (p.length < longest) room--;
+      lists = lists.filter((p) => p.length < longest || (p.length === longest && room-- > 0));
+    }
+    const touched = this.touched;
+    let nTouched = 0;
+    let top = 0;
+    for (const p of lists) {
+      for (let i = 0; i < p.length; i++) {
+        const u = p[i];
+        const c = ++this.counts[u];
+        if (c === 1) touched[nTouched++] = u;
+        if (c > top) top = c;
+      }
+    }
+    // A candidate needs a share of the counted hits to be worth an exact check.
+    const counted = Math.floor(shingleCount / 2) + 1;
+    const need = Math.max(2, Math.floor(counted * 0.2));
+    // Counts are small integers: a histogram finds the cut-off count of the best MAX_CANDIDATES without
+    // sorting every touched unit (hundreds per sentence in news that repeats stock phrases).
+    const histogram = new Int32Array(top + 2);
+    for (let i = 0; i < nTouched; i++) histogram[this.counts[touched[i]]]++;
+    let cutoff = top + 1;
+    let above = 0;
+    while (cutoff > need && above + histogram[cutoff - 1] <= MAX_CANDIDATES) above += histogram[--cutoff];
+    // Units at `cutoff` or more all fit; the next count down fills the rest, earliest units first.
+    const sure: number[] = [];
+    const partial: number[] = [];
+    const fill = cutoff - 1;
+    for (let i = 0; i < nTouched; i++) {
+      const u = touched[i];
+      const c = this.counts[u];
+      if (c >= cutoff) sure.push(u);
+      else if (c === fill && fill >= need) partial.push(u);
+    }
+    const counts = this.counts;
+    sure.sort((a, b) => counts[b] - counts[a] || a - b);
+    partial.sort((a, b) => a - b);
+    const ranked = sure.concat(partial.slice(0, MAX_CANDIDATES - sure.length));
+    for (let i = 0; i < nTouched; i++) counts[touched[i]] = 0;
     return ranked;
   }
 }
@@ -95,14 +148,24 @@ export function isNearDuplicate(sim: Similarity): boolean {
   return sim.containment >= MIN_CONTAINMENT && sim.jaccard >= MIN_JACCARD;
 }
 
+/** The key of a shingle set as a whole: equal sets, equal keys (exact repeats are found without counting). */
+function setKey(sh: Set<string>): string {
+  return [...sh].sort().join("");
+}
+
 class ShingleIndex {
   private units: { id: string; sh: Set<string> }[] = [];
   private postings = new Map<string, number[]>();
   private counter = new CandidateCounter<string>();
+  /** The first unit of each distinct shingle set. */
+  private firstOfSet = new Map<string, number>();
 
   /** The indexed unit this one most nearly repeats (highest Jaccard, earliest on a tie), if any passes. */
   find(sh: Set<string>): string | undefined {
     if (sh.size < MIN_SHINGLES) return undefined;
+    // An exact repeat has Jaccard 1, the best there is, and the first unit with that set wins the tie.
+    const same = this.firstOfSet.get(setKey(sh));
+    if (same !== undefined) return this.units[same].id;
     const ranked = this.counter.rank(sh, sh.size, this.postings, this.units.length);
     let best: number | undefined;
     let bestJ = 0;
@@ -121,6 +184,8 @@ class ShingleIndex {
     if (sh.size < MIN_SHINGLES) return;
     const u = this.units.length;
     this.units.push({ id, sh });
+    const key = setKey(sh);
+    if (!this.firstOfSet.has(key)) this.firstOfSet.set(key, u);
     for (const s of sh) {
       let p = this.postings.get(s);
       if (!p) this.postings.set(s, (p = []));

@@ -178,6 +178,11 @@ interface Instance {
   sentencesOf: Map<string, number[]>;
 }
 
+/** Entity numbers stay below this (2^26 entities), so two fit exactly in one double. */
+const PAIR_BASE = 2 ** 26;
+/** One number for an unordered pair of entity numbers. */
+const pairNumber = (a: number, b: number): number => (a < b ? a * PAIR_BASE + b : b * PAIR_BASE + a);
+
 const newCounts = (): LevelCounts => ({ sentence: 0, paragraph: 0, article: 0 });
 
 function mentionSentence(doc: GraphDocument, m: Mention): number {
@@ -234,7 +239,9 @@ export class GraphAccumulator {
   private nodes = new Map<string, NodeState>();
   private roleNodes = new Map<string, Role>();
   private titles = new Map<string, Map<string, number>>();
-  private pairs = new Map<string, PairState>();
+  /** Per pair, keyed by its two entity numbers (pairNumber): no string is made per window and pair. */
+  private pairs = new Map<number, PairState>();
+  private entityIds: string[] = [];
   private roleEdges = new Map<string, RoleState>();
   private seq = 0;
   documents = 0;
@@ -254,6 +261,7 @@ export class GraphAccumulator {
     if (n === undefined) {
       n = this.entityNumber.size;
       this.entityNumber.set(id, n);
+      this.entityIds.push(id);
       this.entityWindows.push(0);
     }
     return n;
@@ -476,7 +484,7 @@ export class GraphAccumulator {
         const entities = [...inst.sentencesOf.keys()];
         for (let i = 0; i < entities.length; i++) {
           for (let j = i + 1; j < entities.length; j++) {
-            const st = this.pair(pairKey(entities[i], entities[j]));
+            const st = this.pair(this.entityNo(entities[i]), this.entityNo(entities[j]));
             if (!st.firstDate || doc.date < st.firstDate) st.firstDate = doc.date;
             if (!st.lastDate || doc.date > st.lastDate) st.lastDate = doc.date;
           }
@@ -502,7 +510,8 @@ export class GraphAccumulator {
     }
   }
 
-  private pair(key: string): PairState {
+  private pair(a: number, b: number): PairState {
+    const key = pairNumber(a, b);
     let st = this.pairs.get(key);
     if (!st) {
       st = { counts: newCounts(), documents: 0, lastDoc: -1, kept: [newCounts(), newCounts()] };
@@ -543,8 +552,7 @@ export class GraphAccumulator {
       for (let j = i + 1; j < entities.length; j++) {
         const a = nums[i];
         const b = nums[j];
-        const key = pairKey(entities[i], entities[j]);
-        const st = this.pair(key);
+        const st = this.pair(a, b);
         // A copied article speaks for a pair only when its original does not name the pair at all.
         if (pass === 2 && this.windows.article.visitedInPass(inst.articleWindow) === 1 && this.windows.article.has(inst.articleWindow, a) && this.windows.article.has(inst.articleWindow, b)) continue;
         if (!own) {
@@ -587,7 +595,7 @@ export class GraphAccumulator {
           if (doc.title) ev.title = doc.title;
           if (doc.date) ev.date = doc.date;
           if (inst.duplicateOf) ev.duplicateOf = inst.duplicateOf;
-          this.sink.add(key, level, pass, this.seq++, ev);
+          this.sink.add(pairKey(entities[i], entities[j]), level, pass, this.seq++, ev);
         }
       }
     }
@@ -622,8 +630,10 @@ export class GraphAccumulator {
     const window = this.window;
     const evidenceTotals = new Map<string, LevelCounts>();
     const pairs: string[] = [];
-    for (const key of [...this.pairs.keys()].sort()) {
-      const st = this.pairs.get(key)!;
+    const byKey = new Map<string, PairState>();
+    for (const [n, st] of this.pairs) byKey.set(pairKey(this.entityIds[Math.floor(n / PAIR_BASE)], this.entityIds[n % PAIR_BASE]), st);
+    for (const key of [...byKey.keys()].sort()) {
+      const st = byKey.get(key)!;
       if (st.counts.article === 0) continue;
       const [a, b] = key.split("|");
       const ea = this.entityWindows.data[this.entityNumber.get(a)!];

@@ -19,6 +19,8 @@ import type { EvidenceEntry } from "../export/evidence-store.ts";
 import { pairKey } from "../export/evidence-key.ts";
 
 export const STORE_FILE = "store.sqlite";
+/** Evidence candidates per INSERT statement (5 parameters each, under SQLite's limit of 32,766). */
+const CANDIDATE_BATCH = 200;
 /** Bumped when the layout of the tables changes: an older store is then ignored (a full build). */
 export const STORE_SCHEMA = 1;
 
@@ -97,6 +99,7 @@ export class BuildStore {
   private selectArticle: Database.Statement;
   private markSeen: Database.Statement;
   private insertCandidate: Database.Statement;
+  private insertCandidates: Database.Statement;
   private insertEntry: Database.Statement;
   private pending = 0;
 
@@ -124,6 +127,7 @@ export class BuildStore {
     this.selectArticle = this.db.prepare("SELECT id, clean_version, link_version, clean, mentions, roles FROM main.articles WHERE hash = ?");
     this.markSeen = this.db.prepare("INSERT OR IGNORE INTO scratch.seen VALUES (?)");
     this.insertCandidate = this.db.prepare("INSERT INTO scratch.candidates VALUES (?, ?, ?, ?, ?)");
+    this.insertCandidates = this.db.prepare(`INSERT INTO scratch.candidates VALUES ${Array(CANDIDATE_BATCH).fill("(?, ?, ?, ?, ?)").join(", ")}`);
     this.insertEntry = this.db.prepare("INSERT INTO main.evidence VALUES (?, ?)");
     this.db.exec("BEGIN");
   }
@@ -168,12 +172,23 @@ export class BuildStore {
   evidenceSink(): EvidenceSink {
     const levels: WindowLevel[] = ["sentence", "paragraph", "article"];
     let select: Database.Statement | undefined;
+    // Rows go in by CANDIDATE_BATCH per statement: one call into SQLite per row was most of its cost.
+    const batch: (string | number)[] = [];
+    const flush = () => {
+      if (batch.length === CANDIDATE_BATCH * 5) this.insertCandidates.run(batch);
+      else for (let i = 0; i < batch.length; i += 5) this.insertCandidate.run(batch.slice(i, i + 5));
+      batch.length = 0;
+    };
     return {
       add: (pair, level, pass, seq, ev) => {
-        this.insertCandidate.run(pair, levels.indexOf(level), pass, seq, JSON.stringify(ev));
-        this.tick();
+        batch.push(pair, levels.indexOf(level), pass, seq, JSON.stringify(ev));
+        if (batch.length === CANDIDATE_BATCH * 5) {
+          flush();
+          this.tick();
+        }
       },
       take: (pair, max) => {
+        if (batch.length) flush();
         if (!select) {
           this.db.exec("CREATE INDEX scratch.candidates_pair ON candidates (pair)");
           select = this.db.prepare("SELECT level, pass, seq, item FROM scratch.candidates WHERE pair = ?");
