@@ -9,6 +9,7 @@ import { readEvidence, type EvidenceEntry } from "../export/evidence-store.ts";
 import { evidenceShardPath, pairKey } from "../export/evidence-key.ts";
 import type { GraphAttributes, GuanxiGraph } from "../graph/build.ts";
 import type { EdgeAttributes, NodeAttributes, Role, WindowLevel } from "../types.ts";
+import { openEvidenceLookup } from "../store/store.ts";
 
 export interface DocumentMeta {
   id: string;
@@ -26,6 +27,8 @@ export interface Build {
   roles(): Role[];
   documents(): Map<string, DocumentMeta>;
   evidence(a: string, b: string): EvidenceEntry | null;
+  /** Releases the store, if evidence was read from it. */
+  close(): void;
 }
 
 /** A user-facing query error: the CLI prints the message and exits with `exitCode`. */
@@ -66,6 +69,7 @@ export function loadBuild(dir = "out"): Build {
   let roles: Role[] | undefined;
   let documents: Map<string, DocumentMeta> | undefined;
   const shards = new Map<string, EvidenceEntry | null>();
+  let lookup: ReturnType<typeof openEvidenceLookup> | undefined;
   return {
     dir,
     graph,
@@ -76,9 +80,18 @@ export function loadBuild(dir = "out"): Build {
         readJsonl<DocumentMeta & { text?: string }>(join(dir, "documents.jsonl")).map((d) => [d.id, { id: d.id, source: d.source, title: d.title, date: d.date, url: d.url }]),
       )),
     evidence(a, b) {
+      // The store answers by pair key through its index; a build without one (or a pair it lacks)
+      // falls back to the pair's shard, the file the viewer reads.
+      if (lookup === undefined) lookup = openEvidenceLookup(dir);
+      const stored = lookup?.get(a, b);
+      if (stored) return stored;
       const key = `${evidenceShardPath(a, b)}#${pairKey(a, b)}`;
       if (!shards.has(key)) shards.set(key, readEvidence(dir, a, b));
       return shards.get(key)!;
+    },
+    close() {
+      lookup?.close();
+      lookup = null;
     },
   };
 }

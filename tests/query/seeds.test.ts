@@ -2,12 +2,14 @@
 // temporary folder, then the query commands as a user runs them.
 
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadBuild, roles, who, withPair } from "../../src/query/index.ts";
+import { readEvidence } from "../../src/export/index.ts";
+import { lookupEvidence } from "../../src/store/store.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const SEED_001 = "seeds/001_a0d1a62f7fd3dcd1.txt";
@@ -61,6 +63,23 @@ describe("seed 001", () => {
     expect(held).toEqual(expect.arrayContaining(["院士 (中国工程院)", "主任 (之江实验室)", "名誉镇长 (人工智能小镇)"]));
     const text = guanxi("roles", "王坚", "--out", out("001"));
     expect(text).toMatch(/院士\s+中国工程院/);
+  });
+
+  it("with reads a pair's evidence from the store by key, the same entry as its shard", () => {
+    const build = loadBuild(out("001"));
+    const fromStore = lookupEvidence(out("001"), "alibaba", "zhejiang-lab");
+    expect(fromStore?.items.length).toBeGreaterThan(0);
+    expect(fromStore).toEqual(readEvidence(out("001"), "alibaba", "zhejiang-lab"));
+    // Without the shards, the answer still comes (from the store).
+    const copy = out("001-no-shards");
+    cpSync(out("001"), copy, { recursive: true });
+    rmSync(join(copy, "evidence"), { recursive: true });
+    const fromCopy = loadBuild(copy);
+    const passages = withPair(build, "阿里巴巴", "之江实验室").passages.length;
+    expect(passages).toBeGreaterThan(0);
+    expect(withPair(fromCopy, "阿里巴巴", "之江实验室").passages.length).toBe(passages);
+    fromCopy.close();
+    build.close();
   });
 
   it("resolves English names case-insensitively", () => {
