@@ -168,6 +168,13 @@ export class InlineExtraction implements Extraction {
 }
 
 const BATCH = 16;
+/**
+ * A worker's old-generation heap limit. Its live data is one batch of articles (a few MB); without a
+ * limit V8 lets each worker's heap grow to hundreds of MB of garbage before collecting, and with
+ * nodejieba's dictionary (about 240 MB per thread, native) two workers alone would pass 1 GB.
+ * A 1,000,000-character article (the reader's cap) needs about 150 MB at its peak.
+ */
+const WORKER_HEAP_MB = 384;
 const IN_FLIGHT_PER_WORKER = 8 * BATCH;
 
 /** Worker threads: each builds its own pipeline context once, then processes batches of tasks. */
@@ -193,7 +200,7 @@ export class WorkerExtraction implements Extraction {
       `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))})` +
       `.then((m) => { m.register(); return import(${JSON.stringify(new URL("./worker.ts", import.meta.url).href)}); });`;
     for (let i = 0; i < count; i++) {
-      const w = new Worker(bootstrap, { eval: true, workerData: init });
+      const w = new Worker(bootstrap, { eval: true, workerData: init, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
       w.on("message", (msg: { results: TaskResult[] }) => this.receive(i, msg.results));
       w.on("error", (err) => this.fail(err));
       w.on("exit", (code) => {

@@ -130,17 +130,39 @@ export function discoverCandidates(doc: CleanDocument, mentions: Mention[], role
 /** Evidence weights: a title before a name is strong, a part-of-speech tag alone is weak. */
 const EVIDENCE_WEIGHT: Record<string, number> = { "title+name": 3, "pos:nr+speech": 2 };
 
+/**
+ * Candidate mentions folded in one at a time (a build streams its articles): per label a count, its
+ * documents and kinds of evidence, and a score; memory grows with the candidates, not with the mentions.
+ */
+export class CandidateTally {
+  private byLabel = new Map<string, { candidate: Candidate; docs: Set<string>; kinds: Set<string> }>();
+
+  add(m: Pick<Mention, "doc" | "label" | "type"> & { evidenceKind?: string }): void {
+    let t = this.byLabel.get(m.label);
+    if (!t) this.byLabel.set(m.label, (t = { candidate: { label: m.label, type: m.type, docs: [], count: 0, evidence: [], score: 0 }, docs: new Set(), kinds: new Set() }));
+    const c = t.candidate;
+    c.count++;
+    if (!t.docs.has(m.doc)) {
+      t.docs.add(m.doc);
+      c.docs.push(m.doc);
+    }
+    const kind = m.evidenceKind ?? "unknown";
+    if (!t.kinds.has(kind)) {
+      t.kinds.add(kind);
+      c.evidence.push(kind);
+    }
+    c.score += EVIDENCE_WEIGHT[kind] ?? 2;
+  }
+
+  /** The candidates, best first. */
+  ranked(): Candidate[] {
+    return [...this.byLabel.values()].map((t) => t.candidate).sort((a, b) => b.score - a.score || b.docs.length - a.docs.length || a.label.localeCompare(b.label));
+  }
+}
+
 /** Merges candidate mentions of all documents into ranked candidates. */
 export function rankCandidates(candidateMentions: (Mention & { evidenceKind?: string })[]): Candidate[] {
-  const byLabel = new Map<string, Candidate>();
-  for (const m of candidateMentions) {
-    const c = byLabel.get(m.label) ?? { label: m.label, type: m.type, docs: [], count: 0, evidence: [], score: 0 };
-    c.count++;
-    if (!c.docs.includes(m.doc)) c.docs.push(m.doc);
-    const kind = m.evidenceKind ?? "unknown";
-    if (!c.evidence.includes(kind)) c.evidence.push(kind);
-    c.score += EVIDENCE_WEIGHT[kind] ?? 2;
-    byLabel.set(m.label, c);
-  }
-  return [...byLabel.values()].sort((a, b) => b.score - a.score || b.docs.length - a.docs.length || a.label.localeCompare(b.label));
+  const tally = new CandidateTally();
+  for (const m of candidateMentions) tally.add(m);
+  return tally.ranked();
 }

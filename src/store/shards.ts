@@ -5,16 +5,14 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { LevelCounts } from "../graph/build.ts";
-import type { EvidenceEntry, EvidenceShard } from "../export/evidence-store.ts";
 import { evidenceShardPath } from "../export/evidence-key.ts";
-import type { Evidence } from "../types.ts";
 
 export function writeEvidenceShards(
   dir: string,
   pairs: string[],
   totals: Map<string, LevelCounts>,
-  evidenceOf: (pair: string) => Evidence[],
-  onEntry?: (pair: string, entry: EvidenceEntry) => void,
+  itemsJsonOf: (pair: string) => string[],
+  onEntry?: (pair: string, entryJson: string) => void,
 ): number {
   const byShard = new Map<string, string[]>();
   for (const key of [...pairs].sort()) {
@@ -26,15 +24,18 @@ export function writeEvidenceShards(
   }
   mkdirSync(join(dir, "evidence"), { recursive: true });
   for (const path of [...byShard.keys()].sort()) {
-    const shard: EvidenceShard = {};
+    // The shard's text is assembled from the items' JSON as the store keeps it: the same text as
+    // JSON.stringify of the EvidenceShard object, without parsing and writing every item again.
+    const entries: string[] = [];
     for (const key of byShard.get(path)!) {
-      const entry: EvidenceEntry = { total: totals.get(key)!, items: evidenceOf(key) };
-      shard[key] = entry;
+      const t = totals.get(key)!;
+      const entry = `{"total":${JSON.stringify({ sentence: t.sentence, paragraph: t.paragraph, article: t.article })},"items":[${itemsJsonOf(key).join(",")}]}`;
+      entries.push(`${JSON.stringify(key)}:${entry}`);
       onEntry?.(key, entry);
     }
     const full = join(dir, path);
     mkdirSync(dirname(full), { recursive: true });
-    writeFileSync(full, JSON.stringify(shard) + "\n", "utf8");
+    writeFileSync(full, `{${entries.join(",")}}\n`, "utf8");
   }
   return byShard.size;
 }

@@ -14,13 +14,14 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import type { CleanDocument, Evidence, RawDocument, WindowLevel } from "../types.ts";
 import type { EvidenceSink } from "../graph/accumulate.ts";
-import { selectEvidence } from "../graph/accumulate.ts";
 import type { EvidenceEntry } from "../export/evidence-store.ts";
 import { pairKey } from "../export/evidence-key.ts";
 
 export const STORE_FILE = "store.sqlite";
-/** Evidence candidates per INSERT statement (5 parameters each, under SQLite's limit of 32,766). */
+/** Evidence candidates per INSERT statement (7 parameters each, under SQLite's limit of 32,766). */
 const CANDIDATE_BATCH = 200;
+const CANDIDATE_COLUMNS = 7;
+const LEVEL_NUMBER: Record<WindowLevel, number> = { sentence: 0, paragraph: 1, article: 2 };
 /** Bumped when the layout of the tables changes: an older store is then ignored (a full build). */
 export const STORE_SCHEMA = 1;
 
@@ -120,14 +121,15 @@ export class BuildStore {
     this.db.exec(`
       ATTACH DATABASE '' AS scratch;
       CREATE TABLE scratch.seen (hash TEXT PRIMARY KEY);
-      CREATE TABLE scratch.candidates (pair TEXT NOT NULL, level INTEGER NOT NULL, pass INTEGER NOT NULL, seq INTEGER NOT NULL, item TEXT NOT NULL);
+      CREATE TABLE scratch.candidates (pair TEXT NOT NULL, level INTEGER NOT NULL, pass INTEGER NOT NULL, seq INTEGER NOT NULL, doc TEXT NOT NULL, start INTEGER NOT NULL, item TEXT NOT NULL);
       DELETE FROM main.evidence;
     `);
     this.insertArticle = this.db.prepare("INSERT OR REPLACE INTO main.articles VALUES (?, ?, ?, ?, ?, ?, ?)");
     this.selectArticle = this.db.prepare("SELECT id, clean_version, link_version, clean, mentions, roles FROM main.articles WHERE hash = ?");
     this.markSeen = this.db.prepare("INSERT OR IGNORE INTO scratch.seen VALUES (?)");
-    this.insertCandidate = this.db.prepare("INSERT INTO scratch.candidates VALUES (?, ?, ?, ?, ?)");
-    this.insertCandidates = this.db.prepare(`INSERT INTO scratch.candidates VALUES ${Array(CANDIDATE_BATCH).fill("(?, ?, ?, ?, ?)").join(", ")}`);
+    const row = `(${Array(CANDIDATE_COLUMNS).fill("?").join(", ")})`;
+    this.insertCandidate = this.db.prepare(`INSERT INTO scratch.candidates VALUES ${row}`);
+    this.insertCandidates = this.db.prepare(`INSERT INTO scratch.candidates VALUES ${Array(CANDIDATE_BATCH).fill(row).join(", ")}`);
     this.insertEntry = this.db.prepare("INSERT INTO main.evidence VALUES (?, ?)");
     this.db.exec("BEGIN");
   }
@@ -168,42 +170,51 @@ export class BuildStore {
     this.tick();
   }
 
-  /** The accumulator's evidence sink: candidates go to a scratch table, the selection is one indexed query per pair. */
-  evidenceSink(): EvidenceSink {
-    const levels: WindowLevel[] = ["sentence", "paragraph", "article"];
+  /**
+   * The accumulator's evidence sink: candidates go to a scratch table (their JSON, with the columns
+   * that select and order them), and a pair's selection is one indexed query whose items come back as
+   * the JSON they went in as: nothing is parsed and written again on the way to the shards.
+   */
+  evidenceSink(): EvidenceSink & { takeJson(pair: string, max: number): string[] } {
     let select: Database.Statement | undefined;
     // Rows go in by CANDIDATE_BATCH per statement: one call into SQLite per row was most of its cost.
     const batch: (string | number)[] = [];
     const flush = () => {
-      if (batch.length === CANDIDATE_BATCH * 5) this.insertCandidates.run(batch);
-      else for (let i = 0; i < batch.length; i += 5) this.insertCandidate.run(batch.slice(i, i + 5));
+      if (batch.length === CANDIDATE_BATCH * CANDIDATE_COLUMNS) this.insertCandidates.run(batch);
+      else for (let i = 0; i < batch.length; i += CANDIDATE_COLUMNS) this.insertCandidate.run(batch.slice(i, i + CANDIDATE_COLUMNS));
       batch.length = 0;
+    };
+    const takeJson = (pair: string, max: number): string[] => {
+      if (batch.length) flush();
+      if (!select) {
+        this.db.exec("CREATE INDEX scratch.candidates_pair ON candidates (pair, level, pass, seq)");
+        // Per level the first `max` by (pass, seq), then closest level first, by document and offset:
+        // selectEvidence's rule, in SQL.
+        select = this.db.prepare(`
+          SELECT item FROM (
+            SELECT level, doc, start, item, ROW_NUMBER() OVER (PARTITION BY level ORDER BY pass, seq) AS n
+            FROM scratch.candidates WHERE pair = ?)
+          WHERE n <= ? ORDER BY level, doc, start, n`);
+        select.pluck(true);
+      }
+      return select.all(pair, max) as string[];
     };
     return {
       add: (pair, level, pass, seq, ev) => {
-        batch.push(pair, levels.indexOf(level), pass, seq, JSON.stringify(ev));
-        if (batch.length === CANDIDATE_BATCH * 5) {
+        batch.push(pair, LEVEL_NUMBER[level], pass, seq, ev.doc, ev.start, JSON.stringify(ev));
+        if (batch.length === CANDIDATE_BATCH * CANDIDATE_COLUMNS) {
           flush();
           this.tick();
         }
       },
-      take: (pair, max) => {
-        if (batch.length) flush();
-        if (!select) {
-          this.db.exec("CREATE INDEX scratch.candidates_pair ON candidates (pair)");
-          select = this.db.prepare("SELECT level, pass, seq, item FROM scratch.candidates WHERE pair = ?");
-        }
-        const rows = select.all(pair) as { level: number; pass: number; seq: number; item: string }[];
-        return selectEvidence(
-          rows.map((r) => ({ level: levels[r.level], pass: r.pass, seq: r.seq, ev: JSON.parse(r.item) as Evidence })),
-          max,
-        );
-      },
+      take: (pair, max) => takeJson(pair, max).map((item) => JSON.parse(item) as Evidence),
+      takeJson,
     };
   }
 
-  putEvidence(pair: string, entry: EvidenceEntry): void {
-    this.insertEntry.run(pair, JSON.stringify(entry));
+  /** Stores a pair's evidence entry, already as JSON (the text of its shard entry). */
+  putEvidence(pair: string, entryJson: string): void {
+    this.insertEntry.run(pair, entryJson);
     this.tick();
   }
 

@@ -13,7 +13,7 @@ import { parseArgs } from "node:util";
 import type { InputWarning, Mention, WindowLevel } from "../../types.ts";
 import { listInputFiles, readInputFile } from "../../ingest/index.ts";
 import { DEFAULT_DICTIONARY_DIR, formatProblem, loadDictionary } from "../../link/dictionary.ts";
-import { rankCandidates } from "../../roles/discover.ts";
+import { CandidateTally } from "../../roles/discover.ts";
 import {
   createPipelineContext,
   InlineExtraction,
@@ -173,7 +173,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const mentionsOut = new LineWriter(path.join(tmp, "mentions.jsonl"));
   const rolesOut = new LineWriter(path.join(tmp, "roles.jsonl"));
   const accumulator = new GraphAccumulator(dictionary, store.evidenceSink(), { window: options.window, includeCandidates: options.includeCandidates });
-  const candidateMentions: (Pick<Mention, "doc" | "label" | "type"> & { evidenceKind?: string })[] = [];
+  const candidates = new CandidateTally();
   const summary: string[] = [];
   const counts = { processed: 0, relinked: 0, reused: 0 };
   lap("setup");
@@ -208,7 +208,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     else store.keep(r.hash);
     accumulator.add(doc, r.mentions!, r.roles!);
     for (const m of r.mentions!) {
-      if (m.candidate) candidateMentions.push({ doc: m.doc, label: m.label, type: m.type, evidenceKind: (m as { evidenceKind?: string }).evidenceKind });
+      if (m.candidate) candidates.add(m as Mention & { evidenceKind?: string });
     }
     if (summary.length < MAX_SUMMARY_LINES) {
       const removed = Object.entries(doc.stats.removed)
@@ -260,12 +260,12 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
 
     const { graph, evidenceTotals, pairs } = accumulator.finish();
     lap("graph");
-    writeFileSync(path.join(tmp, "candidates.jsonl"), jsonl(rankCandidates(candidateMentions as Mention[])));
+    writeFileSync(path.join(tmp, "candidates.jsonl"), jsonl(candidates.ranked()));
     writeFileSync(path.join(tmp, "warnings.jsonl"), jsonl(warnings));
     // The shards are written from the accumulated evidence below; exportAll gets none, so it only
     // makes the (empty) evidence folder.
     exportAll(tmp, graph, new Map(), { gexfVersion: options.gexfVersion, evidenceTotals });
-    writeEvidenceShards(tmp, pairs, evidenceTotals, (pair) => accumulator.evidence(pair), (pair, entry) => store.putEvidence(pair, entry));
+    writeEvidenceShards(tmp, pairs, evidenceTotals, (pair) => accumulator.evidenceJson(pair), (pair, entry) => store.putEvidence(pair, entry));
     writeFileSync(
       path.join(tmp, "build.json"),
       JSON.stringify(
