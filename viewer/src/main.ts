@@ -4,17 +4,19 @@
 // (model.ts); the only thing that ever writes into it is the ForceAtlas2 worker, moving positions.
 import "./style.css";
 import Sigma from "sigma";
+import { EdgeArrowProgram, EdgeLineProgram } from "sigma/rendering";
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 import FA2Layout from "graphology-layout-forceatlas2/worker";
 import forceAtlas2 from "graphology-layout-forceatlas2";
 import { downloadAsPNG } from "@sigma/export-image";
 import type { EntityType, WindowLevel } from "../../src/types.ts";
-import { CO_EDGE, CO_EDGE_FOCUS, DIM_EDGE, DIM_NODE, ROLE_EDGE, TYPE_NAMES, communityColor } from "./colors.ts";
+import { CO_EDGE, CO_EDGE_FOCUS, DIM_EDGE, DIM_NODE, ROLE_EDGE, TYPE_NAMES, coEdgeShade, communityColor } from "./colors.ts";
 import { loadGraph } from "./data.ts";
 import { byId, clear, h } from "./dom.ts";
 import { buildModel, typeColor, type Model, type ViewEdge, type ViewNode } from "./model.ts";
 import { Panel } from "./panel.ts";
-import { buildSearchIndex, search, type SearchHit, type SearchIndex } from "./search.ts";
+// Types only: the search module (and pinyin-pro's dictionary with it) is loaded after the first frame.
+import type { SearchHit, SearchIndexer } from "./search.ts";
 import { decodeState, encodeState, type SizeMetric, type ViewState } from "./url-state.ts";
 
 const LABEL_FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif';
@@ -45,7 +47,10 @@ const status = byId<HTMLParagraphElement>("status");
 async function start(): Promise<void> {
   let model: Model;
   try {
-    model = buildModel(await loadGraph());
+    const data = await loadGraph();
+    performance.mark("guanxi:graph-parsed");
+    model = buildModel(data);
+    performance.mark("guanxi:model-built");
   } catch (err) {
     status.textContent = `Could not load this build's graph.json: ${err instanceof Error ? err.message : String(err)}`;
     status.classList.add("error");
@@ -55,15 +60,40 @@ async function start(): Promise<void> {
   app.init();
 }
 
+/**
+ * Runs `task` once the frame being prepared now has been handed to the compositor: a task queued from
+ * inside an animation-frame callback runs after that frame's paint, not before it.
+ */
+function afterNextFrame(task: () => void): void {
+  requestAnimationFrame(() => setTimeout(task, 0));
+}
+
+/** Runs `task` in idle time; it is told when that idle period is used up. */
+function whenIdle(task: (hasTime: () => boolean) => void): void {
+  if ("requestIdleCallback" in window) window.requestIdleCallback((deadline) => task(() => deadline.timeRemaining() > 1));
+  else
+    setTimeout(() => {
+      const end = performance.now() + 8;
+      task(() => performance.now() < end);
+    }, 50);
+}
+
+/** Edges above which co-mentions are drawn as hairlines (see `init`). */
+const HAIRLINE_EDGES = 20000;
+
 class Viewer {
   private state: ViewState;
   private renderer!: Sigma<ViewNode, ViewEdge>;
   private panel!: Panel;
+  /** Co-mentions are drawn one pixel wide (a large graph): their weight shows as shade, not width. */
+  private hairlines = false;
   private hovered: string | null = null;
   /** Node and edges lit around the hovered (else selected) node, computed once per change of focus. */
   private focusNodes = new Set<string>();
   private focusEdges = new Set<string>();
-  private searchIndex: SearchIndex | undefined;
+  private searchIndexer: Promise<SearchIndexer> | undefined;
+  /** Bumped by every query, so that an answer which waited for the search module is dropped when stale. */
+  private querySeq = 0;
   private hits: SearchHit[] = [];
   private activeHit = -1;
   private layout: FA2Layout | undefined;
@@ -89,9 +119,16 @@ class Viewer {
     s.minWeight = Math.max(1, Math.min(s.minWeight, Math.max(1, this.model.maxWeight[s.window])));
   }
 
+  /**
+   * Draws the saved layout first and sets up everything else after that frame is on screen. sigma's
+   * constructor processes and renders the graph synchronously, so the reducers' inputs (state, focus)
+   * must be ready before it, and nothing may ask for a second full refresh before the first frame.
+   */
   init(): void {
     const container = byId("graph");
-    this.renderer = new Sigma(this.model.graph, container, {
+    const large = this.model.graph.size > HAIRLINE_EDGES;
+    this.computeFocus();
+    this.renderer = new Sigma<ViewNode, ViewEdge>(this.model.graph, container, {
       labelFont: LABEL_FONT,
       labelSize: 13,
       labelWeight: "500",
@@ -101,14 +138,26 @@ class Viewer {
       labelGridCellSize: 100,
       labelRenderedSizeThreshold: this.model.graph.order > 1000 ? 7 : 4,
       defaultEdgeType: "line",
+      // Tens of thousands of co-mentions: one-pixel lines instead of sigma's antialiased rectangles,
+      // which cost six vertices and a blended fragment shader per edge (seconds per frame on a software
+      // rasteriser, and a thicket at this density anyway). Weight then shows as shade (reduceEdge).
+      ...(large ? { edgeProgramClasses: { line: EdgeLineProgram, arrow: EdgeArrowProgram } } : {}),
       zIndex: true,
       // Edges are hidden while panning a big graph: keeps 50,000 edges fluid.
-      hideEdgesOnMove: this.model.graph.size > 20000,
+      hideEdgesOnMove: large,
       minCameraRatio: 0.02,
       maxCameraRatio: 20,
       nodeReducer: (node, data) => this.reduceNode(node, data),
       edgeReducer: (edge, data) => this.reduceEdge(edge, data),
     });
+    this.hairlines = large;
+    performance.mark("guanxi:first-render");
+    if (this.state.selected) this.centreOn(this.state.selected, false);
+    afterNextFrame(() => this.setUp(container));
+  }
+
+  /** Controls, legend, panel and search: none of them is needed to draw the graph. */
+  private setUp(container: HTMLElement): void {
     this.panel = new Panel(byId("panel"), {
       model: this.model,
       state: this.state,
@@ -121,12 +170,9 @@ class Viewer {
     this.bindControls();
     this.bindSearch();
     window.addEventListener("hashchange", () => this.applyHash());
-
-    this.computeFocus();
     this.syncControls();
-    this.fullRefresh();
+    this.updateStatus();
     this.panel.render();
-    if (this.state.selected) this.centreOn(this.state.selected, false);
 
     window.guanxi = {
       ready: true,
@@ -213,7 +259,7 @@ class Viewer {
     const role = data.kind === "role";
     const w = role ? data.weight : data[this.state.window];
     out.size = Math.min(6, 0.5 + Math.log2(1 + w) * 0.8);
-    out.color = role ? ROLE_EDGE : CO_EDGE;
+    out.color = role ? ROLE_EDGE : this.hairlines ? coEdgeShade(w) : CO_EDGE;
     const focus = this.hovered ?? this.state.selected;
     if (focus) {
       if (this.focusEdges.has(edge)) {
@@ -522,12 +568,21 @@ class Viewer {
       list.hidden = this.hits.length === 0;
       input.setAttribute("aria-expanded", String(!list.hidden));
     };
-    input.addEventListener("input", () => {
-      this.searchIndex ??= buildSearchIndex(this.model.entities.values());
-      this.hits = search(this.searchIndex, input.value, 10);
-      this.activeHit = this.hits.length ? 0 : -1;
-      render();
-    });
+    // Queries are answered asynchronously (the search module may still be loading): `answered` is the
+    // query whose hits are listed, `inFlight` the latest one's answer.
+    let answered = 0;
+    let inFlight: Promise<void> = Promise.resolve();
+    const runQuery = (): void => {
+      const seq = ++this.querySeq;
+      inFlight = Promise.all([this.loadSearch(), import("./search.ts")]).then(([indexer, { search }]) => {
+        if (seq !== this.querySeq) return;
+        this.hits = search(indexer.complete(), input.value, 10);
+        this.activeHit = this.hits.length ? 0 : -1;
+        answered = seq;
+        render();
+      });
+    };
+    input.addEventListener("input", runQuery);
     input.addEventListener("keydown", (ev) => {
       if (ev.key === "ArrowDown" || ev.key === "ArrowUp") {
         if (!this.hits.length) return;
@@ -537,21 +592,31 @@ class Viewer {
         render();
       } else if (ev.key === "Enter") {
         ev.preventDefault();
-        if (!this.hits.length && input.value.trim()) {
-          this.searchIndex ??= buildSearchIndex(this.model.entities.values());
-          this.hits = search(this.searchIndex, input.value, 10);
-        }
-        pick(this.hits[Math.max(0, this.activeHit)]);
+        // Enter right after typing waits for that text's answer; a text never searched is searched now.
+        if (answered === this.querySeq && !this.hits.length && input.value.trim()) runQuery();
+        const seq = this.querySeq;
+        void inFlight.then(() => {
+          if (seq === this.querySeq) pick(this.hits[Math.max(0, this.activeHit)]);
+        });
       } else if (ev.key === "Escape") {
         close();
       }
     });
     input.addEventListener("blur", close);
-    // Build the index while the user looks at the graph, so the first keystroke is instant.
-    const idle = (cb: () => void) => ("requestIdleCallback" in window ? window.requestIdleCallback(cb, { timeout: 2000 }) : setTimeout(cb, 200));
-    idle(() => {
-      this.searchIndex ??= buildSearchIndex(this.model.entities.values());
+    // Build the index while the user looks at the graph, a slice per idle period, so that the first
+    // keystroke finds it ready and no frame waits for pinyin.
+    void this.loadSearch().then((indexer) => {
+      const slice = (hasTime: () => boolean) => {
+        if (!indexer.indexSome(hasTime)) whenIdle(slice);
+      };
+      whenIdle(slice);
     });
+  }
+
+  /** The search module, loaded on first use, with an indexer over every entity. */
+  private loadSearch(): Promise<SearchIndexer> {
+    this.searchIndexer ??= import("./search.ts").then(({ SearchIndexer }) => new SearchIndexer(this.model.entities.values()));
+    return this.searchIndexer;
   }
 }
 
