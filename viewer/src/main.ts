@@ -13,7 +13,7 @@ import type { EntityType, WindowLevel } from "../../src/types.ts";
 import { CO_EDGE, CO_EDGE_FOCUS, DIM_EDGE, DIM_NODE, ROLE_EDGE, TYPE_NAMES, coEdgeShade, communityColor } from "./colors.ts";
 import { loadGraph } from "./data.ts";
 import { byId, clear, h } from "./dom.ts";
-import { buildModel, typeColor, type Model, type ViewEdge, type ViewNode } from "./model.ts";
+import { buildModel, entityId, nodeKey, typeColor, type Model, type ViewEdge, type ViewNode } from "./model.ts";
 import { Panel } from "./panel.ts";
 // Types only: the search module (and pinyin-pro's dictionary with it) is loaded after the first frame.
 import type { SearchHit, SearchIndexer } from "./search.ts";
@@ -31,6 +31,8 @@ declare global {
       displayColor(node: string): string | undefined;
       /** Where a node is drawn, in pixels from the graph container's top left. */
       viewportPosition(node: string): { x: number; y: number } | undefined;
+      /** Where a node is in the graph's own coordinates: what the layout moves. */
+      graphPosition(node: string): { x: number; y: number } | undefined;
       /** Re-runs the reducers over the whole graph, as a filter change does; returns milliseconds. */
       timeRefresh(): number;
       /** Hovers a node (or none) as the mouse would and applies it now; returns milliseconds. */
@@ -48,6 +50,7 @@ async function start(): Promise<void> {
   let model: Model;
   try {
     const data = await loadGraph();
+    // User-timing marks: where the time to the first frame goes, visible in any performance trace.
     performance.mark("guanxi:graph-parsed");
     model = buildModel(data);
     performance.mark("guanxi:model-built");
@@ -87,10 +90,14 @@ class Viewer {
   private panel!: Panel;
   /** Co-mentions are drawn one pixel wide (a large graph): their weight shows as shade, not width. */
   private hairlines = false;
+  /** Entity ids, as in the state; the graph's node keys are not ids (see model.ts). */
   private hovered: string | null = null;
   /** Node and edges lit around the hovered (else selected) node, computed once per change of focus. */
   private focusNodes = new Set<string>();
   private focusEdges = new Set<string>();
+  /** Node keys of the focused and of the selected entity, for the node reducer. */
+  private focusKey: string | undefined;
+  private selectedKey: string | undefined;
   private searchIndexer: Promise<SearchIndexer> | undefined;
   /** Bumped by every query, so that an answer which waited for the search module is dropped when stale. */
   private querySeq = 0;
@@ -127,6 +134,7 @@ class Viewer {
   init(): void {
     const container = byId("graph");
     const large = this.model.graph.size > HAIRLINE_EDGES;
+    this.hairlines = large;
     this.computeFocus();
     this.renderer = new Sigma<ViewNode, ViewEdge>(this.model.graph, container, {
       labelFont: LABEL_FONT,
@@ -150,7 +158,6 @@ class Viewer {
       nodeReducer: (node, data) => this.reduceNode(node, data),
       edgeReducer: (edge, data) => this.reduceEdge(edge, data),
     });
-    this.hairlines = large;
     performance.mark("guanxi:first-render");
     if (this.state.selected) this.centreOn(this.state.selected, false);
     afterNextFrame(() => this.setUp(container));
@@ -187,12 +194,18 @@ class Viewer {
         });
         return { total, visible };
       },
-      isHidden: (node) => (this.flush(), this.renderer.getNodeDisplayData(node)?.hidden),
-      displayColor: (node) => (this.flush(), this.renderer.getNodeDisplayData(node)?.color),
+      isHidden: (node) => (this.flush(), this.displayData(node)?.hidden),
+      displayColor: (node) => (this.flush(), this.displayData(node)?.color),
       viewportPosition: (node) => {
         this.flush();
-        const d = this.renderer.getNodeDisplayData(node);
+        const d = this.displayData(node);
         return d ? this.renderer.framedGraphToViewport(d) : undefined;
+      },
+      graphPosition: (node) => {
+        const key = nodeKey(this.model, node);
+        if (key === undefined) return undefined;
+        const { x, y } = this.model.graph.getNodeAttributes(key);
+        return { x, y };
       },
       renderer: this.renderer,
       timeHover: (node) => {
@@ -224,11 +237,10 @@ class Viewer {
     }
     out.size = data.sizes[s.size];
     out.color = s.community ? communityColor(data.community) : data.color;
-    const focus = this.hovered ?? s.selected;
-    if (focus) {
+    if (this.focusKey !== undefined) {
       if (this.focusNodes.has(node)) {
         out.zIndex = 2;
-        if (node === focus || node === s.selected) {
+        if (node === this.focusKey || node === this.selectedKey) {
           out.highlighted = true;
           out.forceLabel = true;
         }
@@ -260,8 +272,7 @@ class Viewer {
     const w = role ? data.weight : data[this.state.window];
     out.size = Math.min(6, 0.5 + Math.log2(1 + w) * 0.8);
     out.color = role ? ROLE_EDGE : this.hairlines ? coEdgeShade(w) : CO_EDGE;
-    const focus = this.hovered ?? this.state.selected;
-    if (focus) {
+    if (this.focusKey !== undefined) {
       if (this.focusEdges.has(edge)) {
         out.zIndex = 1;
         if (!role) out.color = CO_EDGE_FOCUS;
@@ -277,8 +288,11 @@ class Viewer {
   private computeFocus(): void {
     this.focusNodes = new Set();
     this.focusEdges = new Set();
-    const focus = this.hovered ?? this.state.selected;
-    if (!focus || !this.model.graph.hasNode(focus)) return;
+    const focusId = this.hovered ?? this.state.selected;
+    const focus = focusId === null ? undefined : nodeKey(this.model, focusId);
+    this.focusKey = focus;
+    this.selectedKey = this.state.selected === null ? undefined : nodeKey(this.model, this.state.selected);
+    if (focus === undefined) return;
     this.focusNodes.add(focus);
     this.model.graph.forEachEdge(focus, (edge, attrs, source, target) => {
       if (!this.edgeVisible(attrs)) return;
@@ -342,7 +356,7 @@ class Viewer {
   private bindGraphEvents(container: HTMLElement): void {
     this.renderer.on("enterNode", ({ node }) => {
       clearTimeout(this.leaveTimer);
-      this.hovered = node;
+      this.hovered = entityId(this.model, node);
       container.classList.add("pointer");
       this.schedule("focus");
     });
@@ -356,7 +370,7 @@ class Viewer {
         this.schedule("focus");
       }, 90);
     });
-    this.renderer.on("clickNode", ({ node }) => this.select(node, false));
+    this.renderer.on("clickNode", ({ node }) => this.select(entityId(this.model, node), false));
     this.renderer.on("clickStage", () => {
       if (this.state.selected) this.select(null, false);
     });
@@ -378,9 +392,15 @@ class Viewer {
     this.panel.render();
   }
 
+  /** What sigma draws for an entity. */
+  private displayData(id: string): NodeDisplayData | undefined {
+    const key = nodeKey(this.model, id);
+    return key === undefined ? undefined : this.renderer.getNodeDisplayData(key);
+  }
+
   private centreOn(id: string, animate: boolean): void {
     this.flush();
-    const d = this.renderer.getNodeDisplayData(id);
+    const d = this.displayData(id);
     if (!d) return;
     const camera = this.renderer.getCamera();
     const target = { x: d.x, y: d.y, ratio: Math.min(camera.ratio, 0.6) };
