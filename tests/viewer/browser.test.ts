@@ -194,8 +194,8 @@ describe("viewer on a build of seeds/", () => {
   it("runs and stops ForceAtlas2 in a web worker (allowed by the CSP)", async () => {
     const position = () =>
       page.evaluate(() => {
-        const g = (window.guanxi!.renderer as { getGraph(): { getNodeAttributes(n: string): { x: number; y: number } } }).getGraph();
-        const { x, y } = g.getNodeAttributes("brainco");
+        // The graph's node keys are not entity ids (viewer/src/model.ts): ask the viewer by id.
+        const { x, y } = window.guanxi!.graphPosition("brainco")!;
         return `${x},${y}`;
       });
     const before = await position();

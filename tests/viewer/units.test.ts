@@ -103,8 +103,10 @@ describe("URL state", () => {
 describe("the viewer's graph copy", () => {
   it("renames the entity type away from sigma's `type` and keeps edge kinds apart", () => {
     const g = model.graph;
-    expect(g.getNodeAttribute("liu-ying", "etype")).toBe("person");
-    expect((g.getNodeAttributes("liu-ying") as unknown as Record<string, unknown>).type).toBeUndefined();
+    const liuYing = model.keys.get("liu-ying")!;
+    expect(model.ids[Number(liuYing)]).toBe("liu-ying");
+    expect(g.getNodeAttribute(liuYing, "etype")).toBe("person");
+    expect((g.getNodeAttributes(liuYing) as unknown as Record<string, unknown>).type).toBeUndefined();
     const role = g.edges().find((e) => g.getEdgeAttribute(e, "kind") === "role")!;
     expect(g.isDirected(role)).toBe(true);
     expect(g.getEdgeAttribute(role, "type")).toBe("arrow");
@@ -129,7 +131,7 @@ describe("the viewer's graph copy", () => {
     expect(m.graph.order).toBe(2);
     expect(m.graph.size).toBe(1);
     expect(m.entities.get("a")!.label).toBe("7");
-    expect(Number.isFinite(m.graph.getNodeAttribute("a", "x"))).toBe(true);
+    expect(Number.isFinite(m.graph.getNodeAttribute(m.keys.get("a")!, "x"))).toBe(true);
     expect(m.types).toEqual(["person", "alien"]);
   });
 });

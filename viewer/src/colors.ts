@@ -38,5 +38,12 @@ export function communityColor(community: number | undefined): string {
 export const DIM_NODE = "#e4e4e4";
 export const DIM_EDGE = "#f0f0f0";
 export const CO_EDGE = "#c7c7c7";
+/** Co-mentions drawn as hairlines (large graphs), light to dark by weight: shade stands in for width. */
+const CO_EDGE_SHADES = ["#d2d2d2", "#bdbdbd", "#a8a8a8", "#939393", "#7f7f7f"];
+export function coEdgeShade(weight: number): string {
+  // Weight 1 is the lightest; each doubling of the weight is one shade darker.
+  const step = Math.floor(Math.log2(1 + Math.max(0, weight))) - 1;
+  return CO_EDGE_SHADES[Math.max(0, Math.min(CO_EDGE_SHADES.length - 1, step))];
+}
 export const CO_EDGE_FOCUS = "#7a7a7a";
 export const ROLE_EDGE = "#e3a21a";

@@ -4,17 +4,19 @@
 // (model.ts); the only thing that ever writes into it is the ForceAtlas2 worker, moving positions.
 import "./style.css";
 import Sigma from "sigma";
+import { EdgeArrowProgram, EdgeLineProgram } from "sigma/rendering";
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 import FA2Layout from "graphology-layout-forceatlas2/worker";
 import forceAtlas2 from "graphology-layout-forceatlas2";
 import { downloadAsPNG } from "@sigma/export-image";
 import type { EntityType, WindowLevel } from "../../src/types.ts";
-import { CO_EDGE, CO_EDGE_FOCUS, DIM_EDGE, DIM_NODE, ROLE_EDGE, TYPE_NAMES, communityColor } from "./colors.ts";
+import { CO_EDGE, CO_EDGE_FOCUS, DIM_EDGE, DIM_NODE, ROLE_EDGE, TYPE_NAMES, coEdgeShade, communityColor } from "./colors.ts";
 import { loadGraph } from "./data.ts";
 import { byId, clear, h } from "./dom.ts";
-import { buildModel, typeColor, type Model, type ViewEdge, type ViewNode } from "./model.ts";
+import { buildModel, entityId, nodeKey, typeColor, type Model, type ViewEdge, type ViewNode } from "./model.ts";
 import { Panel } from "./panel.ts";
-import { buildSearchIndex, search, type SearchHit, type SearchIndex } from "./search.ts";
+// Types only: the search module (and pinyin-pro's dictionary with it) is loaded after the first frame.
+import type { SearchHit, SearchIndexer } from "./search.ts";
 import { decodeState, encodeState, type SizeMetric, type ViewState } from "./url-state.ts";
 
 const LABEL_FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif';
@@ -29,6 +31,8 @@ declare global {
       displayColor(node: string): string | undefined;
       /** Where a node is drawn, in pixels from the graph container's top left. */
       viewportPosition(node: string): { x: number; y: number } | undefined;
+      /** Where a node is in the graph's own coordinates: what the layout moves. */
+      graphPosition(node: string): { x: number; y: number } | undefined;
       /** Re-runs the reducers over the whole graph, as a filter change does; returns milliseconds. */
       timeRefresh(): number;
       /** Hovers a node (or none) as the mouse would and applies it now; returns milliseconds. */
@@ -45,7 +49,11 @@ const status = byId<HTMLParagraphElement>("status");
 async function start(): Promise<void> {
   let model: Model;
   try {
-    model = buildModel(await loadGraph());
+    const data = await loadGraph();
+    // User-timing marks: where the time to the first frame goes, visible in any performance trace.
+    performance.mark("guanxi:graph-parsed");
+    model = buildModel(data);
+    performance.mark("guanxi:model-built");
   } catch (err) {
     status.textContent = `Could not load this build's graph.json: ${err instanceof Error ? err.message : String(err)}`;
     status.classList.add("error");
@@ -55,15 +63,44 @@ async function start(): Promise<void> {
   app.init();
 }
 
+/**
+ * Runs `task` once the frame being prepared now has been handed to the compositor: a task queued from
+ * inside an animation-frame callback runs after that frame's paint, not before it.
+ */
+function afterNextFrame(task: () => void): void {
+  requestAnimationFrame(() => setTimeout(task, 0));
+}
+
+/** Runs `task` in idle time; it is told when that idle period is used up. */
+function whenIdle(task: (hasTime: () => boolean) => void): void {
+  if ("requestIdleCallback" in window) window.requestIdleCallback((deadline) => task(() => deadline.timeRemaining() > 1));
+  else
+    setTimeout(() => {
+      const end = performance.now() + 8;
+      task(() => performance.now() < end);
+    }, 50);
+}
+
+/** Edges above which co-mentions are drawn as hairlines (see `init`). */
+const HAIRLINE_EDGES = 20000;
+
 class Viewer {
   private state: ViewState;
   private renderer!: Sigma<ViewNode, ViewEdge>;
   private panel!: Panel;
+  /** Co-mentions are drawn one pixel wide (a large graph): their weight shows as shade, not width. */
+  private hairlines = false;
+  /** Entity ids, as in the state; the graph's node keys are not ids (see model.ts). */
   private hovered: string | null = null;
   /** Node and edges lit around the hovered (else selected) node, computed once per change of focus. */
   private focusNodes = new Set<string>();
   private focusEdges = new Set<string>();
-  private searchIndex: SearchIndex | undefined;
+  /** Node keys of the focused and of the selected entity, for the node reducer. */
+  private focusKey: string | undefined;
+  private selectedKey: string | undefined;
+  private searchIndexer: Promise<SearchIndexer> | undefined;
+  /** Bumped by every query, so that an answer which waited for the search module is dropped when stale. */
+  private querySeq = 0;
   private hits: SearchHit[] = [];
   private activeHit = -1;
   private layout: FA2Layout | undefined;
@@ -89,9 +126,17 @@ class Viewer {
     s.minWeight = Math.max(1, Math.min(s.minWeight, Math.max(1, this.model.maxWeight[s.window])));
   }
 
+  /**
+   * Draws the saved layout first and sets up everything else after that frame is on screen. sigma's
+   * constructor processes and renders the graph synchronously, so the reducers' inputs (state, focus)
+   * must be ready before it, and nothing may ask for a second full refresh before the first frame.
+   */
   init(): void {
     const container = byId("graph");
-    this.renderer = new Sigma(this.model.graph, container, {
+    const large = this.model.graph.size > HAIRLINE_EDGES;
+    this.hairlines = large;
+    this.computeFocus();
+    this.renderer = new Sigma<ViewNode, ViewEdge>(this.model.graph, container, {
       labelFont: LABEL_FONT,
       labelSize: 13,
       labelWeight: "500",
@@ -101,14 +146,25 @@ class Viewer {
       labelGridCellSize: 100,
       labelRenderedSizeThreshold: this.model.graph.order > 1000 ? 7 : 4,
       defaultEdgeType: "line",
+      // Tens of thousands of co-mentions: one-pixel lines instead of sigma's antialiased rectangles,
+      // which cost six vertices and a blended fragment shader per edge (seconds per frame on a software
+      // rasteriser, and a thicket at this density anyway). Weight then shows as shade (reduceEdge).
+      ...(large ? { edgeProgramClasses: { line: EdgeLineProgram, arrow: EdgeArrowProgram } } : {}),
       zIndex: true,
       // Edges are hidden while panning a big graph: keeps 50,000 edges fluid.
-      hideEdgesOnMove: this.model.graph.size > 20000,
+      hideEdgesOnMove: large,
       minCameraRatio: 0.02,
       maxCameraRatio: 20,
       nodeReducer: (node, data) => this.reduceNode(node, data),
       edgeReducer: (edge, data) => this.reduceEdge(edge, data),
     });
+    performance.mark("guanxi:first-render");
+    if (this.state.selected) this.centreOn(this.state.selected, false);
+    afterNextFrame(() => this.setUp(container));
+  }
+
+  /** Controls, legend, panel and search: none of them is needed to draw the graph. */
+  private setUp(container: HTMLElement): void {
     this.panel = new Panel(byId("panel"), {
       model: this.model,
       state: this.state,
@@ -121,12 +177,9 @@ class Viewer {
     this.bindControls();
     this.bindSearch();
     window.addEventListener("hashchange", () => this.applyHash());
-
-    this.computeFocus();
     this.syncControls();
-    this.fullRefresh();
+    this.updateStatus();
     this.panel.render();
-    if (this.state.selected) this.centreOn(this.state.selected, false);
 
     window.guanxi = {
       ready: true,
@@ -141,12 +194,18 @@ class Viewer {
         });
         return { total, visible };
       },
-      isHidden: (node) => (this.flush(), this.renderer.getNodeDisplayData(node)?.hidden),
-      displayColor: (node) => (this.flush(), this.renderer.getNodeDisplayData(node)?.color),
+      isHidden: (node) => (this.flush(), this.displayData(node)?.hidden),
+      displayColor: (node) => (this.flush(), this.displayData(node)?.color),
       viewportPosition: (node) => {
         this.flush();
-        const d = this.renderer.getNodeDisplayData(node);
+        const d = this.displayData(node);
         return d ? this.renderer.framedGraphToViewport(d) : undefined;
+      },
+      graphPosition: (node) => {
+        const key = nodeKey(this.model, node);
+        if (key === undefined) return undefined;
+        const { x, y } = this.model.graph.getNodeAttributes(key);
+        return { x, y };
       },
       renderer: this.renderer,
       timeHover: (node) => {
@@ -178,11 +237,10 @@ class Viewer {
     }
     out.size = data.sizes[s.size];
     out.color = s.community ? communityColor(data.community) : data.color;
-    const focus = this.hovered ?? s.selected;
-    if (focus) {
+    if (this.focusKey !== undefined) {
       if (this.focusNodes.has(node)) {
         out.zIndex = 2;
-        if (node === focus || node === s.selected) {
+        if (node === this.focusKey || node === this.selectedKey) {
           out.highlighted = true;
           out.forceLabel = true;
         }
@@ -213,9 +271,8 @@ class Viewer {
     const role = data.kind === "role";
     const w = role ? data.weight : data[this.state.window];
     out.size = Math.min(6, 0.5 + Math.log2(1 + w) * 0.8);
-    out.color = role ? ROLE_EDGE : CO_EDGE;
-    const focus = this.hovered ?? this.state.selected;
-    if (focus) {
+    out.color = role ? ROLE_EDGE : this.hairlines ? coEdgeShade(w) : CO_EDGE;
+    if (this.focusKey !== undefined) {
       if (this.focusEdges.has(edge)) {
         out.zIndex = 1;
         if (!role) out.color = CO_EDGE_FOCUS;
@@ -231,8 +288,11 @@ class Viewer {
   private computeFocus(): void {
     this.focusNodes = new Set();
     this.focusEdges = new Set();
-    const focus = this.hovered ?? this.state.selected;
-    if (!focus || !this.model.graph.hasNode(focus)) return;
+    const focusId = this.hovered ?? this.state.selected;
+    const focus = focusId === null ? undefined : nodeKey(this.model, focusId);
+    this.focusKey = focus;
+    this.selectedKey = this.state.selected === null ? undefined : nodeKey(this.model, this.state.selected);
+    if (focus === undefined) return;
     this.focusNodes.add(focus);
     this.model.graph.forEachEdge(focus, (edge, attrs, source, target) => {
       if (!this.edgeVisible(attrs)) return;
@@ -296,7 +356,7 @@ class Viewer {
   private bindGraphEvents(container: HTMLElement): void {
     this.renderer.on("enterNode", ({ node }) => {
       clearTimeout(this.leaveTimer);
-      this.hovered = node;
+      this.hovered = entityId(this.model, node);
       container.classList.add("pointer");
       this.schedule("focus");
     });
@@ -310,7 +370,7 @@ class Viewer {
         this.schedule("focus");
       }, 90);
     });
-    this.renderer.on("clickNode", ({ node }) => this.select(node, false));
+    this.renderer.on("clickNode", ({ node }) => this.select(entityId(this.model, node), false));
     this.renderer.on("clickStage", () => {
       if (this.state.selected) this.select(null, false);
     });
@@ -332,9 +392,15 @@ class Viewer {
     this.panel.render();
   }
 
+  /** What sigma draws for an entity. */
+  private displayData(id: string): NodeDisplayData | undefined {
+    const key = nodeKey(this.model, id);
+    return key === undefined ? undefined : this.renderer.getNodeDisplayData(key);
+  }
+
   private centreOn(id: string, animate: boolean): void {
     this.flush();
-    const d = this.renderer.getNodeDisplayData(id);
+    const d = this.displayData(id);
     if (!d) return;
     const camera = this.renderer.getCamera();
     const target = { x: d.x, y: d.y, ratio: Math.min(camera.ratio, 0.6) };
@@ -522,12 +588,21 @@ class Viewer {
       list.hidden = this.hits.length === 0;
       input.setAttribute("aria-expanded", String(!list.hidden));
     };
-    input.addEventListener("input", () => {
-      this.searchIndex ??= buildSearchIndex(this.model.entities.values());
-      this.hits = search(this.searchIndex, input.value, 10);
-      this.activeHit = this.hits.length ? 0 : -1;
-      render();
-    });
+    // Queries are answered asynchronously (the search module may still be loading): `answered` is the
+    // query whose hits are listed, `inFlight` the latest one's answer.
+    let answered = 0;
+    let inFlight: Promise<void> = Promise.resolve();
+    const runQuery = (): void => {
+      const seq = ++this.querySeq;
+      inFlight = Promise.all([this.loadSearch(), import("./search.ts")]).then(([indexer, { search }]) => {
+        if (seq !== this.querySeq) return;
+        this.hits = search(indexer.complete(), input.value, 10);
+        this.activeHit = this.hits.length ? 0 : -1;
+        answered = seq;
+        render();
+      });
+    };
+    input.addEventListener("input", runQuery);
     input.addEventListener("keydown", (ev) => {
       if (ev.key === "ArrowDown" || ev.key === "ArrowUp") {
         if (!this.hits.length) return;
@@ -537,21 +612,31 @@ class Viewer {
         render();
       } else if (ev.key === "Enter") {
         ev.preventDefault();
-        if (!this.hits.length && input.value.trim()) {
-          this.searchIndex ??= buildSearchIndex(this.model.entities.values());
-          this.hits = search(this.searchIndex, input.value, 10);
-        }
-        pick(this.hits[Math.max(0, this.activeHit)]);
+        // Enter right after typing waits for that text's answer; a text never searched is searched now.
+        if (answered === this.querySeq && !this.hits.length && input.value.trim()) runQuery();
+        const seq = this.querySeq;
+        void inFlight.then(() => {
+          if (seq === this.querySeq) pick(this.hits[Math.max(0, this.activeHit)]);
+        });
       } else if (ev.key === "Escape") {
         close();
       }
     });
     input.addEventListener("blur", close);
-    // Build the index while the user looks at the graph, so the first keystroke is instant.
-    const idle = (cb: () => void) => ("requestIdleCallback" in window ? window.requestIdleCallback(cb, { timeout: 2000 }) : setTimeout(cb, 200));
-    idle(() => {
-      this.searchIndex ??= buildSearchIndex(this.model.entities.values());
+    // Build the index while the user looks at the graph, a slice per idle period, so that the first
+    // keystroke finds it ready and no frame waits for pinyin.
+    void this.loadSearch().then((indexer) => {
+      const slice = (hasTime: () => boolean) => {
+        if (!indexer.indexSome(hasTime)) whenIdle(slice);
+      };
+      whenIdle(slice);
     });
+  }
+
+  /** The search module, loaded on first use, with an indexer over every entity. */
+  private loadSearch(): Promise<SearchIndexer> {
+    this.searchIndexer ??= import("./search.ts").then(({ SearchIndexer }) => new SearchIndexer(this.model.entities.values()));
+    return this.searchIndexer;
   }
 }
 

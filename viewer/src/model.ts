@@ -54,8 +54,18 @@ export interface ViewEdge {
 }
 
 export interface Model {
+  /**
+   * Node keys are positions ("0", "1", …), not entity ids: graphology keeps each node's neighbours in
+   * an object keyed by node key, and array-index keys are stored as elements, where arbitrary ids
+   * would make V8 create a hidden class per neighbour added (half a second on 50,000 edges).
+   * Convert with `nodeKey` and `entityId`.
+   */
   graph: Graph<ViewNode, ViewEdge>;
   entities: Map<string, Entity>;
+  /** Graph node key of each entity id. */
+  keys: Map<string, string>;
+  /** Entity id at each node key. */
+  ids: string[];
   /** Largest co-mention weight at each window, for the slider's range. */
   maxWeight: Record<WindowLevel, number>;
   /** Entity types present, in contract order. */
@@ -133,6 +143,8 @@ export function buildModel(data: unknown): Model {
   };
 
   const graph = new Graph<ViewNode, ViewEdge>({ type: "mixed", multi: true, allowSelfLoops: false });
+  const keys = new Map<string, string>();
+  const ids: string[] = [];
   list.forEach((e, i) => {
     let { x, y } = positions[i];
     // A build always saves a layout; should one be missing, a circle still shows every entity.
@@ -146,16 +158,19 @@ export function buildModel(data: unknown): Model {
       weightedDegree: scales.weightedDegree(e.weightedDegree),
       pagerank: scales.pagerank(e.pagerank),
     };
-    graph.addNode(e.id, { x, y, label: e.label, color: typeColor(e.type), size: sizes.mentions, etype: e.type, community: e.community, sizes });
+    const key = String(i);
+    keys.set(e.id, key);
+    ids.push(e.id);
+    graph.addNode(key, { x, y, label: e.label, color: typeColor(e.type), size: sizes.mentions, etype: e.type, community: e.community, sizes });
   });
 
   const maxWeight: Record<WindowLevel, number> = { sentence: 0, paragraph: 0, article: 0 };
   let autoKey = 0;
   for (const raw of edges) {
     const ed = obj(raw);
-    const source = str(ed.source);
-    const target = str(ed.target);
-    if (!graph.hasNode(source) || !graph.hasNode(target) || source === target) continue;
+    const source = keys.get(str(ed.source));
+    const target = keys.get(str(ed.target));
+    if (source === undefined || target === undefined || source === target) continue;
     const a = obj(ed.attributes);
     const kind = a.kind === "role" ? "role" : "co-mention";
     let key = str(ed.key) || `edge-${autoKey++}`;
@@ -169,8 +184,8 @@ export function buildModel(data: unknown): Model {
       documents: num(a.documents),
       title: str(a.title),
       type: kind === "role" ? "arrow" : "line",
-      sourceType: graph.getNodeAttribute(source, "etype"),
-      targetType: graph.getNodeAttribute(target, "etype"),
+      sourceType: list[Number(source)].type,
+      targetType: list[Number(target)].type,
       size: 1,
       color: "#ccc",
     };
@@ -186,7 +201,17 @@ export function buildModel(data: unknown): Model {
 
   const present = new Set(list.map((e) => e.type));
   const types = [...ENTITY_TYPES.filter((t) => present.has(t)), ...[...present].filter((t) => !(ENTITY_TYPES as readonly string[]).includes(t)).sort()];
-  return { graph, entities, maxWeight, types };
+  return { graph, entities, keys, ids, maxWeight, types };
+}
+
+/** The graph's node key of an entity (undefined for an id this build does not have). */
+export function nodeKey(model: Model, id: string): string | undefined {
+  return model.keys.get(id);
+}
+
+/** The entity id of a graph node key. */
+export function entityId(model: Model, key: string): string {
+  return model.ids[Number(key)];
 }
 
 /** Co-mention weight of an edge at a window level. */

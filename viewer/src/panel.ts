@@ -6,7 +6,7 @@ import { TYPE_NAMES } from "./colors.ts";
 import { loadEvidence, loadRoles, type EvidenceItem } from "./data.ts";
 import { append, clear, h } from "./dom.ts";
 import { highlightedText } from "./highlight.ts";
-import { typeColor, type Entity, type Model } from "./model.ts";
+import { entityId, nodeKey, typeColor, type Entity, type Model } from "./model.ts";
 import type { ViewState } from "./url-state.ts";
 
 export interface PanelHost {
@@ -91,11 +91,13 @@ export class Panel {
       seen.add(key);
       held.push({ title, orgId, orgLabel });
     };
-    graph.forEachOutEdge(entity.id, (_e, attrs, _s, target) => {
-      if (attrs.kind === "role") hold(attrs.title, target, entities.get(target)?.label);
+    const key = nodeKey(this.host.model, entity.id)!;
+    graph.forEachOutEdge(key, (_e, attrs, _s, target) => {
+      const orgId = entityId(this.host.model, target);
+      if (attrs.kind === "role") hold(attrs.title, orgId, entities.get(orgId)?.label);
     });
-    graph.forEachInEdge(entity.id, (_e, attrs, source) => {
-      if (attrs.kind === "role") holders.push({ title: attrs.title, personId: source });
+    graph.forEachInEdge(key, (_e, attrs, source) => {
+      if (attrs.kind === "role") holders.push({ title: attrs.title, personId: entityId(this.host.model, source) });
     });
     const rows = await loadRoles();
     if (generation !== this.generation) return;
@@ -144,11 +146,13 @@ export class Panel {
 
   private neighbours(entity: Entity, window: WindowLevel): Neighbour[] {
     const byId = new Map<string, number>();
-    this.host.model.graph.forEachEdge(entity.id, (_e, attrs, source, target) => {
+    const model = this.host.model;
+    const key = nodeKey(model, entity.id)!;
+    model.graph.forEachEdge(key, (_e, attrs, source, target) => {
       if (attrs.kind !== "co-mention") return;
       const w = attrs[window];
       if (w <= 0) return;
-      const other = source === entity.id ? target : source;
+      const other = entityId(model, source === key ? target : source);
       byId.set(other, (byId.get(other) ?? 0) + w);
     });
     const labels = this.host.model.entities;

@@ -55,26 +55,61 @@ function pinyinKeys(text: string): { full: string; initials: string } | undefine
   return { full: normalise(full), initials: normalise(initials) };
 }
 
-export function buildSearchIndex(items: Iterable<Searchable>): SearchIndex {
-  const entries: Entry[] = [];
-  for (const item of items) {
-    const keys: Key[] = [];
-    const add = (text: string, kind: KeyKind, from: string) => {
-      const norm = normalise(text);
-      if (norm && !keys.some((k) => k.text === norm && KIND_WEIGHT[k.kind] >= KIND_WEIGHT[kind])) keys.push({ text: norm, kind, from });
-    };
-    add(item.label, "label", item.label);
-    for (const alias of item.aliases) add(alias, "alias", alias);
-    if (item.name_en) add(item.name_en, "en", item.name_en);
-    for (const name of [item.label, ...item.aliases]) {
-      const py = pinyinKeys(name);
-      if (!py) continue;
-      add(py.full, "pinyin", name);
-      if (py.initials.length >= 2) add(py.initials, "initials", name);
-    }
-    entries.push({ item, keys });
+function indexEntry(item: Searchable): Entry {
+  const keys: Key[] = [];
+  const add = (text: string, kind: KeyKind, from: string) => {
+    const norm = normalise(text);
+    if (norm && !keys.some((k) => k.text === norm && KIND_WEIGHT[k.kind] >= KIND_WEIGHT[kind])) keys.push({ text: norm, kind, from });
+  };
+  add(item.label, "label", item.label);
+  for (const alias of item.aliases) add(alias, "alias", alias);
+  if (item.name_en) add(item.name_en, "en", item.name_en);
+  for (const name of [item.label, ...item.aliases]) {
+    const py = pinyinKeys(name);
+    if (!py) continue;
+    add(py.full, "pinyin", name);
+    if (py.initials.length >= 2) add(py.initials, "initials", name);
   }
-  return { entries };
+  return { item, keys };
+}
+
+export function buildSearchIndex(items: Iterable<Searchable>): SearchIndex {
+  const indexer = new SearchIndexer(items);
+  return indexer.complete();
+}
+
+/**
+ * Builds the index a slice at a time: pinyin for thousands of names takes hundreds of milliseconds,
+ * which must not hold up a frame or a click. Idle time calls `indexSome`; a query calls `complete`,
+ * which indexes whatever is left at once.
+ */
+export class SearchIndexer {
+  private readonly index: SearchIndex = { entries: [] };
+  private readonly items: Searchable[];
+  private next = 0;
+
+  constructor(items: Iterable<Searchable>) {
+    this.items = [...items];
+  }
+
+  get done(): boolean {
+    return this.next >= this.items.length;
+  }
+
+  /** Indexes items while `hasTime()` holds (asked every few items); true once everything is indexed. */
+  indexSome(hasTime: () => boolean): boolean {
+    while (!this.done) {
+      const end = Math.min(this.items.length, this.next + 16);
+      for (; this.next < end; this.next++) this.index.entries.push(indexEntry(this.items[this.next]));
+      if (!hasTime()) break;
+    }
+    return this.done;
+  }
+
+  complete(): SearchIndex {
+    this.indexSome(() => true);
+    return this.index;
+  }
 }
 
 function scoreKey(key: Key, q: string, qIsCjk: boolean): number {
