@@ -95,6 +95,15 @@ class Column {
   }
 }
 
+/** A column as plain data (its used part), and back. */
+const columnData = (c: Column): Int32Array => c.data.slice(0, c.length);
+function columnFrom(data: Int32Array): Column {
+  const c = new Column(Math.max(1024, data.length));
+  c.data.set(data);
+  c.length = data.length;
+  return c;
+}
+
 /** Per level: each window's entity list (sorted entity numbers) and the pass it was visited in. */
 class WindowTable {
   start = new Column();
@@ -158,6 +167,33 @@ interface RoleState {
   title: string;
   statements: Set<number | string>;
   documents: Set<number | string>;
+}
+
+/** The accumulator's data, for v8.serialize (see GraphAccumulator.snapshot). */
+export interface AccumulatorState {
+  options: { window: WindowLevel; includeCandidates: boolean; maxEvidence: number };
+  docIds: string[];
+  base: Record<WindowLevel, Int32Array>;
+  next: LevelCounts;
+  articleOf: Map<number, Uint16Array>;
+  dupRoot: Record<"sentence" | "paragraph", Map<number, number>>;
+  outsideNames: string[];
+  outside: Map<string, number>;
+  articleParent: Map<number, number>;
+  windows: Record<WindowLevel, { start: Int32Array; size: Int32Array; pass: Int32Array; pool: Int32Array }>;
+  seen: Record<WindowLevel, Int32Array>;
+  seenOutside: Set<string>;
+  totals: LevelCounts;
+  entityIds: string[];
+  entityWindows: Int32Array;
+  entityExtra: Map<number, Set<number>>;
+  nodes: Map<string, NodeState>;
+  roleNodes: Map<string, Role>;
+  titles: Map<string, Map<string, number>>;
+  pairs: Map<number, PairState>;
+  roleEdges: Map<string, RoleState>;
+  seq: number;
+  documents: number;
 }
 
 export interface AccumulateOptions {
@@ -670,6 +706,82 @@ export class GraphAccumulator {
     if (options.metrics ?? true) computeMetrics(graph, { seed: options.seed });
     if (options.layout ?? true) layoutGraph(graph, { seed: options.seed });
     return { graph, evidenceTotals, pairs };
+  }
+
+  /**
+   * Everything folded in so far, as data v8.serialize can write (typed arrays, Maps, Sets, plain
+   * objects): a later build that only appends articles restores it instead of folding every article
+   * again. Evidence is not in it: it stays in the sink (the store's table).
+   */
+  snapshot(): AccumulatorState {
+    const levels = <T>(f: (level: WindowLevel) => T): Record<WindowLevel, T> => ({ sentence: f("sentence"), paragraph: f("paragraph"), article: f("article") });
+    return {
+      options: { window: this.window, includeCandidates: this.includeCandidates, maxEvidence: this.maxEvidence },
+      docIds: this.docIds,
+      base: levels((l) => columnData(this.base[l])),
+      next: { ...this.next },
+      articleOf: this.articleOf,
+      dupRoot: this.dupRoot,
+      outsideNames: this.outsideNames,
+      outside: this.outside,
+      articleParent: this.articleParent,
+      windows: levels((l) => {
+        const t = this.windows[l];
+        return { start: columnData(t.start), size: columnData(t.size), pass: columnData(t.pass), pool: columnData(t.pool) };
+      }),
+      seen: levels((l) => columnData(this.seen[l])),
+      seenOutside: this.seenOutside,
+      totals: { ...this.totals },
+      entityIds: this.entityIds,
+      entityWindows: columnData(this.entityWindows),
+      entityExtra: this.entityExtra,
+      nodes: this.nodes,
+      roleNodes: this.roleNodes,
+      titles: this.titles,
+      pairs: this.pairs,
+      roleEdges: this.roleEdges,
+      seq: this.seq,
+      documents: this.documents,
+    };
+  }
+
+  /** Continues from a snapshot taken with the same options (see snapshot()). */
+  restore(state: AccumulatorState): void {
+    const o = state.options;
+    if (o.window !== this.window || o.includeCandidates !== this.includeCandidates || o.maxEvidence !== this.maxEvidence) {
+      throw new Error("the saved graph state was made with other options");
+    }
+    this.docIds = state.docIds;
+    this.docIndex = new Map(state.docIds.map((id, i) => [id, i]));
+    for (const l of WINDOW_LEVELS) {
+      this.base[l] = columnFrom(state.base[l]);
+      const t = new WindowTable();
+      t.start = columnFrom(state.windows[l].start);
+      t.size = columnFrom(state.windows[l].size);
+      t.pass = columnFrom(state.windows[l].pass);
+      t.pool = columnFrom(state.windows[l].pool);
+      this.windows[l] = t;
+      this.seen[l] = columnFrom(state.seen[l]);
+    }
+    this.next = { ...state.next };
+    this.articleOf = state.articleOf;
+    this.dupRoot = state.dupRoot;
+    this.outsideNames = state.outsideNames;
+    this.outside = state.outside;
+    this.articleParent = state.articleParent;
+    this.seenOutside = state.seenOutside;
+    this.totals = { ...state.totals };
+    this.entityIds = state.entityIds;
+    this.entityNumber = new Map(state.entityIds.map((id, i) => [id, i]));
+    this.entityWindows = columnFrom(state.entityWindows);
+    this.entityExtra = state.entityExtra;
+    this.nodes = state.nodes;
+    this.roleNodes = state.roleNodes;
+    this.titles = state.titles;
+    this.pairs = state.pairs;
+    this.roleEdges = state.roleEdges;
+    this.seq = state.seq;
+    this.documents = state.documents;
   }
 
   /** A pair's kept evidence (after finish). */

@@ -154,6 +154,17 @@ export class CandidateTally {
     c.score += EVIDENCE_WEIGHT[kind] ?? 2;
   }
 
+  /** The tally as data for v8.serialize (a later build that appends articles goes on from it). */
+  snapshot(): unknown {
+    return this.byLabel;
+  }
+
+  static restore(state: unknown): CandidateTally {
+    const t = new CandidateTally();
+    t.byLabel = state as CandidateTally["byLabel"];
+    return t;
+  }
+
   /** The candidates, best first. */
   ranked(): Candidate[] {
     return [...this.byLabel.values()].map((t) => t.candidate).sort((a, b) => b.score - a.score || b.docs.length - a.docs.length || a.label.localeCompare(b.label));

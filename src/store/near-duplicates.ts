@@ -15,6 +15,7 @@ import type { CleanDocument } from "../types.ts";
 import { CandidateCounter, MAX_POSTINGS, MIN_CONTAINMENT, MIN_JACCARD } from "../clean/index.ts";
 
 const MIN_SHINGLES = 8;
+const FILE_SUFFIXES = [".sentences", ".paragraphs"] as const;
 /** Units kept in memory besides the file: 32k × ~40 shingles × 8 bytes ≈ 10 MB per index. */
 const RECENT = 32768;
 const STRIP = /[\s\p{P}\p{S}]/gu;
@@ -126,6 +127,34 @@ export class ShingleTable {
     return list;
   }
 
+  /** The table as typed arrays (lists flattened), for v8.serialize; and back. */
+  snapshot(): ShingleTableState {
+    const lengths = new Int32Array(this.lists.length);
+    let total = 0;
+    this.lists.forEach((l, i) => {
+      lengths[i] = l.length;
+      total += l.length;
+    });
+    const flat = new Int32Array(total);
+    let at = 0;
+    for (const l of this.lists) for (const u of l) flat[at++] = u;
+    return { keys: this.keys.slice(), slots: this.slots.slice(), lengths, flat };
+  }
+
+  static restore(state: ShingleTableState): ShingleTable {
+    const t = new ShingleTable();
+    t.keys = new Float64Array(state.keys);
+    t.slots = new Int32Array(state.slots);
+    t.mask = state.keys.length - 1;
+    let at = 0;
+    t.lists = Array.from(state.lengths, (n) => {
+      const list = Array.from(state.flat.subarray(at, at + n));
+      at += n;
+      return list;
+    });
+    return t;
+  }
+
   private grow(): void {
     const keys = this.keys;
     const slots = this.slots;
@@ -141,10 +170,41 @@ export class ShingleTable {
   }
 }
 
+export interface ShingleTableState {
+  keys: Float64Array;
+  slots: Int32Array;
+  lengths: Int32Array;
+  flat: Int32Array;
+}
+
+interface SpilledIndexState {
+  postings: ShingleTableState;
+  unitDoc: Float64Array;
+  unitIndex: Float64Array;
+  unitOffset: Float64Array;
+  unitSize: Float64Array;
+  fileLength: number;
+  firstOfSet: Map<number, number>;
+}
+
+/** What a later build needs to go on marking after this one's documents (see CompactNearDuplicateIndex.snapshot). */
+export interface NearDuplicateState {
+  docIds: string[];
+  sentences: SpilledIndexState;
+  paragraphs: SpilledIndexState;
+}
+
 /** Growable typed arrays: a unit table of millions of rows without millions of objects. */
 class IntColumn {
   data = new Float64Array(1024);
   length = 0;
+  static from(data: Float64Array): IntColumn {
+    const c = new IntColumn();
+    c.data = new Float64Array(Math.max(1024, data.length * 2));
+    c.data.set(data);
+    c.length = data.length;
+    return c;
+  }
   push(x: number): void {
     if (this.length === this.data.length) {
       const grown = new Float64Array(this.data.length * 2);
@@ -180,6 +240,32 @@ class SpilledShingleIndex {
 
   get size(): number {
     return this.unitDoc.length;
+  }
+
+  snapshot(): SpilledIndexState {
+    this.flush();
+    const used = (c: IntColumn) => c.data.slice(0, c.length);
+    return {
+      postings: this.postings.snapshot(),
+      unitDoc: used(this.unitDoc),
+      unitIndex: used(this.unitIndex),
+      unitOffset: used(this.unitOffset),
+      unitSize: used(this.unitSize),
+      fileLength: this.fileLength,
+      firstOfSet: this.firstOfSet,
+    };
+  }
+
+  /** Continues from a snapshot whose units are already in this index's file (the recent ring starts empty). */
+  restore(state: SpilledIndexState): void {
+    this.postings = ShingleTable.restore(state.postings);
+    this.unitDoc = IntColumn.from(state.unitDoc);
+    this.unitIndex = IntColumn.from(state.unitIndex);
+    this.unitOffset = IntColumn.from(state.unitOffset);
+    this.unitSize = IntColumn.from(state.unitSize);
+    this.fileLength = state.fileLength;
+    this.pendingStart = state.fileLength;
+    this.firstOfSet = state.firstOfSet;
   }
 
   private read(u: number): Float64Array {
@@ -288,11 +374,35 @@ export class CompactNearDuplicateIndex {
   private sentences: SpilledShingleIndex;
   private paragraphs: SpilledShingleIndex;
 
-  constructor(private scratch: string) {
+  /**
+   * `scratch` is the path prefix of the index's two unit files. With `state` (a snapshot of an earlier
+   * build), the files must already hold that build's units (copied there by the caller): marking goes
+   * on after its documents, exactly as if they had been added again.
+   */
+  constructor(
+    private scratch: string,
+    state?: NearDuplicateState,
+  ) {
     // One file per index, so each appends without knowing the other's length.
-    this.fds = [openSync(`${scratch}.sentences`, "w+"), openSync(`${scratch}.paragraphs`, "w+")];
+    const mode = state ? "r+" : "w+";
+    this.fds = [openSync(`${scratch}${FILE_SUFFIXES[0]}`, mode), openSync(`${scratch}${FILE_SUFFIXES[1]}`, mode)];
+    if (state) this.docIds.push(...state.docIds);
     this.sentences = new SpilledShingleIndex(this.fds[0], 0, this.docIds);
     this.paragraphs = new SpilledShingleIndex(this.fds[1], 0, this.docIds);
+    if (state) {
+      this.sentences.restore(state.sentences);
+      this.paragraphs.restore(state.paragraphs);
+    }
+  }
+
+  /** The index's data besides its files (which must be kept with it), for v8.serialize. */
+  snapshot(): NearDuplicateState {
+    return { docIds: [...this.docIds], sentences: this.sentences.snapshot(), paragraphs: this.paragraphs.snapshot() };
+  }
+
+  /** The paths of the unit files. */
+  files(): string[] {
+    return FILE_SUFFIXES.map((ext) => `${this.scratch}${ext}`);
   }
 
   add(docId: string, sh: UnitShingles): DuplicateMarks {
@@ -311,10 +421,12 @@ export class CompactNearDuplicateIndex {
     return { sentences, paragraphs };
   }
 
-  /** Closes and deletes the scratch files. */
-  close(): void {
+  /** Closes the files, and deletes them unless they are kept for a later build's snapshot. */
+  close(options: { keepFiles?: boolean } = {}): void {
+    this.sentences.flush();
+    this.paragraphs.flush();
     for (const fd of this.fds) closeSync(fd);
-    for (const ext of [".sentences", ".paragraphs"]) rmSync(`${this.scratch}${ext}`, { force: true });
+    if (!options.keepFiles) for (const f of this.files()) rmSync(f, { force: true });
   }
 }
 

@@ -11,6 +11,7 @@ import { createHash } from "node:crypto";
 import { constants, copyFileSync, existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { deserialize, serialize } from "node:v8";
 import Database from "better-sqlite3";
 import type { CleanDocument, Evidence, RawDocument, WindowLevel } from "../types.ts";
 import type { EvidenceSink } from "../graph/accumulate.ts";
@@ -23,7 +24,7 @@ const CANDIDATE_BATCH = 200;
 const CANDIDATE_COLUMNS = 7;
 const LEVEL_NUMBER: Record<WindowLevel, number> = { sentence: 0, paragraph: 1, article: 2 };
 /** Bumped when the layout of the tables changes: an older store is then ignored (a full build). */
-export const STORE_SCHEMA = 1;
+export const STORE_SCHEMA = 2;
 
 /** A cleaned document as stored: without what is recomputed from `text` (normText, normToClean) or unused after cleaning (sourceMap). */
 export type StoredClean = Omit<CleanDocument, "sourceMap" | "normText" | "normToClean">;
@@ -72,6 +73,8 @@ const SCHEMA_SQL = `
     hash TEXT PRIMARY KEY, id TEXT NOT NULL, clean_version TEXT NOT NULL,
     link_version TEXT NOT NULL, clean TEXT NOT NULL, mentions TEXT NOT NULL, roles TEXT NOT NULL);
   CREATE TABLE evidence (pair TEXT PRIMARY KEY, entry TEXT NOT NULL);
+  CREATE TABLE candidates (pair TEXT NOT NULL, level INTEGER NOT NULL, pass INTEGER NOT NULL, seq INTEGER NOT NULL, doc TEXT NOT NULL, start INTEGER NOT NULL, item TEXT NOT NULL);
+  CREATE TABLE state (key TEXT PRIMARY KEY, value BLOB NOT NULL);
 `;
 
 function schemaOf(file: string): string | undefined {
@@ -121,15 +124,14 @@ export class BuildStore {
     this.db.exec(`
       ATTACH DATABASE '' AS scratch;
       CREATE TABLE scratch.seen (hash TEXT PRIMARY KEY);
-      CREATE TABLE scratch.candidates (pair TEXT NOT NULL, level INTEGER NOT NULL, pass INTEGER NOT NULL, seq INTEGER NOT NULL, doc TEXT NOT NULL, start INTEGER NOT NULL, item TEXT NOT NULL);
       DELETE FROM main.evidence;
     `);
     this.insertArticle = this.db.prepare("INSERT OR REPLACE INTO main.articles VALUES (?, ?, ?, ?, ?, ?, ?)");
     this.selectArticle = this.db.prepare("SELECT id, clean_version, link_version, clean, mentions, roles FROM main.articles WHERE hash = ?");
     this.markSeen = this.db.prepare("INSERT OR IGNORE INTO scratch.seen VALUES (?)");
     const row = `(${Array(CANDIDATE_COLUMNS).fill("?").join(", ")})`;
-    this.insertCandidate = this.db.prepare(`INSERT INTO scratch.candidates VALUES ${row}`);
-    this.insertCandidates = this.db.prepare(`INSERT INTO scratch.candidates VALUES ${Array(CANDIDATE_BATCH).fill(row).join(", ")}`);
+    this.insertCandidate = this.db.prepare(`INSERT INTO main.candidates VALUES ${row}`);
+    this.insertCandidates = this.db.prepare(`INSERT INTO main.candidates VALUES ${Array(CANDIDATE_BATCH).fill(row).join(", ")}`);
     this.insertEntry = this.db.prepare("INSERT INTO main.evidence VALUES (?, ?)");
     this.db.exec("BEGIN");
   }
@@ -187,13 +189,13 @@ export class BuildStore {
     const takeJson = (pair: string, max: number): string[] => {
       if (batch.length) flush();
       if (!select) {
-        this.db.exec("CREATE INDEX scratch.candidates_pair ON candidates (pair, level, pass, seq)");
+        this.db.exec("CREATE INDEX IF NOT EXISTS main.candidates_pair ON candidates (pair, level, pass, seq)");
         // Per level the first `max` by (pass, seq), then closest level first, by document and offset:
         // selectEvidence's rule, in SQL.
         select = this.db.prepare(`
           SELECT item FROM (
             SELECT level, doc, start, item, ROW_NUMBER() OVER (PARTITION BY level ORDER BY pass, seq) AS n
-            FROM scratch.candidates WHERE pair = ?)
+            FROM main.candidates WHERE pair = ?)
           WHERE n <= ? ORDER BY level, doc, start, n`);
         select.pluck(true);
       }
@@ -216,6 +218,30 @@ export class BuildStore {
   putEvidence(pair: string, entryJson: string): void {
     this.insertEntry.run(pair, entryJson);
     this.tick();
+  }
+
+  /**
+   * Forgets the previous build's evidence candidates (a build that folds every article again). The
+   * index goes too: rows go in faster without it, and the first lookup makes it again.
+   */
+  clearCandidates(): void {
+    this.db.exec("DROP INDEX IF EXISTS main.candidates_pair; DELETE FROM main.candidates; DELETE FROM main.state;");
+  }
+
+  /** Saved build state (v8.serialize'd values) under a version: absent when made by other code or options. */
+  getState(key: string, version: string): unknown {
+    if (!this.reused) return undefined;
+    const row = this.db.prepare("SELECT value FROM main.state WHERE key = ?").get(`${key}@${version}`) as { value: Buffer } | undefined;
+    return row ? deserialize(row.value) : undefined;
+  }
+
+  hasState(key: string, version: string): boolean {
+    return this.reused && !!this.db.prepare("SELECT 1 FROM main.state WHERE key = ?").get(`${key}@${version}`);
+  }
+
+  putState(key: string, version: string, value: unknown): void {
+    this.db.prepare("DELETE FROM main.state WHERE key LIKE ? || '@%'").run(key);
+    this.db.prepare("INSERT INTO main.state VALUES (?, ?)").run(`${key}@${version}`, serialize(value));
   }
 
   /** Drops the articles this build no longer has, and closes; the file is then complete. */

@@ -6,11 +6,11 @@
 // in input order into the output lines, the store (store.sqlite: per-article results by content hash,
 // evidence by pair) and the graph accumulator; memory grows with the graph, not the corpus. A build into
 // an existing output reuses the stored results of unchanged articles (see src/store/store.ts).
-import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, constants, copyFileSync, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import type { InputWarning, Mention, WindowLevel } from "../../types.ts";
+import type { InputWarning, Mention, RawDocument, WindowLevel } from "../../types.ts";
 import { listInputFiles, readInputFile } from "../../ingest/index.ts";
 import { DEFAULT_DICTIONARY_DIR, formatProblem, loadDictionary } from "../../link/dictionary.ts";
 import { CandidateTally } from "../../roles/discover.ts";
@@ -23,10 +23,10 @@ import {
   type TaskResult,
   type TaskVersions,
 } from "../pipeline.ts";
-import { GraphAccumulator } from "../../graph/accumulate.ts";
+import { GraphAccumulator, type AccumulatorState } from "../../graph/accumulate.ts";
 import { exportAll } from "../../export/index.ts";
 import { BuildStore, CLEAN_CODE, codeVersion, contentHash, LINK_CODE, STORE_FILE } from "../../store/store.ts";
-import { applyDuplicateMarks, CompactNearDuplicateIndex } from "../../store/near-duplicates.ts";
+import { applyDuplicateMarks, CompactNearDuplicateIndex, type NearDuplicateState } from "../../store/near-duplicates.ts";
 import { writeEvidenceShards } from "../../store/shards.ts";
 import { ProgressBar } from "../progress.ts";
 
@@ -50,6 +50,8 @@ export interface BuildResult {
   processed: number;
   relinked: number;
   reused: number;
+  /** Of the reused articles, those not folded again at all: the build went on from the previous one's saved state. */
+  resumed: number;
   /** Worker threads used (0: in the main thread). */
   workers: number;
   /** Milliseconds per stage: extraction (read, clean, link, accumulate), graph (metrics, layout), export. */
@@ -98,8 +100,8 @@ class LineWriter {
   private fd: number;
   private parts: string[] = [];
   private size = 0;
-  constructor(file: string) {
-    this.fd = openSync(file, "w");
+  constructor(file: string, append = false) {
+    this.fd = openSync(file, append ? "a" : "w");
   }
   write(text: string): void {
     if (!text) return;
@@ -138,6 +140,11 @@ export function chooseWorkers(requested: number | undefined, files: string[]): n
   return 0;
 }
 
+/** The near-duplicate index's unit files in the output folder (kept for the next build to go on from). */
+const NEAR_DUPLICATE_FILES = ".near-duplicates";
+/** The code a saved build state depends on besides cleaning and linking: the graph, the store, this file. */
+const STATE_CODE = ["graph", "store", "cli/commands/build.ts", "roles/discover.ts"];
+
 /** Summary lines kept for the end of the build log; past this many, only a count. */
 const MAX_SUMMARY_LINES = 1000;
 
@@ -168,25 +175,64 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
 
   const tmp = tempSibling(options.out);
   const store = new BuildStore(path.join(tmp, STORE_FILE), path.join(options.out, STORE_FILE));
-  const dedup = new CompactNearDuplicateIndex(path.join(tmp, ".near-duplicates"));
-  const documentsOut = new LineWriter(path.join(tmp, "documents.jsonl"));
-  const mentionsOut = new LineWriter(path.join(tmp, "mentions.jsonl"));
-  const rolesOut = new LineWriter(path.join(tmp, "roles.jsonl"));
   const accumulator = new GraphAccumulator(dictionary, store.evidenceSink(), { window: options.window, includeCandidates: options.includeCandidates });
-  const candidates = new CandidateTally();
+  let candidates = new CandidateTally();
+  let dedup: CompactNearDuplicateIndex | undefined;
+  let documentsOut: LineWriter | undefined;
+  let mentionsOut: LineWriter | undefined;
+  let rolesOut: LineWriter | undefined;
   const summary: string[] = [];
   const counts = { processed: 0, relinked: 0, reused: 0 };
+  /** The content hash of every article, in build order: what the next build compares its inputs with. */
+  const sequence: string[] = [];
+  let taskErrors = 0;
+
+  // A build that only appends articles to the previous one's inputs goes on from its saved state
+  // (near-duplicate index, graph accumulator, candidates, evidence candidates) instead of folding every
+  // article again. The state is valid only for the same code, dictionary and options.
+  const stateVersion = [versions.clean, versions.link, codeVersion(STATE_CODE), options.window, options.includeCandidates].join(":");
+  const previousDedup = path.join(options.out, NEAR_DUPLICATE_FILES);
+  const savedSequence =
+    store.hasState("sequence", stateVersion) && existsSync(`${previousDedup}.sentences`) && existsSync(`${previousDedup}.paragraphs`)
+      ? (store.getState("sequence", stateVersion) as string[])
+      : undefined;
+
+  /** Starts the outputs: empty, or (resuming) as the previous build left them. */
+  const openOutputs = (resume: boolean) => {
+    const names = ["documents.jsonl", "mentions.jsonl", "roles.jsonl"];
+    if (resume) for (const n of names) copyFileSync(path.join(options.out, n), path.join(tmp, n), constants.COPYFILE_FICLONE);
+    [documentsOut, mentionsOut, rolesOut] = names.map((n) => new LineWriter(path.join(tmp, n), resume));
+  };
+  const startFresh = () => {
+    store.clearCandidates();
+    dedup = new CompactNearDuplicateIndex(path.join(tmp, NEAR_DUPLICATE_FILES));
+    openOutputs(false);
+  };
+  const resume = (prefix: string[]) => {
+    for (const ext of [".sentences", ".paragraphs"]) copyFileSync(`${previousDedup}${ext}`, path.join(tmp, NEAR_DUPLICATE_FILES + ext), constants.COPYFILE_FICLONE);
+    dedup = new CompactNearDuplicateIndex(path.join(tmp, NEAR_DUPLICATE_FILES), store.getState("nearDuplicates", stateVersion) as NearDuplicateState);
+    accumulator.restore(store.getState("accumulator", stateVersion) as AccumulatorState);
+    candidates = CandidateTally.restore(store.getState("candidates", stateVersion));
+    openOutputs(true);
+    for (const hash of prefix) {
+      store.keep(hash);
+      sequence.push(hash);
+    }
+    counts.reused += prefix.length;
+    log(`${prefix.length} article(s) unchanged since the last build: going on from its saved state`);
+  };
   lap("setup");
 
   // In input order: duplicate marks (they depend on every earlier article), the output lines, the store,
   // the graph. Only what the graph needs stays in memory once an article is done.
   const onResult = (r: TaskResult) => {
     if (r.error || !r.clean) {
+      taskErrors++;
       warnings.push({ file: r.clean?.source ?? r.hash, reason: `could not be processed: ${r.error}` });
       return;
     }
-    const doc = applyDuplicateMarks(r.clean, dedup.add(r.clean.id, r.shingles!));
-    documentsOut.write(
+    const doc = applyDuplicateMarks(r.clean, dedup!.add(r.clean.id, r.shingles!));
+    documentsOut!.write(
       JSON.stringify({
         id: doc.id,
         source: doc.source,
@@ -202,8 +248,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
         stats: doc.stats,
       }) + "\n",
     );
-    mentionsOut.write(r.mentionLines ?? "");
-    rolesOut.write(r.roleLines ?? "");
+    mentionsOut!.write(r.mentionLines ?? "");
+    rolesOut!.write(r.roleLines ?? "");
     if (r.row) store.put(r.hash, r.row);
     else store.keep(r.hash);
     accumulator.add(doc, r.mentions!, r.roles!);
@@ -220,42 +266,90 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     }
   };
 
-  const extraction: Extraction = workers
-    ? new WorkerExtraction(workers, { dictionary, versions }, onResult)
-    : new InlineExtraction(createPipelineContext(dictionary), versions, onResult);
+  // The extraction starts with the first article to process: an appended day resumed from the saved
+  // state may be too small to be worth the workers' start-up.
+  let extraction: Extraction | undefined;
+  const remainingBytes = (fromFile: number) => listed.files.slice(fromFile).reduce((n, f) => n + (existsSync(f) ? statSync(f).size : 0), 0);
+  const extractionFor = (fileIndex: number, resumed: boolean): Extraction => {
+    const n = resumed && options.workers === undefined && remainingBytes(fileIndex) < MIN_BYTES_FOR_WORKERS ? 0 : workers;
+    usedWorkers = n;
+    return n ? new WorkerExtraction(n, { dictionary, versions }, onResult) : new InlineExtraction(createPipelineContext(dictionary), versions, onResult);
+  };
+  let usedWorkers = workers;
+  let resumed = false;
   const progress = new ProgressBar(listed.files.length, options.quiet);
   let seq = 0;
   let finished = false;
+  /** Articles that match the saved sequence so far (only their hashes): resumed from, or replayed. */
+  let matching: string[] | undefined = savedSequence ? [] : undefined;
+  if (!savedSequence) startFresh();
+
+  const submit = async (hash: string, raw: RawDocument | undefined, fileIndex: number) => {
+    const row = store.get(hash);
+    let task: Task;
+    if (row && row.cleanVersion === versions.clean && row.linkVersion === versions.link) {
+      task = { seq: seq++, hash, kind: "stored", row };
+      counts.reused++;
+    } else if (row && row.cleanVersion === versions.clean) {
+      // A dictionary change re-links; the cleaned text is still good.
+      task = { seq: seq++, hash, kind: "relink", clean: row.clean };
+      counts.relinked++;
+    } else if (raw) {
+      task = { seq: seq++, hash, kind: "raw", raw };
+      counts.processed++;
+    } else {
+      throw new Error(`store.sqlite in ${options.out} lacks an article its saved state names; delete ${options.out} and build again`);
+    }
+    sequence.push(hash);
+    extraction ??= extractionFor(fileIndex, resumed);
+    await extraction.submit(task);
+  };
+  /** Ends the matching: resume when the whole saved sequence came first, else fold everything again. */
+  const decide = async (fileIndex: number) => {
+    const prefix = matching!;
+    matching = undefined;
+    if (prefix.length === savedSequence!.length) {
+      resume(prefix);
+      resumed = true;
+      return;
+    }
+    startFresh();
+    for (const hash of prefix) await submit(hash, undefined, fileIndex);
+  };
+
   try {
-    for (const file of listed.files) {
+    for (let fileIndex = 0; fileIndex < listed.files.length; fileIndex++) {
+      const file = listed.files[fileIndex];
       progress.tick(path.basename(file));
       const read = readInputFile(file);
       warnings.push(...read.warnings);
       for (const raw of read.docs) {
         const hash = contentHash(raw);
-        const row = store.get(hash);
-        let task: Task;
-        if (row && row.cleanVersion === versions.clean && row.linkVersion === versions.link) {
-          task = { seq: seq++, hash, kind: "stored", row };
-          counts.reused++;
-        } else if (row && row.cleanVersion === versions.clean) {
-          // A dictionary change re-links; the cleaned text is still good.
-          task = { seq: seq++, hash, kind: "relink", clean: row.clean };
-          counts.relinked++;
-        } else {
-          task = { seq: seq++, hash, kind: "raw", raw };
-          counts.processed++;
+        if (matching) {
+          if (matching.length < savedSequence!.length && savedSequence![matching.length] === hash) {
+            matching.push(hash);
+            continue;
+          }
+          await decide(fileIndex);
         }
-        await extraction.submit(task);
+        await submit(hash, raw, fileIndex);
       }
     }
-    await extraction.finish();
+    if (matching) await decide(listed.files.length);
+    await extraction?.finish();
     finished = true;
     progress.done();
-    dedup.close();
-    documentsOut.close();
-    mentionsOut.close();
-    rolesOut.close();
+    // The state the next build may go on from: only when every article of this one was folded in.
+    if (!taskErrors) {
+      store.putState("nearDuplicates", stateVersion, dedup!.snapshot());
+      store.putState("accumulator", stateVersion, accumulator.snapshot());
+      store.putState("candidates", stateVersion, candidates.snapshot());
+      store.putState("sequence", stateVersion, sequence);
+    }
+    dedup!.close({ keepFiles: !taskErrors });
+    documentsOut!.close();
+    mentionsOut!.close();
+    rolesOut!.close();
     lap("extract");
 
     const { graph, evidenceTotals, pairs } = accumulator.finish();
@@ -286,11 +380,11 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     log(
       `built ${accumulator.documents} document(s) into ${options.out}: ${graph.order} entities, ${graph.size} edges` +
         `${warnings.length ? `; ${warnings.length} warning(s)` : ""}` +
-        ` (${counts.processed} processed, ${counts.relinked} re-linked, ${counts.reused} reused; ${workers || "no"} worker thread(s))`,
+        ` (${counts.processed} processed, ${counts.relinked} re-linked, ${counts.reused} reused; ${usedWorkers || "no"} worker thread(s))`,
     );
-    return { documents: accumulator.documents, warnings, ...counts, workers, timings };
+    return { documents: accumulator.documents, warnings, ...counts, resumed: resumed ? savedSequence!.length : 0, workers: usedWorkers, timings };
   } catch (err) {
-    if (!finished) await extraction.abort();
+    if (!finished) await extraction?.abort();
     store.abort();
     rmSync(tmp, { recursive: true, force: true });
     throw err;
