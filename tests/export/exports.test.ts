@@ -2,28 +2,16 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { MultiGraph } from "graphology";
 import gexf from "graphology-gexf";
 import graphml from "graphology-graphml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { evidenceShardPath, pairKey } from "../../src/export/evidence-key.ts";
-import { exportAll, readEvidence } from "../../src/export/index.ts";
+import { exportAll, gexfString, graphmlString, readEvidence } from "../../src/export/index.ts";
 import { CO_MENTION_HEADER, NODE_HEADER, ROLE_HEADER } from "../../src/export/neo4j.ts";
 import { buildGraph, type GuanxiGraph } from "../../src/graph/build.ts";
 import { analysesAB, fixtureDictionary } from "../graph/fixtures.ts";
-
-/**
- * The official schemas (not part of this repository): $GUANXI_GEXF_SCHEMAS, else the shared folder beside
- * the repository (../shared/gexf), else the workplace's shared folder. The test fails, never skips, when
- * none is there.
- */
-const SCHEMA_DIRS = [
-  process.env.GUANXI_GEXF_SCHEMAS,
-  fileURLToPath(new URL("../../../shared/gexf/", import.meta.url)),
-  "/work/shared/gexf/",
-].filter((d): d is string => !!d);
-const SCHEMAS = SCHEMA_DIRS.find((d) => existsSync(`${d}/1.3/gexf.rng`)) ?? SCHEMA_DIRS[1];
+import { xmllint } from "./schemas.ts";
 
 let dir: string;
 let graph: GuanxiGraph;
@@ -35,11 +23,6 @@ beforeAll(() => {
   exportAll(dir, graph, built.evidence, { evidenceTotals: built.evidenceTotals });
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function xmllint(version: string, file: string): string {
-  // Throws (non-zero exit) when the file is not valid; stderr says why.
-  return execFileSync("xmllint", ["--noout", "--relaxng", join(SCHEMAS, version, "gexf.rng"), file], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-}
 
 /** Everything a reader must get back: labels, types, English names, weights, positions. */
 function expectSameGraph(back: ReturnType<typeof gexf.parse>) {
@@ -72,6 +55,12 @@ describe("exports", () => {
     for (const f of ["graph.json", "graph.gexf", "graph.1.2draft.gexf", "graph.graphml", "neo4j/import.sh", "neo4j/rel_co_mentioned_with.csv", "neo4j/rel_holds_role.csv"]) {
       expect(existsSync(join(dir, f)), f).toBe(true);
     }
+  });
+
+  it("the streamed GEXF and GraphML files are the writers' strings", () => {
+    expect(readFileSync(join(dir, "graph.gexf"), "utf8")).toBe(gexfString(graph, "1.3"));
+    expect(readFileSync(join(dir, "graph.1.2draft.gexf"), "utf8")).toBe(gexfString(graph, "1.2draft"));
+    expect(readFileSync(join(dir, "graph.graphml"), "utf8")).toBe(graphmlString(graph));
   });
 
   it("graph.json is graphology's export and imports back whole", () => {
