@@ -2,11 +2,12 @@
 // `/data/`, and nothing else. It is a static server with a deliberately small surface: GET and HEAD only,
 // an allowlist of file types, raw-path checks against traversal, a strict Content-Security-Policy on every
 // response, and (when bound to loopback) a Host check so a web page cannot reach it by DNS rebinding.
-import { createReadStream } from "node:fs";
+import { createReadStream, existsSync } from "node:fs";
 import { realpath, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { extname } from "node:path";
+import { extname, join } from "node:path";
+import { lookupEvidence, STORE_FILE } from "../store/store.ts";
 import { contentTypeOf, resolveInside, safeSegments } from "./paths.ts";
 
 /**
@@ -132,6 +133,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, roots: Roots): 
   if (!raw.startsWith("/")) return send(res, 400, "Bad request");
   const path = raw.split(/[?#]/, 1)[0];
 
+  if (path === "/data/api/evidence") return sendEvidence(req, res, raw, roots.buildReal);
+
   let root: string;
   let rest: string;
   let index: string | undefined;
@@ -171,6 +174,28 @@ async function handle(req: IncomingMessage, res: ServerResponse, roots: Roots): 
     });
     stream.pipe(res);
   });
+}
+
+/**
+ * One pair's evidence from the build's store (store.sqlite), by key: `/data/api/evidence?a=ID&b=ID`.
+ * 404 when the pair has no evidence, 501 when the build has no store (the viewer then reads the
+ * pair's shard). The store is opened per request: a build swapped in meanwhile is read at once.
+ */
+function sendEvidence(req: IncomingMessage, res: ServerResponse, raw: string, buildReal: string): void {
+  const query = new URLSearchParams(raw.includes("?") ? raw.slice(raw.indexOf("?") + 1) : "");
+  const a = query.get("a");
+  const b = query.get("b");
+  if (!a || !b) return send(res, 400, "Bad request: a and b are required");
+  if (!existsSync(join(buildReal, STORE_FILE))) return send(res, 501, "No store in this build");
+  const entry = lookupEvidence(buildReal, a, b);
+  if (!entry) return send(res, 404, "Not found");
+  const body = JSON.stringify(entry);
+  securityHeaders(res);
+  res.statusCode = 200;
+  res.setHeader("Content-Type", "application/json; charset=utf-8");
+  res.setHeader("Content-Length", String(Buffer.byteLength(body)));
+  res.setHeader("Cache-Control", "no-cache");
+  res.end(req.method === "HEAD" ? undefined : body);
 }
 
 function hostAllowed(header: string | undefined): boolean {

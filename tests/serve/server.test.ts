@@ -228,3 +228,39 @@ describe("guanxi serve: ports and the command", () => {
     expect(await run([join(base, "viewer")])).toBe(1);
   });
 });
+
+describe("guanxi serve: evidence by key from the build's store", () => {
+  it("answers a pair from store.sqlite, 404 for a pair without evidence, 400 without both ids, 501 without a store", async () => {
+    const { runBuild } = await import("../../src/cli/commands/build.ts");
+    const { DEFAULT_DICTIONARY_DIR } = await import("../../src/link/dictionary.ts");
+    const { readEvidence } = await import("../../src/export/index.ts");
+    const out = join(base, "seed-build");
+    await runBuild({
+      inputs: [join(import.meta.dirname, "../../seeds/001_a0d1a62f7fd3dcd1.txt")],
+      out,
+      dictionaryDir: DEFAULT_DICTIONARY_DIR,
+      strict: false,
+      window: "article",
+      includeCandidates: false,
+      gexfVersion: "1.3",
+      quiet: true,
+      workers: 1,
+    });
+    const withStore = await startServer({ buildDir: out, viewerDir: join(base, "viewer"), port: 0 });
+    try {
+      const ok = await get(withStore.port, "/data/api/evidence?a=zhejiang-lab&b=alibaba");
+      expect(ok.status).toBe(200);
+      expect(ok.headers["content-type"]).toBe("application/json; charset=utf-8");
+      expect(ok.headers["content-security-policy"]).toBe(CONTENT_SECURITY_POLICY);
+      const entry = JSON.parse(ok.body);
+      expect(entry.items.length).toBeGreaterThan(0);
+      expect(entry).toEqual(readEvidence(out, "alibaba", "zhejiang-lab"));
+      expect((await get(withStore.port, "/data/api/evidence?a=alibaba&b=no-such-entity")).status).toBe(404);
+      expect((await get(withStore.port, "/data/api/evidence?a=alibaba")).status).toBe(400);
+    } finally {
+      await withStore.close();
+    }
+    // The shared fixture build has no store: the viewer is told to read the shard instead.
+    expect((await get(server.port, "/data/api/evidence?a=x&b=y")).status).toBe(501);
+  }, 120_000);
+});

@@ -43,8 +43,18 @@ export async function loadGraph(): Promise<unknown> {
 
 const shards = new Map<string, Promise<Record<string, unknown>>>();
 
-/** The evidence of a pair, or undefined when its shard has none (a role-only pair). */
+/**
+ * The evidence of a pair, or undefined when it has none (a role-only pair): from the build's store
+ * through the server, by key, else (a build without a store) from the pair's shard.
+ */
 export async function loadEvidence(a: string, b: string): Promise<PairEvidence | undefined> {
+  const res = await fetch(`${DATA_ROOT}api/evidence?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`, { credentials: "same-origin" }).catch(() => undefined);
+  if (res?.status === 404) return undefined;
+  if (res?.ok) return pairEvidence(await res.json());
+  return loadEvidenceFromShard(a, b);
+}
+
+async function loadEvidenceFromShard(a: string, b: string): Promise<PairEvidence | undefined> {
   const path = evidenceShardPath(a, b);
   let shard = shards.get(path);
   if (!shard) {
@@ -53,7 +63,11 @@ export async function loadEvidence(a: string, b: string): Promise<PairEvidence |
     // A failed fetch must not stay cached: the next click tries again.
     shard.catch(() => shards.delete(path));
   }
-  const entry = (await shard)[pairKey(a, b)];
+  return pairEvidence((await shard)[pairKey(a, b)]);
+}
+
+/** An evidence entry read from untrusted JSON, every field checked. */
+function pairEvidence(entry: unknown): PairEvidence | undefined {
   if (!entry || typeof entry !== "object") return undefined;
   const e = entry as { total?: Record<string, unknown>; items?: unknown };
   const items = Array.isArray(e.items) ? e.items : [];
