@@ -12,7 +12,7 @@ export function writeEvidenceShards(
   pairs: string[],
   totals: Map<string, LevelCounts>,
   itemsJsonOf: (pair: string) => string[],
-  onEntry?: (pair: string, entryJson: string) => void,
+  onEntry?: (pair: string, total: LevelCounts) => void,
 ): number {
   const byShard = new Map<string, string[]>();
   for (const key of [...pairs].sort()) {
@@ -31,7 +31,7 @@ export function writeEvidenceShards(
       const t = totals.get(key)!;
       const entry = `{"total":${JSON.stringify({ sentence: t.sentence, paragraph: t.paragraph, article: t.article })},"items":[${itemsJsonOf(key).join(",")}]}`;
       entries.push(`${JSON.stringify(key)}:${entry}`);
-      onEntry?.(key, entry);
+      onEntry?.(key, t);
     }
     const full = join(dir, path);
     mkdirSync(dirname(full), { recursive: true });

@@ -2,8 +2,12 @@
 //   articles: per article, keyed by the content hash of its raw input, the cleaned document and the
 //             analysis (mentions, roles) with the dictionary/code version it was linked with; the next
 //             build into the same folder reuses it instead of cleaning and linking again.
-//   evidence: per co-mention pair (pairKey), the capped evidence and exact totals, an indexed lookup
-//             for `guanxi with` (the viewer keeps reading the static evidence/XX.json shards).
+//   candidates: every evidence passage the graph accumulator kept (capped per pair, level and pass),
+//             as JSON with the columns that select and order them; a pair's evidence is one indexed
+//             query (the same selection the shards were written with), for `guanxi with` and the
+//             server; it persists so that a build appending articles goes on from it.
+//   totals:   per co-mention pair (pairKey), the exact window counts per level.
+//   state:    what a later build needs to go on from this one (see cli/commands/build.ts).
 // A build writes a new store in its temporary folder and reads the previous one read-only, so until the
 // new output is swapped in, the old one stays whole and loadable.
 
@@ -14,6 +18,7 @@ import { fileURLToPath } from "node:url";
 import { deserialize, serialize } from "node:v8";
 import Database from "better-sqlite3";
 import type { CleanDocument, Evidence, RawDocument, WindowLevel } from "../types.ts";
+import type { LevelCounts } from "../graph/model.ts";
 import type { EvidenceSink } from "../graph/accumulate.ts";
 import type { EvidenceEntry } from "../export/evidence-store.ts";
 import { pairKey } from "../export/evidence-key.ts";
@@ -23,6 +28,15 @@ export const STORE_FILE = "store.sqlite";
 const CANDIDATE_BATCH = 200;
 const CANDIDATE_COLUMNS = 7;
 const LEVEL_NUMBER: Record<WindowLevel, number> = { sentence: 0, paragraph: 1, article: 2 };
+/**
+ * A pair's kept evidence: per level the first `max` by (pass, seq), then closest level first, by
+ * document and offset (selectEvidence's rule in graph/accumulate.ts, in SQL).
+ */
+const SELECT_EVIDENCE = `
+  SELECT item FROM (
+    SELECT level, doc, start, item, ROW_NUMBER() OVER (PARTITION BY level ORDER BY pass, seq) AS n
+    FROM main.candidates WHERE pair = ?)
+  WHERE n <= ? ORDER BY level, doc, start, n`;
 /** Bumped when the layout of the tables changes: an older store is then ignored (a full build). */
 export const STORE_SCHEMA = 2;
 
@@ -72,7 +86,7 @@ const SCHEMA_SQL = `
   CREATE TABLE articles (
     hash TEXT PRIMARY KEY, id TEXT NOT NULL, clean_version TEXT NOT NULL,
     link_version TEXT NOT NULL, clean TEXT NOT NULL, mentions TEXT NOT NULL, roles TEXT NOT NULL);
-  CREATE TABLE evidence (pair TEXT PRIMARY KEY, entry TEXT NOT NULL);
+  CREATE TABLE totals (pair TEXT PRIMARY KEY, total TEXT NOT NULL);
   CREATE TABLE candidates (pair TEXT NOT NULL, level INTEGER NOT NULL, pass INTEGER NOT NULL, seq INTEGER NOT NULL, doc TEXT NOT NULL, start INTEGER NOT NULL, item TEXT NOT NULL);
   CREATE TABLE state (key TEXT PRIMARY KEY, value BLOB NOT NULL);
 `;
@@ -104,7 +118,7 @@ export class BuildStore {
   private markSeen: Database.Statement;
   private insertCandidate: Database.Statement;
   private insertCandidates: Database.Statement;
-  private insertEntry: Database.Statement;
+  private insertTotal: Database.Statement;
   private pending = 0;
 
   constructor(file: string, previous?: string) {
@@ -124,7 +138,7 @@ export class BuildStore {
     this.db.exec(`
       ATTACH DATABASE '' AS scratch;
       CREATE TABLE scratch.seen (hash TEXT PRIMARY KEY);
-      DELETE FROM main.evidence;
+      DELETE FROM main.totals;
     `);
     this.insertArticle = this.db.prepare("INSERT OR REPLACE INTO main.articles VALUES (?, ?, ?, ?, ?, ?, ?)");
     this.selectArticle = this.db.prepare("SELECT id, clean_version, link_version, clean, mentions, roles FROM main.articles WHERE hash = ?");
@@ -132,7 +146,7 @@ export class BuildStore {
     const row = `(${Array(CANDIDATE_COLUMNS).fill("?").join(", ")})`;
     this.insertCandidate = this.db.prepare(`INSERT INTO main.candidates VALUES ${row}`);
     this.insertCandidates = this.db.prepare(`INSERT INTO main.candidates VALUES ${Array(CANDIDATE_BATCH).fill(row).join(", ")}`);
-    this.insertEntry = this.db.prepare("INSERT INTO main.evidence VALUES (?, ?)");
+    this.insertTotal = this.db.prepare("INSERT INTO main.totals VALUES (?, ?)");
     this.db.exec("BEGIN");
   }
 
@@ -190,13 +204,7 @@ export class BuildStore {
       if (batch.length) flush();
       if (!select) {
         this.db.exec("CREATE INDEX IF NOT EXISTS main.candidates_pair ON candidates (pair, level, pass, seq)");
-        // Per level the first `max` by (pass, seq), then closest level first, by document and offset:
-        // selectEvidence's rule, in SQL.
-        select = this.db.prepare(`
-          SELECT item FROM (
-            SELECT level, doc, start, item, ROW_NUMBER() OVER (PARTITION BY level ORDER BY pass, seq) AS n
-            FROM main.candidates WHERE pair = ?)
-          WHERE n <= ? ORDER BY level, doc, start, n`);
+        select = this.db.prepare(SELECT_EVIDENCE);
         select.pluck(true);
       }
       return select.all(pair, max) as string[];
@@ -214,9 +222,9 @@ export class BuildStore {
     };
   }
 
-  /** Stores a pair's evidence entry, already as JSON (the text of its shard entry). */
-  putEvidence(pair: string, entryJson: string): void {
-    this.insertEntry.run(pair, entryJson);
+  /** Stores a pair's exact window counts (its evidence items are the candidates the shards were made from). */
+  putTotal(pair: string, total: LevelCounts): void {
+    this.insertTotal.run(pair, JSON.stringify(total));
     this.tick();
   }
 
@@ -276,11 +284,27 @@ export function openEvidenceLookup(outDir: string): { get(a: string, b: string):
   } catch {
     return null;
   }
-  const stmt = db.prepare("SELECT entry FROM evidence WHERE pair = ?");
+  let total: Database.Statement;
+  let items: Database.Statement;
+  let max: number;
+  try {
+    total = db.prepare("SELECT total FROM totals WHERE pair = ?").pluck(true);
+    items = db.prepare(SELECT_EVIDENCE).pluck(true);
+    max = Number((db.prepare("SELECT value FROM meta WHERE key = 'maxEvidencePerLevel'").pluck(true).get() as string | undefined) ?? NaN);
+  } catch {
+    db.close();
+    return null;
+  }
+  if (!Number.isInteger(max)) {
+    db.close();
+    return null;
+  }
   return {
     get(a, b) {
-      const row = stmt.get(pairKey(a, b)) as { entry: string } | undefined;
-      return row ? (JSON.parse(row.entry) as EvidenceEntry) : null;
+      const key = pairKey(a, b);
+      const t = total.get(key) as string | undefined;
+      if (!t) return null;
+      return { total: JSON.parse(t) as LevelCounts, items: (items.all(key, max) as string[]).map((i) => JSON.parse(i) as Evidence) };
     },
     close() {
       db.close();

@@ -24,6 +24,7 @@ import {
   type TaskVersions,
 } from "../pipeline.ts";
 import { GraphAccumulator, type AccumulatorState } from "../../graph/accumulate.ts";
+import { MAX_EVIDENCE_PER_LEVEL } from "../../graph/model.ts";
 import { exportAll } from "../../export/index.ts";
 import { BuildStore, CLEAN_CODE, codeVersion, contentHash, LINK_CODE, STORE_FILE } from "../../store/store.ts";
 import { applyDuplicateMarks, CompactNearDuplicateIndex, type NearDuplicateState } from "../../store/near-duplicates.ts";
@@ -359,7 +360,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     // The shards are written from the accumulated evidence below; exportAll gets none, so it only
     // makes the (empty) evidence folder.
     exportAll(tmp, graph, new Map(), { gexfVersion: options.gexfVersion, evidenceTotals });
-    writeEvidenceShards(tmp, pairs, evidenceTotals, (pair) => accumulator.evidenceJson(pair), (pair, entry) => store.putEvidence(pair, entry));
+    writeEvidenceShards(tmp, pairs, evidenceTotals, (pair) => accumulator.evidenceJson(pair), (pair, total) => store.putTotal(pair, total));
+    store.setMeta("maxEvidencePerLevel", String(MAX_EVIDENCE_PER_LEVEL));
     writeFileSync(
       path.join(tmp, "build.json"),
       JSON.stringify(
