@@ -178,19 +178,23 @@ async function handle(req: IncomingMessage, res: ServerResponse, roots: Roots): 
 
 /**
  * One pair's evidence from the build's store (store.sqlite), by key: `/data/api/evidence?a=ID&b=ID`.
- * 404 when the pair has no evidence, 501 when the build has no store (the viewer then reads the
- * pair's shard). The store is opened per request: a build swapped in meanwhile is read at once.
+ * The entry as JSON, or `null` when the pair has none; 204 (no content) when the build has no store,
+ * and the viewer then reads the pair's shard. Expected answers are never HTTP errors, which a browser
+ * would log as failures. The store is opened per request: a build swapped in meanwhile is read at once.
  */
 function sendEvidence(req: IncomingMessage, res: ServerResponse, raw: string, buildReal: string): void {
   const query = new URLSearchParams(raw.includes("?") ? raw.slice(raw.indexOf("?") + 1) : "");
   const a = query.get("a");
   const b = query.get("b");
   if (!a || !b) return send(res, 400, "Bad request: a and b are required");
-  if (!existsSync(join(buildReal, STORE_FILE))) return send(res, 501, "No store in this build");
-  const entry = lookupEvidence(buildReal, a, b);
-  if (!entry) return send(res, 404, "Not found");
-  const body = JSON.stringify(entry);
   securityHeaders(res);
+  if (!existsSync(join(buildReal, STORE_FILE))) {
+    res.statusCode = 204;
+    res.setHeader("Cache-Control", "no-store");
+    res.end();
+    return;
+  }
+  const body = JSON.stringify(lookupEvidence(buildReal, a, b));
   res.statusCode = 200;
   res.setHeader("Content-Type", "application/json; charset=utf-8");
   res.setHeader("Content-Length", String(Buffer.byteLength(body)));

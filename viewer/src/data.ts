@@ -49,8 +49,7 @@ const shards = new Map<string, Promise<Record<string, unknown>>>();
  */
 export async function loadEvidence(a: string, b: string): Promise<PairEvidence | undefined> {
   const res = await fetch(`${DATA_ROOT}api/evidence?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`, { credentials: "same-origin" }).catch(() => undefined);
-  if (res?.status === 404) return undefined;
-  if (res?.ok) return pairEvidence(await res.json());
+  if (res?.status === 200) return pairEvidence(await res.json());
   return loadEvidenceFromShard(a, b);
 }
 
