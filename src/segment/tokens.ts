@@ -84,8 +84,27 @@ function tagAt(text: string, word: string, start: number): string {
 }
 
 /**
+ * A token whose part-of-speech tag is looked up when first read: most consumers need only the words
+ * and offsets, and the few tags they read (around an organisation suffix, before a speech verb) cost
+ * a lookup each instead of one per token.
+ */
+class SegmentedToken implements Token {
+  private cachedTag: string | undefined;
+  constructor(
+    readonly word: string,
+    readonly start: number,
+    readonly end: number,
+    private readonly text: string,
+  ) {}
+  get tag(): string {
+    return (this.cachedTag ??= tagAt(this.text, this.word, this.start));
+  }
+}
+
+/**
  * Segments text into tagged tokens whose offsets index into `text`: the tokens of nodejieba's
- * tag(text), computed as cut(text, HMM) plus a tag per distinct word (see tagCache).
+ * tag(text), computed as cut(text, HMM) plus a tag per distinct word (see tagCache), looked up on
+ * first read of a token's `tag`.
  */
 export function segmentTokens(text: string): Token[] {
   const tokens: Token[] = [];
@@ -99,7 +118,7 @@ export function segmentTokens(text: string): Token[] {
       if (found < 0) continue;
       start = found;
     }
-    tokens.push({ word, tag: tagAt(text, word, start), start, end: start + word.length });
+    tokens.push(new SegmentedToken(word, start, start + word.length, text));
     pos = start + word.length;
   }
   return tokens;
@@ -115,12 +134,15 @@ export function cutWords(text: string): string[] {
   return jieba.cut(text);
 }
 
-/** The set of offsets at which a token starts or ends: where a match may begin or end. */
-export function tokenBoundaries(tokens: Token[]): Set<number> {
-  const bounds = new Set<number>();
+/**
+ * Where a match may begin or end: 1 at every offset (0 … textLength) at which a token starts or ends.
+ * A flat array, not a Set: it is filled for every token of the text and read a few times.
+ */
+export function tokenBoundaries(tokens: Token[], textLength: number): Uint8Array {
+  const bounds = new Uint8Array(textLength + 1);
   for (const t of tokens) {
-    bounds.add(t.start);
-    bounds.add(t.end);
+    bounds[t.start] = 1;
+    bounds[t.end] = 1;
   }
   return bounds;
 }
