@@ -59,6 +59,8 @@ interface ConverterKeys {
   inKey: Uint8Array;
   /** The keys that map to a different text, as a trie of code units. */
   changing: KeyTrieNode;
+  /** By code unit: 1 when a changing key starts with it (most characters start none). */
+  startsChanging: Uint8Array;
 }
 
 function dictPairs(d: Dict): (readonly [string, string])[] {
@@ -84,6 +86,7 @@ function converterKeys(configName: string): ConverterKeys | undefined {
   // IDS operator is converted whole.
   inKey.fill(2, 0x2ff0, 0x3000);
   const changing: KeyTrieNode = { next: new Map(), changes: false };
+  const startsChanging = new Uint8Array(65536);
   const segmentation = config.segmentation === undefined ? [] : typeof config.segmentation === "string" ? [config.segmentation] : (config.segmentation as DictGroup);
   const groups: DictGroup[] = [...(config.normalizationChain ?? []), ...config.conversionChain, segmentation];
   for (const group of groups) {
@@ -94,6 +97,7 @@ function converterKeys(configName: string): ConverterKeys | undefined {
         if (typeof from !== "string" || typeof to !== "string") return undefined;
         for (let i = 0; i < from.length; i++) if (inKey[from.charCodeAt(i)] === 0) inKey[from.charCodeAt(i)] = 1;
         if (from === to || group === segmentation) continue;
+        startsChanging[from.charCodeAt(0)] = 1;
         let node = changing;
         for (let i = 0; i < from.length; i++) {
           const c = from.charCodeAt(i);
@@ -105,12 +109,13 @@ function converterKeys(configName: string): ConverterKeys | undefined {
       }
     }
   }
-  return { inKey, changing };
+  return { inKey, changing, startsChanging };
 }
 
 /** Does some changing key occur in text[from, to)? */
 function holdsChangingKey(keys: ConverterKeys, text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
+    if (keys.startsChanging[text.charCodeAt(i)] === 0) continue;
     let node: KeyTrieNode | undefined = keys.changing;
     for (let j = i; j < to; j++) {
       node = node.next.get(text.charCodeAt(j));
