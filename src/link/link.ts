@@ -26,6 +26,8 @@ interface TrieNode {
 
 export interface Matcher {
   root: TrieNode;
+  /** The root's children again, as an array by code unit: the first step from every position of a text. */
+  rootByCode: (TrieNode | undefined)[];
   normalize: Normalizer;
   aliasCount: number;
 }
@@ -92,7 +94,9 @@ export function buildMatcher(dictionary: Dictionary, normalize: Normalizer): Mat
     }
   }
   addUserWords(userWords);
-  return { root, normalize, aliasCount };
+  const rootByCode: (TrieNode | undefined)[] = new Array(65536).fill(undefined);
+  for (const [code, child] of root.next) if (code < 65536) rootByCode[code] = child;
+  return { root, rootByCode, normalize, aliasCount };
 }
 
 interface RawMatch {
@@ -111,8 +115,10 @@ function foldedCodeAt(text: string, i: number): number {
 export function findAliasOccurrences(matcher: Matcher, text: string): RawMatch[] {
   const found: RawMatch[] = [];
   for (let i = 0; i < text.length; i++) {
-    let node: TrieNode | undefined = matcher.root;
-    for (let j = i; j < text.length; j++) {
+    let node: TrieNode | undefined = matcher.rootByCode[foldedCodeAt(text, i)];
+    if (!node) continue;
+    if (node.targets) found.push({ start: i, end: i + 1, targets: node.targets });
+    for (let j = i + 1; j < text.length; j++) {
       node = node.next.get(foldedCodeAt(text, j));
       if (!node) break;
       if (node.targets) found.push({ start: i, end: j + 1, targets: node.targets });

@@ -22,7 +22,10 @@ const ORG_SUFFIXES: readonly [string, EntityType][] = (
 
 /** ORG_SUFFIXES by their last character, each list longest first (every token is checked for one). */
 const ORG_SUFFIXES_BY_LAST_CHAR = new Map<string, (readonly [string, EntityType])[]>();
+/** By code unit: 1 when some suffix ends with it. */
+const ENDS_A_SUFFIX = new Uint8Array(65536);
 for (const entry of ORG_SUFFIXES) {
+  ENDS_A_SUFFIX[entry[0].charCodeAt(entry[0].length - 1)] = 1;
   const last = entry[0][entry[0].length - 1];
   if (!ORG_SUFFIXES_BY_LAST_CHAR.has(last)) ORG_SUFFIXES_BY_LAST_CHAR.set(last, []);
   ORG_SUFFIXES_BY_LAST_CHAR.get(last)!.push(entry);
@@ -30,6 +33,7 @@ for (const entry of ORG_SUFFIXES) {
 
 /** The longest organisation suffix `word` ends with. */
 function orgSuffixOf(word: string): readonly [string, EntityType] | undefined {
+  if (ENDS_A_SUFFIX[word.charCodeAt(word.length - 1)] !== 1) return undefined;
   const candidates = ORG_SUFFIXES_BY_LAST_CHAR.get(word[word.length - 1]);
   return candidates?.find(([s]) => word.endsWith(s));
 }
