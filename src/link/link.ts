@@ -21,6 +21,8 @@ interface AliasTarget {
 interface TrieNode {
   /** By UTF-16 code unit (ASCII letters lower-cased), as the text is walked. */
   next: Map<number, TrieNode>;
+  /** Some alias below (or at) this node may match away from token boundaries (see chooseTarget). */
+  mayIgnoreSegmentation?: boolean;
   targets?: AliasTarget[];
 }
 
@@ -94,9 +96,23 @@ export function buildMatcher(dictionary: Dictionary, normalize: Normalizer): Mat
     }
   }
   addUserWords(userWords);
+  markIgnoresSegmentation(root);
   const rootByCode: (TrieNode | undefined)[] = new Array(65536).fill(undefined);
   for (const [code, child] of root.next) if (code < 65536) rootByCode[code] = child;
   return { root, rootByCode, normalize, aliasCount };
+}
+
+/** Can this target match where nodejieba's tokens do not start or end (chooseTarget's test)? */
+function ignoresSegmentation(t: AliasTarget): boolean {
+  return t.rules.some((r) => r.ignoreSegmentation) || (t.asciiStart && t.asciiEnd);
+}
+
+/** Sets mayIgnoreSegmentation on every node of the trie; returns the root's. */
+function markIgnoresSegmentation(node: TrieNode): boolean {
+  let may = node.targets?.some(ignoresSegmentation) ?? false;
+  for (const child of node.next.values()) if (markIgnoresSegmentation(child)) may = true;
+  node.mayIgnoreSegmentation = may;
+  return may;
 }
 
 interface RawMatch {
@@ -111,12 +127,17 @@ function foldedCodeAt(text: string, i: number): number {
   return c >= 65 && c <= 90 ? c + 32 : c;
 }
 
-/** Every alias occurrence in the text, at every start (a trie walk per position: linear in text length). */
-export function findAliasOccurrences(matcher: Matcher, text: string): RawMatch[] {
+/**
+ * Every alias occurrence in the text, at every start (a trie walk per position: linear in text length).
+ * With `bounds` (tokenBoundaries), only the occurrences that can pass chooseTarget: a walk starts
+ * inside a token only for an alias that may ignore the segmentation.
+ */
+export function findAliasOccurrences(matcher: Matcher, text: string, bounds?: Uint8Array): RawMatch[] {
   const found: RawMatch[] = [];
   for (let i = 0; i < text.length; i++) {
     let node: TrieNode | undefined = matcher.rootByCode[foldedCodeAt(text, i)];
     if (!node) continue;
+    if (bounds && bounds[i] !== 1 && !node.mayIgnoreSegmentation) continue;
     if (node.targets) found.push({ start: i, end: i + 1, targets: node.targets });
     for (let j = i + 1; j < text.length; j++) {
       node = node.next.get(foldedCodeAt(text, j));
@@ -155,8 +176,7 @@ function chooseTarget(targets: AliasTarget[], text: string, start: number, end: 
   const allowed = targets.filter((t) => {
     if (!asciiEdgesAllow(t, text, start, end)) return false;
     if (!t.rules.every((r) => ruleAllows(r, text, start, end))) return false;
-    const ignoreSeg = t.rules.some((r) => r.ignoreSegmentation) || (t.asciiStart && t.asciiEnd);
-    if (!ignoreSeg && !(isBoundary(start) && isBoundary(end))) return false;
+    if (!ignoresSegmentation(t) && !(isBoundary(start) && isBoundary(end))) return false;
     return true;
   });
   if (allowed.length <= 1) return allowed[0];
@@ -186,7 +206,7 @@ export function linkMentions(doc: CleanDocument, matcher: Matcher, tokens?: Toke
   const bounds = tokenBoundaries(tokens ?? segmentTokens(text), text.length);
   const isBoundary = (offset: number) => bounds[offset] === 1;
   const accepted: { start: number; end: number; entry: DictionaryEntry }[] = [];
-  for (const occ of findAliasOccurrences(matcher, text)) {
+  for (const occ of findAliasOccurrences(matcher, text, bounds)) {
     const target = chooseTarget(occ.targets, text, occ.start, occ.end, isBoundary);
     if (target) accepted.push({ start: occ.start, end: occ.end, entry: target.entry });
   }
