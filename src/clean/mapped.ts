@@ -2,6 +2,7 @@
 // stands for. Every cleaning step takes and returns one of these, so the final text can always be
 // mapped back to the source (SourceSegment[]), whatever was removed, joined or reordered on the way.
 // One entry per code unit is simple and makes every operation (delete, join, reorder) a plain copy.
+// A mapped text is never written after it is made, so a part of one may share its arrays (slice).
 
 import type { RemovalKind, SourceSegment } from "../types.ts";
 
@@ -57,12 +58,13 @@ export function synthetic(text: string, at: number): MappedText {
 
 export const EMPTY: MappedText = fromSource("");
 
+/** A part of a mapped text. Its arrays are views of the whole's (no copy): mapped texts are never written once made. */
 export function slice(mt: MappedText, a: number, b: number = mt.text.length): MappedText {
   return {
     text: mt.text.slice(a, b),
-    start: mt.start.slice(a, b),
-    end: mt.end.slice(a, b),
-    exact: mt.exact.slice(a, b),
+    start: mt.start.subarray(a, b),
+    end: mt.end.subarray(a, b),
+    exact: mt.exact.subarray(a, b),
   };
 }
 

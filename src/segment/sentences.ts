@@ -47,15 +47,11 @@ function quotedMask(text: string, start: number, end: number): Uint8Array {
 
 export function splitSentences(text: string, paragraphs: Paragraph[]): Sentence[] {
   const out: Sentence[] = [];
-  paragraphs.forEach((p, pi) => {
+  // Plain loops and no closure per paragraph: this runs over every paragraph of every document.
+  for (let pi = 0; pi < paragraphs.length; pi++) {
+    const p = paragraphs[pi];
     const inQuote = quotedMask(text, p.start, p.end);
     let s = p.start;
-    const push = (e: number) => {
-      let a = s;
-      while (a < e && isSpace(text.charCodeAt(a))) a++;
-      if (e > a) out.push({ start: a, end: e, paragraph: pi, article: p.article });
-      s = e;
-    };
     for (let i = p.start; i < p.end; i++) {
       const c = text.charCodeAt(i);
       const term = isFullTerm(c) || (isHalfTerm(c) && !(isAsciiWord(text.charCodeAt(i - 1)) && isAsciiWord(text.charCodeAt(i + 1))));
@@ -64,10 +60,18 @@ export function splitSentences(text: string, paragraphs: Paragraph[]): Sentence[
       let e = i + 1;
       while (e < p.end && (isFullTerm(text.charCodeAt(e)) || isHalfTerm(text.charCodeAt(e)))) e++;
       while (e < p.end && isCloser(text.charCodeAt(e))) e++;
-      push(e);
+      pushSentence(out, text, s, e, pi, p.article);
+      s = e;
       i = e - 1;
     }
-    if (s < p.end) push(p.end);
-  });
+    if (s < p.end) pushSentence(out, text, s, p.end, pi, p.article);
+  }
   return out;
+}
+
+/** The sentence text[start, end) without its leading whitespace, unless nothing is left. */
+function pushSentence(out: Sentence[], text: string, start: number, end: number, paragraph: number, article: number): void {
+  let a = start;
+  while (a < end && isSpace(text.charCodeAt(a))) a++;
+  if (end > a) out.push({ start: a, end, paragraph, article });
 }
