@@ -8,8 +8,15 @@ export const FINAL_PUNCT = /[。！？!?…；;]["”’」』）)]*$/;
 /** A line that ends with a closing quote/bracket right after final punctuation, or with a closing colon. */
 const ENDS_CLOSED = /(?:[。！？!?…][”’」』）)]|[：:])$/;
 
-const WS = /[ \t\u3000\u00a0\u2002-\u200a\u202f\u205f]/;
-const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/;
+/** [ \t\u3000\u00a0\u2002-\u200a\u202f\u205f]: spaces (a code unit test, not a regex per character). */
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x3000 || c === 0x00a0 || (c >= 0x2002 && c <= 0x200a) || c === 0x202f || c === 0x205f;
+}
+
+/** [\u200b-\u200d\u2060\ufeff]: zero-width characters. */
+function isZeroWidth(c: number): boolean {
+  return (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff;
+}
 
 /**
  * Normalise whitespace without rewriting a character (the map stays exact): drop CR and zero-width
@@ -21,22 +28,25 @@ export function normalizeWhitespace(mt: MappedText): StepResult {
   const ranges: KindRange[] = [];
   const del = (s: number, e: number) => e > s && ranges.push({ start: s, end: e, kind: "whitespace" });
   for (let i = 0; i < t.length; i++) {
-    const c = t[i];
-    if (c === "\r" || c === "\f" || c === "\v" || ZERO_WIDTH.test(c)) del(i, i + 1);
+    const c = t.charCodeAt(i);
+    if (c === 0x0d || c === 0x0c || c === 0x0b || isZeroWidth(c)) del(i, i + 1);
   }
   // Trim lines and collapse inner runs.
+  const skippable = (k: number) => {
+    const c = t.charCodeAt(k);
+    return isSpace(c) || c === 0x0d || isZeroWidth(c);
+  };
   for (const ln of lineRanges(t)) {
     let s = ln.start;
     let e = ln.end;
-    const skippable = (k: number) => WS.test(t[k]) || t[k] === "\r" || ZERO_WIDTH.test(t[k]);
     while (s < e && skippable(s)) s++;
     while (e > s && skippable(e - 1)) e--;
     del(ln.start, s);
     del(e, ln.end);
     for (let k = s + 1; k < e; k++) {
-      if (WS.test(t[k]) && WS.test(t[k - 1])) {
+      if (isSpace(t.charCodeAt(k)) && isSpace(t.charCodeAt(k - 1))) {
         let r = k;
-        while (r < e && WS.test(t[r])) r++;
+        while (r < e && isSpace(t.charCodeAt(r))) r++;
         del(k, r);
         k = r;
       }

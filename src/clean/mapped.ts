@@ -2,6 +2,7 @@
 // stands for. Every cleaning step takes and returns one of these, so the final text can always be
 // mapped back to the source (SourceSegment[]), whatever was removed, joined or reordered on the way.
 // One entry per code unit is simple and makes every operation (delete, join, reorder) a plain copy.
+// A mapped text is never written after it is made, so a part of one may share its arrays (slice).
 
 import type { RemovalKind, SourceSegment } from "../types.ts";
 
@@ -57,12 +58,13 @@ export function synthetic(text: string, at: number): MappedText {
 
 export const EMPTY: MappedText = fromSource("");
 
+/** A part of a mapped text. Its arrays are views of the whole's (no copy): mapped texts are never written once made. */
 export function slice(mt: MappedText, a: number, b: number = mt.text.length): MappedText {
   return {
     text: mt.text.slice(a, b),
-    start: mt.start.slice(a, b),
-    end: mt.end.slice(a, b),
-    exact: mt.exact.slice(a, b),
+    start: mt.start.subarray(a, b),
+    end: mt.end.subarray(a, b),
+    exact: mt.exact.subarray(a, b),
   };
 }
 
@@ -100,23 +102,43 @@ export function removeRanges(mt: MappedText, ranges: KindRange[]): StepResult {
   const removed: Removed = {};
   if (ranges.length === 0) return { mt, removed };
   const n = mt.text.length;
-  const kindAt: (RemovalKind | undefined)[] = new Array(n);
+  // The kind of each character to remove, as 1 + its index in `kinds`; 0 keeps the character.
+  const kinds: RemovalKind[] = [];
+  const kindAt = new Uint8Array(n);
   for (const r of ranges) {
-    for (let i = Math.max(0, r.start); i < Math.min(n, r.end); i++) if (kindAt[i] === undefined) kindAt[i] = r.kind;
+    let k = kinds.indexOf(r.kind);
+    if (k < 0) k = kinds.push(r.kind) - 1;
+    for (let i = Math.max(0, r.start); i < Math.min(n, r.end); i++) if (kindAt[i] === 0) kindAt[i] = k + 1;
   }
-  const keep: MappedText[] = [];
-  let runStart = -1;
-  for (let i = 0; i <= n; i++) {
-    const k = i < n ? kindAt[i] : "markup";
-    if (k === undefined) {
-      if (runStart < 0) runStart = i;
-    } else {
-      if (runStart >= 0) keep.push(slice(mt, runStart, i));
-      runStart = -1;
-      if (i < n) removed[k] = (removed[k] ?? 0) + 1;
+  // Counted in text order, so `removed` lists its kinds in the order they first occur.
+  let kept = 0;
+  for (let i = 0; i < n; i++) {
+    const k = kindAt[i];
+    if (k === 0) kept++;
+    else removed[kinds[k - 1]] = (removed[kinds[k - 1]] ?? 0) + 1;
+  }
+  if (kept === n) return { mt, removed };
+  // The kept runs copied straight into the new arrays (no slice per run, then a concat).
+  const start = new Int32Array(kept);
+  const end = new Int32Array(kept);
+  const exact = new Uint8Array(kept);
+  const pieces: string[] = [];
+  let o = 0;
+  for (let i = 0; i < n; ) {
+    if (kindAt[i] !== 0) {
+      i++;
+      continue;
     }
+    let j = i + 1;
+    while (j < n && kindAt[j] === 0) j++;
+    start.set(mt.start.subarray(i, j), o);
+    end.set(mt.end.subarray(i, j), o);
+    exact.set(mt.exact.subarray(i, j), o);
+    pieces.push(mt.text.slice(i, j));
+    o += j - i;
+    i = j;
   }
-  return { mt: concat(keep), removed };
+  return { mt: { text: pieces.join(""), start, end, exact }, removed };
 }
 
 export function addRemoved(into: Removed, from: Removed): Removed {

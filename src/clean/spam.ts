@@ -16,6 +16,11 @@ export const WEAK_SPAM = ["官网", "官方", "下载", "直播", "体育", "娱
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const VOCAB = new RegExp([...STRONG_SPAM, ...WEAK_SPAM].sort((a, b) => b.length - a.length).map(escape).join("|"), "g");
 const STRONG_SET = new Set(STRONG_SPAM);
+/**
+ * Any strong word at all. A spam run needs a strong hit, and a strong hit is a strong word standing in
+ * the text: a text without one has no spam, and skips the chain-by-chain search.
+ */
+const ANY_STRONG = new RegExp(STRONG_SPAM.map(escape).join("|"));
 
 /** Words joined by _ - | (the shape of SEO spam titles): "球球直播app下载_球球体育官网-线上买球". */
 const CHAIN = /[\p{Script=Han}A-Za-z0-9]+(?:[_\-|｜]+[\p{Script=Han}A-Za-z0-9]+)*/gu;
@@ -41,6 +46,7 @@ function hitsIn(s: string, offset: number): Hit[] {
  */
 export function findSpam(text: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
+  if (!ANY_STRONG.test(text)) return out;
   CHAIN.lastIndex = 0;
   for (const m of text.matchAll(CHAIN)) {
     const chain = m[0];

@@ -19,12 +19,17 @@ interface AliasTarget {
 }
 
 interface TrieNode {
-  next: Map<string, TrieNode>;
+  /** By UTF-16 code unit (ASCII letters lower-cased), as the text is walked. */
+  next: Map<number, TrieNode>;
+  /** Some alias below (or at) this node may match away from token boundaries (see chooseTarget). */
+  mayIgnoreSegmentation?: boolean;
   targets?: AliasTarget[];
 }
 
 export interface Matcher {
   root: TrieNode;
+  /** The root's children again, as an array by code unit: the first step from every position of a text. */
+  rootByCode: (TrieNode | undefined)[];
   normalize: Normalizer;
   aliasCount: number;
 }
@@ -66,11 +71,14 @@ export function buildMatcher(dictionary: Dictionary, normalize: Normalizer): Mat
       for (const v of variants) {
         if ([...v].length < 2) continue;
         let node = root;
+        // Keyed by code point: a character outside the BMP never matches a code unit of the text, as
+        // before, when the keys were the alias's characters and the text was walked by code unit.
         for (const ch of v) {
-          let child = node.next.get(ch);
+          const key = ch.codePointAt(0)!;
+          let child = node.next.get(key);
           if (!child) {
             child = { next: new Map() };
-            node.next.set(ch, child);
+            node.next.set(key, child);
           }
           node = child;
         }
@@ -88,7 +96,23 @@ export function buildMatcher(dictionary: Dictionary, normalize: Normalizer): Mat
     }
   }
   addUserWords(userWords);
-  return { root, normalize, aliasCount };
+  markIgnoresSegmentation(root);
+  const rootByCode: (TrieNode | undefined)[] = new Array(65536).fill(undefined);
+  for (const [code, child] of root.next) if (code < 65536) rootByCode[code] = child;
+  return { root, rootByCode, normalize, aliasCount };
+}
+
+/** Can this target match where nodejieba's tokens do not start or end (chooseTarget's test)? */
+function ignoresSegmentation(t: AliasTarget): boolean {
+  return t.rules.some((r) => r.ignoreSegmentation) || (t.asciiStart && t.asciiEnd);
+}
+
+/** Sets mayIgnoreSegmentation on every node of the trie; returns the root's. */
+function markIgnoresSegmentation(node: TrieNode): boolean {
+  let may = node.targets?.some(ignoresSegmentation) ?? false;
+  for (const child of node.next.values()) if (markIgnoresSegmentation(child)) may = true;
+  node.mayIgnoreSegmentation = may;
+  return may;
 }
 
 interface RawMatch {
@@ -97,14 +121,26 @@ interface RawMatch {
   targets: AliasTarget[];
 }
 
-/** Every alias occurrence in the text, at every start (a trie walk per position: linear in text length). */
-export function findAliasOccurrences(matcher: Matcher, text: string): RawMatch[] {
-  const folded = foldCase(text);
+/** A code unit of the text as the trie is keyed: ASCII capitals folded (see foldCase). */
+function foldedCodeAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+/**
+ * Every alias occurrence in the text, at every start (a trie walk per position: linear in text length).
+ * With `bounds` (tokenBoundaries), only the occurrences that can pass chooseTarget: a walk starts
+ * inside a token only for an alias that may ignore the segmentation.
+ */
+export function findAliasOccurrences(matcher: Matcher, text: string, bounds?: Uint8Array): RawMatch[] {
   const found: RawMatch[] = [];
-  for (let i = 0; i < folded.length; i++) {
-    let node: TrieNode | undefined = matcher.root;
-    for (let j = i; j < folded.length; j++) {
-      node = node.next.get(folded[j]);
+  for (let i = 0; i < text.length; i++) {
+    let node: TrieNode | undefined = matcher.rootByCode[foldedCodeAt(text, i)];
+    if (!node) continue;
+    if (bounds && bounds[i] !== 1 && !node.mayIgnoreSegmentation) continue;
+    if (node.targets) found.push({ start: i, end: i + 1, targets: node.targets });
+    for (let j = i + 1; j < text.length; j++) {
+      node = node.next.get(foldedCodeAt(text, j));
       if (!node) break;
       if (node.targets) found.push({ start: i, end: j + 1, targets: node.targets });
     }
@@ -115,7 +151,7 @@ export function findAliasOccurrences(matcher: Matcher, text: string): RawMatch[]
 /** The entries an exact span of the text is an alias of, if any. */
 function aliasTargetsAt(matcher: Matcher, text: string, start: number, end: number): AliasTarget[] | undefined {
   let node: TrieNode | undefined = matcher.root;
-  for (let i = start; i < end && node; i++) node = node.next.get(foldCase(text[i]));
+  for (let i = start; i < end && node; i++) node = node.next.get(foldedCodeAt(text, i));
   return node?.targets;
 }
 
@@ -136,12 +172,11 @@ function asciiEdgesAllow(target: AliasTarget, text: string, start: number, end: 
  * Chooses the entry an occurrence links to, or none: rules filter the claimants; a claimant whose
  * `requireInDocument` rule holds is more specific than one without rules.
  */
-function chooseTarget(targets: AliasTarget[], text: string, start: number, end: number, bounds: Set<number>): AliasTarget | undefined {
+function chooseTarget(targets: AliasTarget[], text: string, start: number, end: number, isBoundary: (offset: number) => boolean): AliasTarget | undefined {
   const allowed = targets.filter((t) => {
     if (!asciiEdgesAllow(t, text, start, end)) return false;
     if (!t.rules.every((r) => ruleAllows(r, text, start, end))) return false;
-    const ignoreSeg = t.rules.some((r) => r.ignoreSegmentation) || (t.asciiStart && t.asciiEnd);
-    if (!ignoreSeg && !(bounds.has(start) && bounds.has(end))) return false;
+    if (!ignoresSegmentation(t) && !(isBoundary(start) && isBoundary(end))) return false;
     return true;
   });
   if (allowed.length <= 1) return allowed[0];
@@ -168,21 +203,22 @@ function sentenceIndexAt(doc: CleanDocument, offset: number): number {
  */
 export function linkMentions(doc: CleanDocument, matcher: Matcher, tokens?: Token[]): Mention[] {
   const text = doc.normText;
-  const bounds = tokenBoundaries(tokens ?? segmentTokens(text));
+  const bounds = tokenBoundaries(tokens ?? segmentTokens(text), text.length);
+  const isBoundary = (offset: number) => bounds[offset] === 1;
   const accepted: { start: number; end: number; entry: DictionaryEntry }[] = [];
-  for (const occ of findAliasOccurrences(matcher, text)) {
-    const target = chooseTarget(occ.targets, text, occ.start, occ.end, bounds);
+  for (const occ of findAliasOccurrences(matcher, text, bounds)) {
+    const target = chooseTarget(occ.targets, text, occ.start, occ.end, isBoundary);
     if (target) accepted.push({ start: occ.start, end: occ.end, entry: target.entry });
   }
   // Longest wins: take matches by decreasing length, skipping any that overlap one already taken.
   accepted.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const taken: boolean[] = new Array(text.length).fill(false);
+  const taken = new Uint8Array(text.length);
   const chosen: typeof accepted = [];
   for (const m of accepted) {
     let free = true;
     for (let i = m.start; i < m.end; i++) if (taken[i]) { free = false; break; }
     if (!free) continue;
-    for (let i = m.start; i < m.end; i++) taken[i] = true;
+    taken.fill(1, m.start, m.end);
     chosen.push(m);
   }
   // A quoted name inside a longer name is a mention of its own: “296X”先进制造业集群培育建设…行动 names
@@ -196,7 +232,7 @@ export function linkMentions(doc: CleanDocument, matcher: Matcher, tokens?: Toke
       const start = m.start + q.index + 1;
       const end = start + q[1].length;
       const targets = aliasTargetsAt(matcher, text, start, end);
-      const target = targets && chooseTarget(targets, text, start, end, new Set([start, end]));
+      const target = targets && chooseTarget(targets, text, start, end, (offset) => offset === start || offset === end);
       if (target && target.entry !== m.entry) nested.push({ start, end, entry: target.entry });
     }
   }

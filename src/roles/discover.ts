@@ -20,6 +20,24 @@ const ORG_SUFFIXES: readonly [string, EntityType][] = (
   ] as [string, EntityType][]
 ).sort((a, b) => b[0].length - a[0].length);
 
+/** ORG_SUFFIXES by their last character, each list longest first (every token is checked for one). */
+const ORG_SUFFIXES_BY_LAST_CHAR = new Map<string, (readonly [string, EntityType])[]>();
+/** By code unit: 1 when some suffix ends with it. */
+const ENDS_A_SUFFIX = new Uint8Array(65536);
+for (const entry of ORG_SUFFIXES) {
+  ENDS_A_SUFFIX[entry[0].charCodeAt(entry[0].length - 1)] = 1;
+  const last = entry[0][entry[0].length - 1];
+  if (!ORG_SUFFIXES_BY_LAST_CHAR.has(last)) ORG_SUFFIXES_BY_LAST_CHAR.set(last, []);
+  ORG_SUFFIXES_BY_LAST_CHAR.get(last)!.push(entry);
+}
+
+/** The longest organisation suffix `word` ends with. */
+function orgSuffixOf(word: string): readonly [string, EntityType] | undefined {
+  if (ENDS_A_SUFFIX[word.charCodeAt(word.length - 1)] !== 1) return undefined;
+  const candidates = ORG_SUFFIXES_BY_LAST_CHAR.get(word[word.length - 1]);
+  return candidates?.find(([s]) => word.endsWith(s));
+}
+
 /**
  * Tags of the proper-name part before a suffix: place, organisation, other proper noun, person name,
  * or a word nodejieba does not know (x) — never a common noun or verb, which is what turns
@@ -39,7 +57,7 @@ export interface CandidateHit {
   evidence: string;
 }
 
-function overlaps(taken: boolean[], start: number, end: number): boolean {
+function overlaps(taken: Uint8Array, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (taken[i]) return true;
   return false;
 }
@@ -50,10 +68,10 @@ function overlaps(taken: boolean[], start: number, end: number): boolean {
  */
 export function discoverCandidates(doc: CleanDocument, mentions: Mention[], roles: Role[], tokens: Token[]): Mention[] {
   const text = doc.normText;
-  const taken: boolean[] = new Array(text.length + 1).fill(false);
+  const taken = new Uint8Array(text.length + 1);
   // Linked mentions, in normalised offsets (the maps are monotone: the first norm index at or after).
   const cleanToNorm = (clean: number) => normOffsetOf(doc.normToClean, clean);
-  for (const m of mentions) for (let i = cleanToNorm(m.start); i < cleanToNorm(m.end); i++) taken[i] = true;
+  for (const m of mentions) taken.fill(1, cleanToNorm(m.start), Math.max(cleanToNorm(m.start), cleanToNorm(m.end)));
 
   const hits: CandidateHit[] = [];
   // 1. People a title introduces and the dictionary does not know.
@@ -75,10 +93,11 @@ export function discoverCandidates(doc: CleanDocument, mentions: Mention[], role
   for (const m of mentions) if (m.type === "place") placeAt.add(cleanToNorm(m.start));
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    const suffix = ORG_SUFFIXES.find(([s]) => t.word.endsWith(s));
+    const suffix = orgSuffixOf(t.word);
     if (!suffix) continue;
     let j = i;
-    while (j > 0 && i - j < 4 && /^(n|ns|nt|nz|nr|nrt|nrfg|x|eng|j)$/.test(tokens[j - 1].tag) && /^[\u4e00-\u9fffA-Za-z0-9]{2,}$/.test(tokens[j - 1].word)) j--;
+    // The word is tested before the tag: a token's tag is looked up when first read.
+    while (j > 0 && i - j < 4 && /^[\u4e00-\u9fffA-Za-z0-9]{2,}$/.test(tokens[j - 1].word) && /^(n|ns|nt|nz|nr|nrt|nrfg|x|eng|j)$/.test(tokens[j - 1].tag)) j--;
     const run = tokens.slice(j, i + 1);
     const properFree = run.some((x, k) => (PROPER_TAGS.test(x.tag) || (k === run.length - 1 && x.word.length > suffix[0].length && PROPER_TAGS.test(x.tag))) && !overlaps(taken, x.start, x.end));
     if (!properFree) continue;
@@ -95,8 +114,10 @@ export function discoverCandidates(doc: CleanDocument, mentions: Mention[], role
   // 3. Words nodejieba tags as person names, surname first, followed by a verb of speech.
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (t.tag !== "nr" || t.word.length < 2 || t.word.length > 3 || !SURNAMES.has(t.word[0])) continue;
+    // The tag last: it is looked up when first read, and few tokens get that far.
+    if (t.word.length < 2 || t.word.length > 3 || !SURNAMES.has(t.word[0])) continue;
     if (!SPEECH_AFTER.test(text.slice(t.end, t.end + 2))) continue;
+    if (t.tag !== "nr") continue;
     if (overlaps(taken, t.start, t.end)) continue;
     hits.push({ label: t.word, type: "person", start: t.start, end: t.end, evidence: "pos:nr+speech" });
   }
@@ -104,10 +125,10 @@ export function discoverCandidates(doc: CleanDocument, mentions: Mention[], role
   const rank = (h: CandidateHit) => (h.evidence === "title+name" ? 0 : h.evidence.startsWith("suffix:") ? 1 : 2);
   hits.sort((a, b) => rank(a) - rank(b) || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const out: Mention[] = [];
-  const used: boolean[] = new Array(text.length + 1).fill(false);
+  const used = new Uint8Array(text.length + 1);
   for (const h of hits) {
     if (overlaps(used, h.start, h.end)) continue;
-    for (let i = h.start; i < h.end; i++) used[i] = true;
+    used.fill(1, h.start, h.end);
     const start = doc.normToClean[h.start];
     const end = doc.normToClean[h.end - 1] + 1;
     const sentence = Math.max(0, doc.sentences.findIndex((s) => start >= s.start && start < s.end));

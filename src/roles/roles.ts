@@ -23,6 +23,20 @@ import {
 } from "./titles.ts";
 
 const TITLES_LONGEST_FIRST = [...TITLE_WORDS].sort((a, b) => b.length - a.length);
+/**
+ * Title words by their last character, each list in TITLES_LONGEST_FIRST order: the words that can
+ * end at a position are those of the character before it (a title is looked for at every position).
+ */
+const TITLES_BY_LAST_CHAR = new Map<string, string[]>();
+/** By code unit: 1 when some title word ends with it (a quick no for nearly every position). */
+const ENDS_A_TITLE = new Uint8Array(65536);
+for (const w of TITLES_LONGEST_FIRST) {
+  const last = w[w.length - 1];
+  ENDS_A_TITLE[w.charCodeAt(w.length - 1)] = 1;
+  if (!TITLES_BY_LAST_CHAR.has(last)) TITLES_BY_LAST_CHAR.set(last, []);
+  TITLES_BY_LAST_CHAR.get(last)!.push(w);
+}
+const GENERIC_PREFIXES_LONGEST_FIRST = [...GENERIC_ORG_PREFIXES].sort((a, b) => b.prefix.length - a.prefix.length);
 const BYLINES_LONGEST_FIRST = [...BYLINE_TITLES].sort((a, b) => b.length - a.length);
 /** Characters that end a title phrase going left: clause punctuation, brackets, quotes, spaces. */
 const PHRASE_STOP = /[，。、；：！？,.;:!?（）()“”"‘’「」《》\s·•◎|/]/;
@@ -56,11 +70,16 @@ interface RoleContext {
   mentions: (Mention & { nStart: number; nEnd: number })[];
   mentionAt: Map<number, Mention & { nStart: number; nEnd: number }>;
   mentionEndingAt: Map<number, Mention & { nStart: number; nEnd: number }>;
-  tokensAt: Map<number, Token>;
+  /** Indices into `mentions` of the organisation mentions, by where they end. */
+  orgMentionsEndingAt: Map<number, number[]>;
+  /** The token that starts at an offset (tokens are in text order). */
+  tokenAt: (pos: number) => Token | undefined;
   dictionary: Dictionary;
   nameIndex: Map<string, DictionaryEntry>;
   /** The document's places by prominence, for resolving 区委 / 市委 / 省委. */
   placeLabels: string[];
+  /** Generic bodies resolved so far in this document, by body and level. */
+  resolvedBodies: Map<string, OrgRef>;
 }
 
 /** Index of dictionary entries by label and alias (first entry wins), for resolving bodies by name. */
@@ -74,11 +93,34 @@ export function buildNameIndex(dictionary: Dictionary): Map<string, DictionaryEn
 }
 
 function toNormOffsets(doc: CleanDocument, mentions: Mention[]): RoleContext["mentions"] {
-  const find = (clean: number) => normOffsetOf(doc.normToClean, clean);
-  return mentions.map((m) => ({ ...m, nStart: find(m.start), nEnd: find(m.end) }));
+  // Fields copied one by one: an object spread here cost more than the rest of role extraction.
+  return mentions.map((m) => ({
+    doc: m.doc,
+    entity: m.entity,
+    label: m.label,
+    type: m.type,
+    surface: m.surface,
+    start: m.start,
+    end: m.end,
+    sentence: m.sentence,
+    candidate: m.candidate,
+    nStart: normOffsetOf(doc.normToClean, m.start),
+    nEnd: normOffsetOf(doc.normToClean, m.end),
+  }));
 }
 
+/** resolveGenericBody depends only on the document: each (body, level) is resolved once per document. */
 function resolveGenericBody(ctx: RoleContext, body: string, level: string | undefined): OrgRef {
+  const key = `${body}|${level ?? ""}`;
+  let org = ctx.resolvedBodies.get(key);
+  if (!org) {
+    org = resolveGenericBodyOnce(ctx, body, level);
+    ctx.resolvedBodies.set(key, org);
+  }
+  return org;
+}
+
+function resolveGenericBodyOnce(ctx: RoleContext, body: string, level: string | undefined): OrgRef {
   // First the dictionary's own knowledge: an entry that claims the bare body (区委, 市委) as an alias
   // under a rule that holds in this document (requireInDocument: [余杭]).
   for (const e of ctx.dictionary.entries) {
@@ -107,7 +149,10 @@ function isOrgMention(m: Mention): boolean {
 }
 
 /** The longest title word ending at `end`, or undefined. */
-function titleWordEndingAt(text: string, end: number, words: readonly string[] = TITLES_LONGEST_FIRST): string | undefined {
+function titleWordEndingAt(text: string, end: number): string | undefined {
+  if (end <= 0 || ENDS_A_TITLE[text.charCodeAt(end - 1)] === 0) return undefined;
+  const words = TITLES_BY_LAST_CHAR.get(text[end - 1]);
+  if (!words) return undefined;
   for (const w of words) if (w.length <= end && text.startsWith(w, end - w.length)) return w;
   return undefined;
 }
@@ -125,11 +170,17 @@ function titlePhraseEndingAt(ctx: RoleContext, end: number): TitleElement | unde
   let regionStart = wordStart;
   while (regionStart > 0 && wordStart - regionStart < 30 && !PHRASE_STOP.test(text[regionStart - 1])) regionStart--;
   // A linked body in the region starts the phrase: 之江实验室主任, 中国平安财产保险余杭支公司总经理.
+  // The one that starts first; on a tie, the first in document order.
   let orgMention: RoleContext["mentions"][number] | undefined;
-  for (const m of ctx.mentions) {
+  let orgIndex = -1;
+  for (let e = regionStart + 1; e <= wordStart; e++) {
     // A body may reach back past a bracket of its own name: 中国(杭州)人工智能小镇名誉镇长.
-    if (m.nEnd > regionStart && m.nEnd <= wordStart && isOrgMention(m)) {
-      if (!orgMention || m.nStart < orgMention.nStart) orgMention = m;
+    for (const i of ctx.orgMentionsEndingAt.get(e) ?? []) {
+      const m = ctx.mentions[i];
+      if (!orgMention || m.nStart < orgMention.nStart || (m.nStart === orgMention.nStart && i < orgIndex)) {
+        orgMention = m;
+        orgIndex = i;
+      }
     }
   }
   if (orgMention) {
@@ -144,7 +195,7 @@ function titlePhraseEndingAt(ctx: RoleContext, end: number): TitleElement | unde
     };
   }
   const region = text.slice(regionStart, wordStart);
-  const generic = [...GENERIC_ORG_PREFIXES].sort((a, b) => b.prefix.length - a.prefix.length).find((g) => region.endsWith(g.prefix));
+  const generic = GENERIC_PREFIXES_LONGEST_FIRST.find((g) => region.endsWith(g.prefix));
   if (generic) {
     const start = wordStart - generic.prefix.length;
     return { start, end, title: text.slice(start, end), org: resolveGenericBody(ctx, generic.body, generic.level) };
@@ -175,11 +226,11 @@ function hasSurname(text: string, pos: number): number {
 }
 
 /** A name the dictionary does not know: surname + one or two characters, ending where a name ends. */
-export function unknownNameAt(ctx: { text: string; tokensAt: Map<number, Token>; mentionAt: Map<number, Mention> }, pos: number): PersonRef | undefined {
+export function unknownNameAt(ctx: { text: string; tokenAt: (pos: number) => Token | undefined; mentionAt: Map<number, Mention> }, pos: number): PersonRef | undefined {
   const { text } = ctx;
   const sn = hasSurname(text, pos);
   if (!sn) return undefined;
-  const token = ctx.tokensAt.get(pos);
+  const token = ctx.tokenAt(pos);
   if (token && token.end - token.start >= 2 && token.end - token.start <= sn + 2 && /^(nr|nrfg|nrt|x)$/.test(token.tag) && [...token.word].every((c) => CJK.test(c))) {
     if (!TITLE_WORDS.includes(token.word)) return { start: pos, end: token.end, label: token.word, entity: null };
   }
@@ -237,6 +288,8 @@ function makeRole(ctx: RoleContext, person: PersonRef, title: string, org: OrgRe
 function chainedTitles(ctx: RoleContext, out: Role[]): void {
   const { text } = ctx;
   for (let pos = 1; pos < text.length; pos++) {
+    // Most positions end no title word: skip them before building anything.
+    if (ENDS_A_TITLE[text.charCodeAt(pos - 1)] === 0) continue;
     // A list continues the title of its first name (区领导毛建标、吴远东): only list heads start here.
     const elements: TitleElement[] = [];
     let end = pos;
@@ -381,6 +434,31 @@ function appointments(ctx: RoleContext, out: Role[]): void {
   }
 }
 
+/** Binary search of tokens (in text order) for the one that starts at `pos`: few lookups, many tokens. */
+function tokenStartingAt(tokens: Token[], pos: number): Token | undefined {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const start = tokens[mid].start;
+    if (start === pos) return tokens[mid];
+    if (start < pos) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
+}
+
+function indexOrgMentionsByEnd(mentions: RoleContext["mentions"]): Map<number, number[]> {
+  const byEnd = new Map<number, number[]>();
+  mentions.forEach((m, i) => {
+    if (!isOrgMention(m)) return;
+    const list = byEnd.get(m.nEnd);
+    if (list) list.push(i);
+    else byEnd.set(m.nEnd, [i]);
+  });
+  return byEnd;
+}
+
 /** Extracts the roles stated in one document. `tokens` are nodejieba's tokens of `doc.normText`. */
 export function extractRoles(doc: CleanDocument, mentions: Mention[], tokens: Token[], dictionary: Dictionary, nameIndex = buildNameIndex(dictionary)): Role[] {
   const normMentions = toNormOffsets(doc, mentions.filter((m) => !m.candidate || m.type === "person"));
@@ -392,10 +470,12 @@ export function extractRoles(doc: CleanDocument, mentions: Mention[], tokens: To
     mentions: normMentions,
     mentionAt: new Map(normMentions.map((m) => [m.nStart, m])),
     mentionEndingAt: new Map(normMentions.map((m) => [m.nEnd, m])),
-    tokensAt: new Map(tokens.map((t) => [t.start, t])),
+    orgMentionsEndingAt: indexOrgMentionsByEnd(normMentions),
+    tokenAt: (pos) => tokenStartingAt(tokens, pos),
     dictionary,
     nameIndex,
     placeLabels: [...placeCounts].sort((a, b) => b[1] - a[1]).map(([label]) => label),
+    resolvedBodies: new Map(),
   };
   const found: Role[] = [];
   chainedTitles(ctx, found);
