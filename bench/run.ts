@@ -123,6 +123,7 @@ export async function main(argv: string[]): Promise<number> {
       stagesMs: m.result.timings,
       processed: m.result.processed,
       reused: m.result.reused,
+      resumed: m.result.resumed,
       workers: m.result.workers,
     });
     let single: ReturnType<typeof perf> | undefined;
