@@ -75,6 +75,15 @@ describe("incremental build", () => {
     for (const f of [...OUTPUTS, ...allEvidence(fresh2)]) expect(read(out, f), f).toBe(read(fresh2, f));
   });
 
+  it("does not go on from a saved state whose output files are gone", async () => {
+    const copy = join(work, "out-damaged");
+    cpSync(out, copy, { recursive: true });
+    rmSync(join(copy, "mentions.jsonl"));
+    const built = await runBuild(options([inputs], copy));
+    expect(built).toMatchObject({ documents: 8, processed: 0, resumed: 0 });
+    for (const f of OUTPUTS) expect(read(copy, f), f).toBe(read(out, f));
+  });
+
   it("re-links without re-cleaning when the dictionary changes", async () => {
     const dict = join(work, "dict");
     cpSync(DEFAULT_DICTIONARY_DIR, dict, { recursive: true });

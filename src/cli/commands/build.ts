@@ -143,6 +143,8 @@ export function chooseWorkers(requested: number | undefined, files: string[]): n
 
 /** The near-duplicate index's unit files in the output folder (kept for the next build to go on from). */
 const NEAR_DUPLICATE_FILES = ".near-duplicates";
+/** Output files with a line per article: a resumed build starts from the previous build's and appends. */
+const CARRIED_OUTPUTS = ["documents.jsonl", "mentions.jsonl", "roles.jsonl"] as const;
 /** The code a saved build state depends on besides cleaning and linking: the graph, the store, this file. */
 const STATE_CODE = ["graph", "store", "cli/commands/build.ts", "roles/discover.ts"];
 
@@ -193,16 +195,14 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   // article again. The state is valid only for the same code, dictionary and options.
   const stateVersion = [versions.clean, versions.link, codeVersion(STATE_CODE), options.window, options.includeCandidates].join(":");
   const previousDedup = path.join(options.out, NEAR_DUPLICATE_FILES);
-  const savedSequence =
-    store.hasState("sequence", stateVersion) && existsSync(`${previousDedup}.sentences`) && existsSync(`${previousDedup}.paragraphs`)
-      ? (store.getState("sequence", stateVersion) as string[])
-      : undefined;
+  // Everything the state goes on from must still be there (a user may have deleted a file of the output).
+  const resumable = [`${previousDedup}.sentences`, `${previousDedup}.paragraphs`, ...CARRIED_OUTPUTS.map((n) => path.join(options.out, n))].every((f) => existsSync(f));
+  const savedSequence = resumable && store.hasState("sequence", stateVersion) ? (store.getState("sequence", stateVersion) as string[]) : undefined;
 
   /** Starts the outputs: empty, or (resuming) as the previous build left them. */
   const openOutputs = (resume: boolean) => {
-    const names = ["documents.jsonl", "mentions.jsonl", "roles.jsonl"];
-    if (resume) for (const n of names) copyFileSync(path.join(options.out, n), path.join(tmp, n), constants.COPYFILE_FICLONE);
-    [documentsOut, mentionsOut, rolesOut] = names.map((n) => new LineWriter(path.join(tmp, n), resume));
+    if (resume) for (const n of CARRIED_OUTPUTS) copyFileSync(path.join(options.out, n), path.join(tmp, n), constants.COPYFILE_FICLONE);
+    [documentsOut, mentionsOut, rolesOut] = CARRIED_OUTPUTS.map((n) => new LineWriter(path.join(tmp, n), resume));
   };
   const startFresh = () => {
     store.clearCandidates();
