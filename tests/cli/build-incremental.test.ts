@@ -6,25 +6,15 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { runBuild, type BuildOptions } from "../../src/cli/commands/build.ts";
+import { runBuild } from "../../src/cli/commands/build.ts";
 import { DEFAULT_DICTIONARY_DIR } from "../../src/link/dictionary.ts";
+import { buildOptions } from "../helpers.ts";
 
 const repo = join(import.meta.dirname, "../..");
 const work = mkdtempSync(join(tmpdir(), "guanxi-incremental-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const options = (inputs: string[], out: string, extra: Partial<BuildOptions> = {}): BuildOptions => ({
-  inputs,
-  out,
-  dictionaryDir: DEFAULT_DICTIONARY_DIR,
-  strict: false,
-  window: "article",
-  includeCandidates: false,
-  gexfVersion: "1.3",
-  quiet: true,
-  workers: 1,
-  ...extra,
-});
+const options = buildOptions;
 
 const read = (dir: string, file: string) => readFileSync(join(dir, file), "utf8");
 const allEvidence = (dir: string) => readdirSync(join(dir, "evidence")).map((f) => `evidence/${f}`);

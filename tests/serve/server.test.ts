@@ -232,20 +232,10 @@ describe("guanxi serve: ports and the command", () => {
 describe("guanxi serve: evidence by key from the build's store", () => {
   it("answers a pair from store.sqlite, null for a pair without evidence, 400 without both ids, 204 without a store", async () => {
     const { runBuild } = await import("../../src/cli/commands/build.ts");
-    const { DEFAULT_DICTIONARY_DIR } = await import("../../src/link/dictionary.ts");
     const { readEvidence } = await import("../../src/export/index.ts");
+    const { buildOptions } = await import("../helpers.ts");
     const out = join(base, "seed-build");
-    await runBuild({
-      inputs: [join(import.meta.dirname, "../../seeds/001_a0d1a62f7fd3dcd1.txt")],
-      out,
-      dictionaryDir: DEFAULT_DICTIONARY_DIR,
-      strict: false,
-      window: "article",
-      includeCandidates: false,
-      gexfVersion: "1.3",
-      quiet: true,
-      workers: 1,
-    });
+    await runBuild(buildOptions([join(import.meta.dirname, "../../seeds/001_a0d1a62f7fd3dcd1.txt")], out));
     const withStore = await startServer({ buildDir: out, viewerDir: join(base, "viewer"), port: 0 });
     try {
       const ok = await get(withStore.port, "/data/api/evidence?a=zhejiang-lab&b=alibaba");

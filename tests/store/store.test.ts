@@ -6,7 +6,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runBuild } from "../../src/cli/commands/build.ts";
-import { DEFAULT_DICTIONARY_DIR } from "../../src/link/dictionary.ts";
 import { lookupEvidence, openEvidenceLookup } from "../../src/store/store.ts";
 import { readEvidence } from "../../src/export/evidence-store.ts";
 import { graphJsonString } from "../../src/export/graph-json.ts";
@@ -16,7 +15,7 @@ import { CompactNearDuplicateIndex, applyDuplicateMarks, documentShingles } from
 import { GraphAccumulator, MemoryEvidenceSink } from "../../src/graph/accumulate.ts";
 import { buildGraph } from "../../src/graph/build.ts";
 import { analyseCleanDocument } from "../../src/cli/pipeline.ts";
-import { shippedContext } from "../helpers.ts";
+import { buildOptions, shippedContext } from "../helpers.ts";
 import type { RawDocument } from "../../src/types.ts";
 
 const repo = join(import.meta.dirname, "../..");
@@ -25,17 +24,7 @@ const out = join(work, "out");
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 beforeAll(async () => {
-  await runBuild({
-    inputs: [join(repo, "seeds")],
-    out,
-    dictionaryDir: DEFAULT_DICTIONARY_DIR,
-    strict: false,
-    window: "article",
-    includeCandidates: false,
-    gexfVersion: "1.3",
-    quiet: true,
-    workers: 1,
-  });
+  await runBuild(buildOptions([join(repo, "seeds")], out));
 });
 
 /** Seeds plus edited copies: near-duplicate sentences, paragraphs and a duplicate article. */
