@@ -14,8 +14,7 @@ import { availableParallelism, cpus, totalmem, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { generateCorpus } from "./generate.ts";
-import { runBuild, type BuildResult } from "../src/cli/commands/build.ts";
-import { DEFAULT_DICTIONARY_DIR } from "../src/link/dictionary.ts";
+import { defaultBuildOptions, runBuild, type BuildResult } from "../src/cli/commands/build.ts";
 import { cutWords } from "../src/segment/tokens.ts";
 
 const bin = join(import.meta.dirname, "../bin/guanxi-bench.mjs");
@@ -29,17 +28,7 @@ interface Measured {
 /** Child mode: one build, then its time, stages and peak memory as JSON on stdout. */
 export async function child(spec: { inputs: string[]; out: string; workers: number }): Promise<void> {
   const t = performance.now();
-  const result = await runBuild({
-    inputs: spec.inputs,
-    out: spec.out,
-    dictionaryDir: DEFAULT_DICTIONARY_DIR,
-    strict: false,
-    window: "article",
-    includeCandidates: false,
-    gexfVersion: "1.3",
-    quiet: true,
-    workers: spec.workers,
-  });
+  const result = await runBuild(defaultBuildOptions(spec.inputs, spec.out, { workers: spec.workers }));
   const ms = performance.now() - t;
   // maxRSS covers the whole process, worker threads included (they share it).
   const maxRssMB = process.resourceUsage().maxRSS / 1024;

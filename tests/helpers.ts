@@ -4,23 +4,11 @@ import type { DocumentAnalysis, RawDocument } from "../src/types.ts";
 import { cleanDocument } from "../src/clean/index.ts";
 import { loadDictionary } from "../src/link/dictionary.ts";
 import { analyseCleanDocument, createPipelineContext, type PipelineContext } from "../src/cli/pipeline.ts";
-import type { BuildOptions } from "../src/cli/commands/build.ts";
-import { DEFAULT_DICTIONARY_DIR } from "../src/link/dictionary.ts";
+import { defaultBuildOptions, type BuildOptions } from "../src/cli/commands/build.ts";
 
 /** runBuild's options as the CLI's defaults give them, quiet and in the main thread, with `extra` on top. */
 export function buildOptions(inputs: string[], out: string, extra: Partial<BuildOptions> = {}): BuildOptions {
-  return {
-    inputs,
-    out,
-    dictionaryDir: DEFAULT_DICTIONARY_DIR,
-    strict: false,
-    window: "article",
-    includeCandidates: false,
-    gexfVersion: "1.3",
-    quiet: true,
-    workers: 1,
-    ...extra,
-  };
+  return defaultBuildOptions(inputs, out, { workers: 1, ...extra });
 }
 
 export function rawText(id: string, content: string): RawDocument {

@@ -44,6 +44,21 @@ export interface BuildOptions {
   workers?: number;
 }
 
+/** A build's options with the CLI's defaults (quiet; workers as chooseWorkers decides), `extra` on top. */
+export function defaultBuildOptions(inputs: string[], out: string, extra: Partial<BuildOptions> = {}): BuildOptions {
+  return {
+    inputs,
+    out,
+    dictionaryDir: DEFAULT_DICTIONARY_DIR,
+    strict: false,
+    window: "article",
+    includeCandidates: false,
+    gexfVersion: "1.3",
+    quiet: true,
+    ...extra,
+  };
+}
+
 export interface BuildResult {
   documents: number;
   warnings: InputWarning[];

@@ -1,0 +1,13 @@
+import { register } from "tsx/esm/api";
+register();
+const { runBuild } = await import("../src/cli/commands/build.ts");
+const { DEFAULT_DICTIONARY_DIR } = await import("../src/link/dictionary.ts");
+const samples = [];
+const t0 = performance.now();
+const timer = setInterval(() => { const m = process.memoryUsage(); samples.push([Math.round((performance.now() - t0) / 1000), Math.round(m.rss / 2 ** 20), Math.round(m.heapUsed / 2 ** 20), Math.round(m.external / 2 ** 20), Math.round(m.arrayBuffers / 2 ** 20)]); }, 2000);
+const r = await runBuild({ inputs: [process.argv[2]], out: process.argv[3], dictionaryDir: DEFAULT_DICTIONARY_DIR, strict: false, window: "article", includeCandidates: false, gexfVersion: "1.3", quiet: true, workers: Number(process.argv[4] ?? 2) });
+clearInterval(timer);
+console.log(JSON.stringify(r.timings));
+console.log("t rss heap external arraybuffers");
+for (const s of samples) console.log(s.join(" "));
+console.log("maxRSS", Math.round(process.resourceUsage().maxRSS / 1024));
