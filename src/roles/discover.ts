@@ -46,6 +46,10 @@ function orgSuffixOf(word: string): readonly [string, EntityType] | undefined {
 const PROPER_TAGS = /^(ns|nt|nz|nr|nrt|nrfg|x|eng|j)$/;
 /** Words that are never a candidate on their own: the suffix alone, generic heads. */
 const GENERIC = new Set(["公司", "集团", "科技", "企业", "机构", "银行", "基金", "大学", "学院", "实验室", "研究院", "论坛", "医疗", "机器人", "特色小镇"]);
+/** SURNAMES by code unit (every surname is one BMP character): no one-character string per token. */
+const IS_SURNAME = new Uint8Array(65536);
+for (const s of SURNAMES) IS_SURNAME[s.charCodeAt(0)] = 1;
+
 /** Verbs of speech after a name: nodejieba's nr tag alone is too noisy to trust without one. */
 const SPEECH_AFTER = /^(表示|说|介绍|认为|指出|透露|坦言|告诉|称)/;
 
@@ -115,7 +119,7 @@ export function discoverCandidates(doc: CleanDocument, mentions: Mention[], role
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     // The tag last: it is looked up when first read, and few tokens get that far.
-    if (t.word.length < 2 || t.word.length > 3 || !SURNAMES.has(t.word[0])) continue;
+    if (t.word.length < 2 || t.word.length > 3 || IS_SURNAME[t.word.charCodeAt(0)] !== 1) continue;
     if (!SPEECH_AFTER.test(text.slice(t.end, t.end + 2))) continue;
     if (t.tag !== "nr") continue;
     if (overlaps(taken, t.start, t.end)) continue;

@@ -120,11 +120,24 @@ function resolveGenericBody(ctx: RoleContext, body: string, level: string | unde
   return org;
 }
 
+/** Government entries claiming a bare body as label or alias, in dictionary order, by dictionary (a loaded dictionary does not change). */
+const claimantsByDictionary = new WeakMap<Dictionary, Map<string, DictionaryEntry[]>>();
+
+function governmentClaimants(dictionary: Dictionary, body: string): DictionaryEntry[] {
+  let byBody = claimantsByDictionary.get(dictionary);
+  if (!byBody) claimantsByDictionary.set(dictionary, (byBody = new Map()));
+  let claimants = byBody.get(body);
+  if (!claimants) {
+    claimants = dictionary.entries.filter((e) => e.type === "government" && (e.label === body || e.aliases.includes(body)));
+    byBody.set(body, claimants);
+  }
+  return claimants;
+}
+
 function resolveGenericBodyOnce(ctx: RoleContext, body: string, level: string | undefined): OrgRef {
   // First the dictionary's own knowledge: an entry that claims the bare body (区委, 市委) as an alias
   // under a rule that holds in this document (requireInDocument: [余杭]).
-  for (const e of ctx.dictionary.entries) {
-    if (e.type !== "government" || !(e.label === body || e.aliases.includes(body))) continue;
+  for (const e of governmentClaimants(ctx.dictionary, body)) {
     const rules = (e.rules ?? []).filter((r) => r.alias === body);
     const holds = rules.every(
       (r) =>
