@@ -21,7 +21,7 @@ import { MultiGraph } from "graphology";
 import { pairKey } from "../export/evidence-key.ts";
 import type { Dictionary, EdgeAttributes, Evidence, Mention, NodeAttributes, Paragraph, Role, Sentence, WindowLevel } from "../types.ts";
 import { WINDOW_LEVELS } from "../types.ts";
-import { DEFAULT_WINDOW, MAX_EVIDENCE_PER_LEVEL, npmi, type GraphAttributes, type GuanxiGraph, type LevelCounts } from "./model.ts";
+import { DEFAULT_WINDOW, MAX_EVIDENCE_PER_LEVEL, npmi, type BuildGraphOptions, type GraphAttributes, type GuanxiGraph, type LevelCounts } from "./model.ts";
 import { layoutGraph } from "./layout.ts";
 import { computeMetrics } from "./metrics.ts";
 import { DUPLICATE_ARTICLE_SHARE } from "./windows.ts";
@@ -196,14 +196,8 @@ export interface AccumulatorState {
   documents: number;
 }
 
-export interface AccumulateOptions {
-  window?: WindowLevel;
-  includeCandidates?: boolean;
-  maxEvidencePerLevel?: number;
-  metrics?: boolean;
-  layout?: boolean;
-  seed?: number;
-}
+/** The same options as buildGraph's (the accumulator is what buildGraph runs). */
+export type AccumulateOptions = BuildGraphOptions;
 
 interface Instance {
   level: WindowLevel;

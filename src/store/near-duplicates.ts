@@ -16,6 +16,11 @@ import { CandidateCounter, MAX_POSTINGS, MIN_CONTAINMENT, MIN_JACCARD } from "..
 
 const MIN_SHINGLES = 8;
 const FILE_SUFFIXES = [".sentences", ".paragraphs"] as const;
+
+/** The unit files of an index whose path prefix is `scratch` (what must be kept, or copied, with its state). */
+export function nearDuplicateFiles(scratch: string): string[] {
+  return FILE_SUFFIXES.map((ext) => `${scratch}${ext}`);
+}
 /** Units kept in memory besides the file: 32k × ~40 shingles × 8 bytes ≈ 10 MB per index. */
 const RECENT = 32768;
 const STRIP = /[\s\p{P}\p{S}]/gu;
@@ -402,7 +407,7 @@ export class CompactNearDuplicateIndex {
 
   /** The paths of the unit files. */
   files(): string[] {
-    return FILE_SUFFIXES.map((ext) => `${this.scratch}${ext}`);
+    return nearDuplicateFiles(this.scratch);
   }
 
   add(docId: string, sh: UnitShingles): DuplicateMarks {

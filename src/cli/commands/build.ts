@@ -27,7 +27,7 @@ import { GraphAccumulator, type AccumulatorState } from "../../graph/accumulate.
 import { MAX_EVIDENCE_PER_LEVEL } from "../../graph/model.ts";
 import { exportAll } from "../../export/index.ts";
 import { BuildStore, CLEAN_CODE, codeVersion, contentHash, LINK_CODE, STORE_FILE } from "../../store/store.ts";
-import { applyDuplicateMarks, CompactNearDuplicateIndex, type NearDuplicateState } from "../../store/near-duplicates.ts";
+import { applyDuplicateMarks, CompactNearDuplicateIndex, nearDuplicateFiles, type NearDuplicateState } from "../../store/near-duplicates.ts";
 import { writeEvidenceShards } from "../../store/shards.ts";
 import { ProgressBar } from "../progress.ts";
 
@@ -211,7 +211,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const stateVersion = [versions.clean, versions.link, codeVersion(STATE_CODE), options.window, options.includeCandidates].join(":");
   const previousDedup = path.join(options.out, NEAR_DUPLICATE_FILES);
   // Everything the state goes on from must still be there (a user may have deleted a file of the output).
-  const resumable = [`${previousDedup}.sentences`, `${previousDedup}.paragraphs`, ...CARRIED_OUTPUTS.map((n) => path.join(options.out, n))].every((f) => existsSync(f));
+  const resumable = [...nearDuplicateFiles(previousDedup), ...CARRIED_OUTPUTS.map((n) => path.join(options.out, n))].every((f) => existsSync(f));
   const savedSequence = resumable && store.hasState("sequence", stateVersion) ? (store.getState("sequence", stateVersion) as string[]) : undefined;
 
   /** Starts the outputs: empty, or (resuming) as the previous build left them. */
@@ -225,7 +225,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     openOutputs(false);
   };
   const resume = (prefix: string[]) => {
-    for (const ext of [".sentences", ".paragraphs"]) copyFileSync(`${previousDedup}${ext}`, path.join(tmp, NEAR_DUPLICATE_FILES + ext), constants.COPYFILE_FICLONE);
+    const copies = nearDuplicateFiles(path.join(tmp, NEAR_DUPLICATE_FILES));
+    nearDuplicateFiles(previousDedup).forEach((f, i) => copyFileSync(f, copies[i], constants.COPYFILE_FICLONE));
     dedup = new CompactNearDuplicateIndex(path.join(tmp, NEAR_DUPLICATE_FILES), store.getState("nearDuplicates", stateVersion) as NearDuplicateState);
     accumulator.restore(store.getState("accumulator", stateVersion) as AccumulatorState);
     candidates = CandidateTally.restore(store.getState("candidates", stateVersion));
