@@ -20,8 +20,17 @@ export function fnv1a(text: string): number {
   return hash >>> 0;
 }
 
+/** The shard number (0 … EVIDENCE_SHARDS − 1) of a pair key. */
+export function evidenceShardOf(key: string): number {
+  return fnv1a(key) % EVIDENCE_SHARDS;
+}
+
+/** File name (relative to the output folder) of a shard, by number. */
+export function evidenceShardFile(shard: number): string {
+  return `evidence/${shard.toString(16).padStart(2, "0")}.json`;
+}
+
 /** File name (relative to the output folder) of the shard that holds a pair's evidence. */
 export function evidenceShardPath(a: string, b: string): string {
-  const shard = fnv1a(pairKey(a, b)) % EVIDENCE_SHARDS;
-  return `evidence/${shard.toString(16).padStart(2, "0")}.json`;
+  return evidenceShardFile(evidenceShardOf(pairKey(a, b)));
 }

@@ -42,8 +42,6 @@ export interface GraphDocument {
 export interface EvidenceSink {
   add(pair: string, level: WindowLevel, pass: 1 | 2, seq: number, evidence: Evidence): void;
   take(pair: string, max: number): Evidence[];
-  /** The same items as their JSON text, when the sink keeps them so (the store): no parse and rewrite. */
-  takeJson?(pair: string, max: number): string[];
 }
 
 /** Evidence in memory (tests, small builds). */
@@ -781,10 +779,5 @@ export class GraphAccumulator {
   /** A pair's kept evidence (after finish). */
   evidence(pair: string): Evidence[] {
     return this.sink.take(pair, this.maxEvidence);
-  }
-
-  /** A pair's kept evidence as the JSON text of each item, in the same order. */
-  evidenceJson(pair: string): string[] {
-    return this.sink.takeJson ? this.sink.takeJson(pair, this.maxEvidence) : this.evidence(pair).map((e) => JSON.stringify(e));
   }
 }

@@ -21,24 +21,47 @@ import type { CleanDocument, Evidence, RawDocument, WindowLevel } from "../types
 import type { LevelCounts } from "../graph/model.ts";
 import type { EvidenceSink } from "../graph/accumulate.ts";
 import type { EvidenceEntry } from "../export/evidence-store.ts";
-import { pairKey } from "../export/evidence-key.ts";
+import { evidenceShardOf, pairKey } from "../export/evidence-key.ts";
 
 export const STORE_FILE = "store.sqlite";
-/** Evidence candidates per INSERT statement (7 parameters each, under SQLite's limit of 32,766). */
+/** Evidence candidates per INSERT statement (8 parameters each, under SQLite's limit of 32,766). */
 const CANDIDATE_BATCH = 200;
-const CANDIDATE_COLUMNS = 7;
+const CANDIDATE_COLUMNS = 8;
 const LEVEL_NUMBER: Record<WindowLevel, number> = { sentence: 0, paragraph: 1, article: 2 };
+/** A pair's candidates in the order its evidence is chosen in: by level, then (pass, seq). */
+const SELECT_CANDIDATES = "SELECT level, doc, start, item FROM main.candidates WHERE shard = ? AND pair = ? ORDER BY level, pass, seq";
 /**
- * A pair's kept evidence: per level the first `max` by (pass, seq), then closest level first, by
- * document and offset (selectEvidence's rule in graph/accumulate.ts, in SQL).
+ * The candidates of every pair of one evidence shard, in one pass along the index (no sort): writing
+ * the shards was one query per pair, most of the export time.
  */
-const SELECT_EVIDENCE = `
-  SELECT item FROM (
-    SELECT level, doc, start, item, ROW_NUMBER() OVER (PARTITION BY level ORDER BY pass, seq) AS n
-    FROM main.candidates WHERE pair = ?)
-  WHERE n <= ? ORDER BY level, doc, start, n`;
+const SELECT_SHARD_CANDIDATES = "SELECT pair, level, doc, start, item FROM main.candidates WHERE shard = ? ORDER BY pair, level, pass, seq";
+const CANDIDATE_INDEX = "CREATE INDEX IF NOT EXISTS main.candidates_pair ON candidates (shard, pair, level, pass, seq)";
+/** A candidate as read back: level number, document, offset, the item's JSON. */
+type CandidateRow = [level: number, doc: string, start: number, item: string];
+
+/**
+ * A pair's kept evidence from its candidates in (level, pass, seq) order: per level the first `max`,
+ * then closest level first, by document and offset, ties in (pass, seq) order: selectEvidence's rule
+ * in graph/accumulate.ts, with the same string comparison, for the shards and for lookups alike.
+ */
+function keptItems(rows: CandidateRow[], max: number): string[] {
+  const kept: CandidateRow[] = [];
+  let level = -1;
+  let n = 0;
+  for (const r of rows) {
+    if (r[0] !== level) {
+      level = r[0];
+      n = 0;
+    }
+    if (n++ < max) kept.push(r);
+  }
+  // Array.prototype.sort is stable: equal (level, doc, start) stay in (pass, seq) order.
+  kept.sort((x, y) => x[0] - y[0] || (x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : x[2] - y[2]));
+  return kept.map((r) => r[3]);
+}
+
 /** Bumped when the layout of the tables changes: an older store is then ignored (a full build). */
-export const STORE_SCHEMA = 2;
+export const STORE_SCHEMA = 3;
 
 /** A cleaned document as stored: without what is recomputed from `text` (normText, normToClean) or unused after cleaning (sourceMap). */
 export type StoredClean = Omit<CleanDocument, "sourceMap" | "normText" | "normToClean">;
@@ -87,7 +110,7 @@ const SCHEMA_SQL = `
     hash TEXT PRIMARY KEY, id TEXT NOT NULL, clean_version TEXT NOT NULL,
     link_version TEXT NOT NULL, clean TEXT NOT NULL, mentions TEXT NOT NULL, roles TEXT NOT NULL);
   CREATE TABLE totals (pair TEXT PRIMARY KEY, total TEXT NOT NULL);
-  CREATE TABLE candidates (pair TEXT NOT NULL, level INTEGER NOT NULL, pass INTEGER NOT NULL, seq INTEGER NOT NULL, doc TEXT NOT NULL, start INTEGER NOT NULL, item TEXT NOT NULL);
+  CREATE TABLE candidates (shard INTEGER NOT NULL, pair TEXT NOT NULL, level INTEGER NOT NULL, pass INTEGER NOT NULL, seq INTEGER NOT NULL, doc TEXT NOT NULL, start INTEGER NOT NULL, item TEXT NOT NULL);
   CREATE TABLE state (key TEXT PRIMARY KEY, value BLOB NOT NULL);
 `;
 
@@ -191,8 +214,9 @@ export class BuildStore {
    * that select and order them), and a pair's selection is one indexed query whose items come back as
    * the JSON they went in as: nothing is parsed and written again on the way to the shards.
    */
-  evidenceSink(): EvidenceSink & { takeJson(pair: string, max: number): string[] } {
+  evidenceSink(): EvidenceSink & { takeJson(pair: string, max: number): string[]; takeShardJson(shard: number, max: number): Map<string, string[]> } {
     let select: Database.Statement | undefined;
+    let selectShard: Database.Statement | undefined;
     // Rows go in by CANDIDATE_BATCH per statement: one call into SQLite per row was most of its cost.
     const batch: (string | number)[] = [];
     const flush = () => {
@@ -200,18 +224,38 @@ export class BuildStore {
       else for (let i = 0; i < batch.length; i += CANDIDATE_COLUMNS) this.insertCandidate.run(batch.slice(i, i + CANDIDATE_COLUMNS));
       batch.length = 0;
     };
+    // The index is made when the first selection is asked for: rows go in faster without it.
     const takeJson = (pair: string, max: number): string[] => {
       if (batch.length) flush();
       if (!select) {
-        this.db.exec("CREATE INDEX IF NOT EXISTS main.candidates_pair ON candidates (pair, level, pass, seq)");
-        select = this.db.prepare(SELECT_EVIDENCE);
-        select.pluck(true);
+        this.db.exec(CANDIDATE_INDEX);
+        select = this.db.prepare(SELECT_CANDIDATES).raw(true);
       }
-      return select.all(pair, max) as string[];
+      return keptItems(select.all(evidenceShardOf(pair), pair) as CandidateRow[], max);
+    };
+    const takeShardJson = (shard: number, max: number): Map<string, string[]> => {
+      if (batch.length) flush();
+      if (!selectShard) {
+        this.db.exec(CANDIDATE_INDEX);
+        selectShard = this.db.prepare(SELECT_SHARD_CANDIDATES).raw(true);
+      }
+      const out = new Map<string, string[]>();
+      let pair: string | undefined;
+      let rows: CandidateRow[] = [];
+      for (const [p, level, doc, start, item] of selectShard.iterate(shard) as IterableIterator<[string, ...CandidateRow]>) {
+        if (p !== pair) {
+          if (pair !== undefined) out.set(pair, keptItems(rows, max));
+          pair = p;
+          rows = [];
+        }
+        rows.push([level, doc, start, item]);
+      }
+      if (pair !== undefined) out.set(pair, keptItems(rows, max));
+      return out;
     };
     return {
       add: (pair, level, pass, seq, ev) => {
-        batch.push(pair, LEVEL_NUMBER[level], pass, seq, ev.doc, ev.start, JSON.stringify(ev));
+        batch.push(evidenceShardOf(pair), pair, LEVEL_NUMBER[level], pass, seq, ev.doc, ev.start, JSON.stringify(ev));
         if (batch.length === CANDIDATE_BATCH * CANDIDATE_COLUMNS) {
           flush();
           this.tick();
@@ -219,6 +263,7 @@ export class BuildStore {
       },
       take: (pair, max) => takeJson(pair, max).map((item) => JSON.parse(item) as Evidence),
       takeJson,
+      takeShardJson,
     };
   }
 
@@ -289,7 +334,7 @@ export function openEvidenceLookup(outDir: string): { get(a: string, b: string):
   let max: number;
   try {
     total = db.prepare("SELECT total FROM totals WHERE pair = ?").pluck(true);
-    items = db.prepare(SELECT_EVIDENCE).pluck(true);
+    items = db.prepare(SELECT_CANDIDATES).raw(true);
     max = Number((db.prepare("SELECT value FROM meta WHERE key = 'maxEvidencePerLevel'").pluck(true).get() as string | undefined) ?? NaN);
   } catch {
     db.close();
@@ -304,7 +349,7 @@ export function openEvidenceLookup(outDir: string): { get(a: string, b: string):
       const key = pairKey(a, b);
       const t = total.get(key) as string | undefined;
       if (!t) return null;
-      return { total: JSON.parse(t) as LevelCounts, items: (items.all(key, max) as string[]).map((i) => JSON.parse(i) as Evidence) };
+      return { total: JSON.parse(t) as LevelCounts, items: keptItems(items.all(evidenceShardOf(key), key) as CandidateRow[], max).map((i) => JSON.parse(i) as Evidence) };
     },
     close() {
       db.close();

@@ -193,7 +193,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
 
   const tmp = tempSibling(options.out);
   const store = new BuildStore(path.join(tmp, STORE_FILE), path.join(options.out, STORE_FILE));
-  const accumulator = new GraphAccumulator(dictionary, store.evidenceSink(), { window: options.window, includeCandidates: options.includeCandidates });
+  const evidence = store.evidenceSink();
+  const accumulator = new GraphAccumulator(dictionary, evidence, { window: options.window, includeCandidates: options.includeCandidates });
   let candidates = new CandidateTally();
   let dedup: CompactNearDuplicateIndex | undefined;
   let documentsOut: LineWriter | undefined;
@@ -376,7 +377,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     // The shards are written from the accumulated evidence below; exportAll gets none, so it only
     // makes the (empty) evidence folder.
     exportAll(tmp, graph, new Map(), { gexfVersion: options.gexfVersion, evidenceTotals });
-    writeEvidenceShards(tmp, pairs, evidenceTotals, (pair) => accumulator.evidenceJson(pair), (pair, total) => store.putTotal(pair, total));
+    writeEvidenceShards(tmp, pairs, evidenceTotals, (shard) => evidence.takeShardJson(shard, MAX_EVIDENCE_PER_LEVEL), (pair, total) => store.putTotal(pair, total));
     store.setMeta("maxEvidencePerLevel", String(MAX_EVIDENCE_PER_LEVEL));
     writeFileSync(
       path.join(tmp, "build.json"),
