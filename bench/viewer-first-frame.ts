@@ -1,25 +1,60 @@
 // `node bin/guanxi-bench.mjs --viewer`: time to the viewer's first frame on a generated build of 5,000
 // entities and 50,000 co-mentions, in headless Chromium (/usr/bin/chromium, driven by playwright-core).
-// The clock runs from navigation until the graph's canvas area shows non-blank pixels (screenshots of
-// the page, polled). Target: within 3 s.
+// The clock runs from navigation to the viewer's first frame (its "guanxi:first-frame" mark, on the
+// page's clock), checked by a screenshot that shows the graph drawn. Target: within 3 s.
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
+import { chromium, type Page } from "playwright-core";
 import { startServer } from "../src/serve/server.ts";
 import { writeLargeBuild } from "../tests/viewer/large-graph.ts";
 
 const repo = join(import.meta.dirname, "..");
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
-export async function viewerFirstFrame(runs = 3): Promise<{ firstFrameMs: number[]; medianMs: number }> {
+/** Coloured pixels in a screenshot of the page (nodes are coloured by type; the page chrome is grey). */
+async function inkedPixels(page: Page, scratch: Page): Promise<number> {
+  // A screenshot, not a canvas readback: the graph's WebGL canvases are composited into it.
+  const png = await page.screenshot({ type: "png" });
+  return scratch.evaluate(async (b64) => {
+    const blob = await (await fetch(`data:image/png;base64,${b64}`)).blob();
+    const bitmap = await createImageBitmap(blob);
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const ctx = canvas.getContext("2d")!;
+    ctx.drawImage(bitmap, 0, 0);
+    const d = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+    let n = 0;
+    for (let i = 0; i < d.length; i += 16) if (d[i] < 200 && Math.abs(d[i] - d[i + 1]) + Math.abs(d[i + 1] - d[i + 2]) > 30) n++;
+    return n;
+  }, png.toString("base64"));
+}
+
+/** Enough coloured pixels that the graph, not just the page, is on screen. */
+const INKED = 2000;
+
+export interface FirstFrameRun {
+  /** The page's own clock: from navigation start to the viewer's "guanxi:first-frame" mark. */
+  markMs: number;
+  /** The same clock, to the frame that also has the edges (a large graph's edges come a frame later). */
+  edgesMs: number;
+  /** This process's clock: from navigation to seeing the first-frame mark (polled every 25 ms). */
+  observedMs: number;
+}
+
+/**
+ * Each run: navigate, poll (cheaply, without screenshots, which would compete with the page for the
+ * CPU and delay what is measured) for the viewer's mark, set once its first frame has been handed to
+ * the compositor; then check with one screenshot that the graph is really drawn. A run whose
+ * screenshot is blank does not count: it fails.
+ */
+export async function viewerFirstFrame(runs = 5): Promise<{ runs: FirstFrameRun[]; firstFrameMs: number[]; medianMs: number; edgesMedianMs: number }> {
   const viewerDir = join(repo, "viewer/dist");
   if (!existsSync(join(viewerDir, "index.html"))) throw new Error("viewer/dist is missing: npm run viewer:build");
   const dir = mkdtempSync(join(tmpdir(), "guanxi-viewer-bench-"));
   writeLargeBuild(dir, 5000, 50000);
   const server = await startServer({ buildDir: dir, viewerDir, port: 0 });
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ARGS });
-  const times: number[] = [];
+  const results: FirstFrameRun[] = [];
   // PNGs are decoded in a blank page: the viewer's Content-Security-Policy forbids fetching data: URLs.
   const scratch = await browser.newPage();
   try {
@@ -28,25 +63,20 @@ export async function viewerFirstFrame(runs = 3): Promise<{ firstFrameMs: number
       const page = await context.newPage();
       const t0 = performance.now();
       await page.goto(server.url, { waitUntil: "commit" });
-      for (;;) {
-        // A screenshot, not a canvas readback: the graph's WebGL canvases are composited into it.
-        const png = await page.screenshot({ type: "png" });
-        const inked = await scratch.evaluate(async (b64) => {
-          const blob = await (await fetch(`data:image/png;base64,${b64}`)).blob();
-          const bitmap = await createImageBitmap(blob);
-          const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-          const ctx = canvas.getContext("2d")!;
-          ctx.drawImage(bitmap, 0, 0);
-          const d = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
-          let n = 0;
-          for (let i = 0; i < d.length; i += 16) if (d[i] < 200 && Math.abs(d[i] - d[i + 1]) + Math.abs(d[i + 1] - d[i + 2]) > 30) n++;
-          return n;
-        }, png.toString("base64"));
-        // Coloured pixels (nodes are coloured by type; the page chrome is grey): the graph is drawn.
-        if (inked > 2000) break;
-        if (performance.now() - t0 > 60_000) throw new Error("no frame within 60 s");
-      }
-      times.push(Math.round(performance.now() - t0));
+      const markOf = async (name: string): Promise<number> => {
+        for (;;) {
+          const at = await page.evaluate((n) => performance.getEntriesByName(n)[0]?.startTime ?? null, name);
+          if (at !== null) return at;
+          if (performance.now() - t0 > 60_000) throw new Error(`no ${name} mark within 60 s`);
+          await new Promise((resolve) => setTimeout(resolve, 25));
+        }
+      };
+      const markMs = await markOf("guanxi:first-frame");
+      const observedMs = performance.now() - t0;
+      const inked = await inkedPixels(page, scratch);
+      if (inked < INKED) throw new Error(`first-frame mark set at ${Math.round(markMs)} ms but the screenshot shows no graph (${inked} coloured pixels)`);
+      const edgesMs = await markOf("guanxi:edges-drawn");
+      results.push({ markMs: Math.round(markMs), edgesMs: Math.round(edgesMs), observedMs: Math.round(observedMs) });
       await context.close();
     }
   } finally {
@@ -54,6 +84,8 @@ export async function viewerFirstFrame(runs = 3): Promise<{ firstFrameMs: number
     await server.close();
     rmSync(dir, { recursive: true, force: true });
   }
+  const times = results.map((r) => r.markMs);
   const sorted = [...times].sort((a, b) => a - b);
-  return { firstFrameMs: times, medianMs: sorted[Math.floor(sorted.length / 2)] };
+  const edges = results.map((r) => r.edgesMs).sort((a, b) => a - b);
+  return { runs: results, firstFrameMs: times, medianMs: sorted[Math.floor(sorted.length / 2)], edgesMedianMs: edges[Math.floor(edges.length / 2)] };
 }
