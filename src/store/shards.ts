@@ -1,7 +1,7 @@
 // The static evidence shards (evidence/XX.json) the viewer fetches, written one shard at a time from the
 // accumulated evidence instead of from one map of every pair's evidence: the same files as
 // export/evidence-store.ts's writeEvidenceStore (keys sorted, same entries), in bounded memory. Each
-// entry's exact totals also go to the store, for lookups by pair key.
+// entry also goes to the store, for lookups by pair key.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { LevelCounts } from "../graph/build.ts";
@@ -16,7 +16,7 @@ export function writeEvidenceShards(
   pairs: string[],
   totals: Map<string, LevelCounts>,
   itemsOfShard: (shard: number) => Map<string, string[]>,
-  onEntry?: (pair: string, total: LevelCounts) => void,
+  onEntry?: (pair: string, total: LevelCounts, itemsJson: string) => void,
 ): number {
   const byShard = new Map<number, string[]>();
   for (const key of pairs) {
@@ -33,9 +33,9 @@ export function writeEvidenceShards(
     const entries: string[] = [];
     for (const key of byShard.get(shard)!.sort()) {
       const t = totals.get(key)!;
-      const entry = `{"total":${JSON.stringify({ sentence: t.sentence, paragraph: t.paragraph, article: t.article })},"items":[${(items.get(key) ?? []).join(",")}]}`;
-      entries.push(`${JSON.stringify(key)}:${entry}`);
-      onEntry?.(key, t);
+      const itemsJson = `[${(items.get(key) ?? []).join(",")}]`;
+      entries.push(`${JSON.stringify(key)}:{"total":${JSON.stringify({ sentence: t.sentence, paragraph: t.paragraph, article: t.article })},"items":${itemsJson}}`);
+      onEntry?.(key, t, itemsJson);
     }
     const full = join(dir, evidenceShardFile(shard));
     mkdirSync(dirname(full), { recursive: true });

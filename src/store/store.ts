@@ -2,11 +2,11 @@
 //   articles: per article, keyed by the content hash of its raw input, the cleaned document and the
 //             analysis (mentions, roles) with the dictionary/code version it was linked with; the next
 //             build into the same folder reuses it instead of cleaning and linking again.
-//   candidates: every evidence passage the graph accumulator kept (capped per pair, level and pass),
-//             as JSON with the columns that select and order them; a pair's evidence is one indexed
-//             query (the same selection the shards were written with), for `guanxi with` and the
-//             server; it persists so that a build appending articles goes on from it.
-//   totals:   per co-mention pair (pairKey), the exact window counts per level.
+//   evidence: per co-mention pair (pairKey), the exact window counts per level and the kept items
+//             (the pair's entry of its evidence shard): a pair's evidence is one indexed lookup, for
+//             `guanxi with` and the server. (The candidates the entries are chosen from are spilled
+//             per shard beside the store while folding, see evidence-spill.ts: as rows of a table
+//             they cost a random read each when the shards were written.)
 //   state:    what a later build needs to go on from this one (see cli/commands/build.ts).
 // A build writes a new store in its temporary folder and reads the previous one read-only, so until the
 // new output is swapped in, the old one stays whole and loadable.
@@ -17,51 +17,16 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { deserialize, serialize } from "node:v8";
 import Database from "better-sqlite3";
-import type { CleanDocument, Evidence, RawDocument, WindowLevel } from "../types.ts";
+import type { CleanDocument, Evidence, RawDocument } from "../types.ts";
 import type { LevelCounts } from "../graph/model.ts";
-import type { EvidenceSink } from "../graph/accumulate.ts";
 import type { EvidenceEntry } from "../export/evidence-store.ts";
-import { evidenceShardOf, pairKey } from "../export/evidence-key.ts";
+import { pairKey } from "../export/evidence-key.ts";
 
 export const STORE_FILE = "store.sqlite";
-/** Evidence candidates per INSERT statement (8 parameters each, under SQLite's limit of 32,766). */
-const CANDIDATE_BATCH = 200;
-const CANDIDATE_COLUMNS = 8;
-const LEVEL_NUMBER: Record<WindowLevel, number> = { sentence: 0, paragraph: 1, article: 2 };
-/** A pair's candidates in the order its evidence is chosen in: by level, then (pass, seq). */
-const SELECT_CANDIDATES = "SELECT level, doc, start, item FROM main.candidates WHERE shard = ? AND pair = ? ORDER BY level, pass, seq";
-/**
- * The candidates of every pair of one evidence shard, in one pass along the index (no sort): writing
- * the shards was one query per pair, most of the export time.
- */
-const SELECT_SHARD_CANDIDATES = "SELECT pair, level, doc, start, item FROM main.candidates WHERE shard = ? ORDER BY pair, level, pass, seq";
-const CANDIDATE_INDEX = "CREATE INDEX IF NOT EXISTS main.candidates_pair ON candidates (shard, pair, level, pass, seq)";
-/** A candidate as read back: level number, document, offset, the item's JSON. */
-type CandidateRow = [level: number, doc: string, start: number, item: string];
 
-/**
- * A pair's kept evidence from its candidates in (level, pass, seq) order: per level the first `max`,
- * then closest level first, by document and offset, ties in (pass, seq) order: selectEvidence's rule
- * in graph/accumulate.ts, with the same string comparison, for the shards and for lookups alike.
- */
-function keptItems(rows: CandidateRow[], max: number): string[] {
-  const kept: CandidateRow[] = [];
-  let level = -1;
-  let n = 0;
-  for (const r of rows) {
-    if (r[0] !== level) {
-      level = r[0];
-      n = 0;
-    }
-    if (n++ < max) kept.push(r);
-  }
-  // Array.prototype.sort is stable: equal (level, doc, start) stay in (pass, seq) order.
-  kept.sort((x, y) => x[0] - y[0] || (x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : x[2] - y[2]));
-  return kept.map((r) => r[3]);
-}
 
 /** Bumped when the layout of the tables changes: an older store is then ignored (a full build). */
-export const STORE_SCHEMA = 3;
+export const STORE_SCHEMA = 4;
 
 /** A cleaned document as stored: without what is recomputed from `text` (normText, normToClean) or unused after cleaning (sourceMap). */
 export type StoredClean = Omit<CleanDocument, "sourceMap" | "normText" | "normToClean">;
@@ -109,8 +74,7 @@ const SCHEMA_SQL = `
   CREATE TABLE articles (
     hash TEXT PRIMARY KEY, id TEXT NOT NULL, clean_version TEXT NOT NULL,
     link_version TEXT NOT NULL, clean TEXT NOT NULL, mentions TEXT NOT NULL, roles TEXT NOT NULL);
-  CREATE TABLE totals (pair TEXT PRIMARY KEY, total TEXT NOT NULL);
-  CREATE TABLE candidates (shard INTEGER NOT NULL, pair TEXT NOT NULL, level INTEGER NOT NULL, pass INTEGER NOT NULL, seq INTEGER NOT NULL, doc TEXT NOT NULL, start INTEGER NOT NULL, item TEXT NOT NULL);
+  CREATE TABLE evidence (pair TEXT PRIMARY KEY, total TEXT NOT NULL, items TEXT NOT NULL);
   CREATE TABLE state (key TEXT PRIMARY KEY, value BLOB NOT NULL);
 `;
 
@@ -139,9 +103,7 @@ export class BuildStore {
   private insertArticle: Database.Statement;
   private selectArticle: Database.Statement;
   private markSeen: Database.Statement;
-  private insertCandidate: Database.Statement;
-  private insertCandidates: Database.Statement;
-  private insertTotal: Database.Statement;
+  private insertEvidence: Database.Statement;
   private pending = 0;
 
   constructor(file: string, previous?: string) {
@@ -161,15 +123,12 @@ export class BuildStore {
     this.db.exec(`
       ATTACH DATABASE '' AS scratch;
       CREATE TABLE scratch.seen (hash TEXT PRIMARY KEY);
-      DELETE FROM main.totals;
+      DELETE FROM main.evidence;
     `);
     this.insertArticle = this.db.prepare("INSERT OR REPLACE INTO main.articles VALUES (?, ?, ?, ?, ?, ?, ?)");
     this.selectArticle = this.db.prepare("SELECT id, clean_version, link_version, clean, mentions, roles FROM main.articles WHERE hash = ?");
     this.markSeen = this.db.prepare("INSERT OR IGNORE INTO scratch.seen VALUES (?)");
-    const row = `(${Array(CANDIDATE_COLUMNS).fill("?").join(", ")})`;
-    this.insertCandidate = this.db.prepare(`INSERT INTO main.candidates VALUES ${row}`);
-    this.insertCandidates = this.db.prepare(`INSERT INTO main.candidates VALUES ${Array(CANDIDATE_BATCH).fill(row).join(", ")}`);
-    this.insertTotal = this.db.prepare("INSERT INTO main.totals VALUES (?, ?)");
+    this.insertEvidence = this.db.prepare("INSERT INTO main.evidence VALUES (?, ?, ?)");
     this.db.exec("BEGIN");
   }
 
@@ -209,76 +168,15 @@ export class BuildStore {
     this.tick();
   }
 
-  /**
-   * The accumulator's evidence sink: candidates go to a scratch table (their JSON, with the columns
-   * that select and order them), and a pair's selection is one indexed query whose items come back as
-   * the JSON they went in as: nothing is parsed and written again on the way to the shards.
-   */
-  evidenceSink(): EvidenceSink & { takeJson(pair: string, max: number): string[]; takeShardJson(shard: number, max: number): Map<string, string[]> } {
-    let select: Database.Statement | undefined;
-    let selectShard: Database.Statement | undefined;
-    // Rows go in by CANDIDATE_BATCH per statement: one call into SQLite per row was most of its cost.
-    const batch: (string | number)[] = [];
-    const flush = () => {
-      if (batch.length === CANDIDATE_BATCH * CANDIDATE_COLUMNS) this.insertCandidates.run(batch);
-      else for (let i = 0; i < batch.length; i += CANDIDATE_COLUMNS) this.insertCandidate.run(batch.slice(i, i + CANDIDATE_COLUMNS));
-      batch.length = 0;
-    };
-    // The index is made when the first selection is asked for: rows go in faster without it.
-    const takeJson = (pair: string, max: number): string[] => {
-      if (batch.length) flush();
-      if (!select) {
-        this.db.exec(CANDIDATE_INDEX);
-        select = this.db.prepare(SELECT_CANDIDATES).raw(true);
-      }
-      return keptItems(select.all(evidenceShardOf(pair), pair) as CandidateRow[], max);
-    };
-    const takeShardJson = (shard: number, max: number): Map<string, string[]> => {
-      if (batch.length) flush();
-      if (!selectShard) {
-        this.db.exec(CANDIDATE_INDEX);
-        selectShard = this.db.prepare(SELECT_SHARD_CANDIDATES).raw(true);
-      }
-      const out = new Map<string, string[]>();
-      let pair: string | undefined;
-      let rows: CandidateRow[] = [];
-      for (const [p, level, doc, start, item] of selectShard.iterate(shard) as IterableIterator<[string, ...CandidateRow]>) {
-        if (p !== pair) {
-          if (pair !== undefined) out.set(pair, keptItems(rows, max));
-          pair = p;
-          rows = [];
-        }
-        rows.push([level, doc, start, item]);
-      }
-      if (pair !== undefined) out.set(pair, keptItems(rows, max));
-      return out;
-    };
-    return {
-      add: (pair, level, pass, seq, ev) => {
-        batch.push(evidenceShardOf(pair), pair, LEVEL_NUMBER[level], pass, seq, ev.doc, ev.start, JSON.stringify(ev));
-        if (batch.length === CANDIDATE_BATCH * CANDIDATE_COLUMNS) {
-          flush();
-          this.tick();
-        }
-      },
-      take: (pair, max) => takeJson(pair, max).map((item) => JSON.parse(item) as Evidence),
-      takeJson,
-      takeShardJson,
-    };
-  }
-
-  /** Stores a pair's exact window counts (its evidence items are the candidates the shards were made from). */
-  putTotal(pair: string, total: LevelCounts): void {
-    this.insertTotal.run(pair, JSON.stringify(total));
+  /** Stores a pair's evidence entry: its exact window counts and its kept items (a JSON array). */
+  putEvidence(pair: string, total: LevelCounts, itemsJson: string): void {
+    this.insertEvidence.run(pair, JSON.stringify(total), itemsJson);
     this.tick();
   }
 
-  /**
-   * Forgets the previous build's evidence candidates (a build that folds every article again). The
-   * index goes too: rows go in faster without it, and the first lookup makes it again.
-   */
-  clearCandidates(): void {
-    this.db.exec("DROP INDEX IF EXISTS main.candidates_pair; DELETE FROM main.candidates; DELETE FROM main.state;");
+  /** Forgets the previous build's saved state (a build that folds every article again). */
+  clearState(): void {
+    this.db.exec("DELETE FROM main.state;");
   }
 
   /** Saved build state (v8.serialize'd values) under a version: absent when made by other code or options. */
@@ -329,27 +227,18 @@ export function openEvidenceLookup(outDir: string): { get(a: string, b: string):
   } catch {
     return null;
   }
-  let total: Database.Statement;
-  let items: Database.Statement;
-  let max: number;
+  let entry: Database.Statement;
   try {
-    total = db.prepare("SELECT total FROM totals WHERE pair = ?").pluck(true);
-    items = db.prepare(SELECT_CANDIDATES).raw(true);
-    max = Number((db.prepare("SELECT value FROM meta WHERE key = 'maxEvidencePerLevel'").pluck(true).get() as string | undefined) ?? NaN);
+    entry = db.prepare("SELECT total, items FROM evidence WHERE pair = ?");
   } catch {
-    db.close();
-    return null;
-  }
-  if (!Number.isInteger(max)) {
     db.close();
     return null;
   }
   return {
     get(a, b) {
-      const key = pairKey(a, b);
-      const t = total.get(key) as string | undefined;
-      if (!t) return null;
-      return { total: JSON.parse(t) as LevelCounts, items: keptItems(items.all(evidenceShardOf(key), key) as CandidateRow[], max).map((i) => JSON.parse(i) as Evidence) };
+      const row = entry.get(pairKey(a, b)) as { total: string; items: string } | undefined;
+      if (!row) return null;
+      return { total: JSON.parse(row.total) as LevelCounts, items: JSON.parse(row.items) as Evidence[] };
     },
     close() {
       db.close();

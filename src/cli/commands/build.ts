@@ -29,6 +29,7 @@ import { exportAll } from "../../export/index.ts";
 import { BuildStore, CLEAN_CODE, codeVersion, contentHash, LINK_CODE, STORE_FILE } from "../../store/store.ts";
 import { applyDuplicateMarks, CompactNearDuplicateIndex, nearDuplicateFiles, type NearDuplicateState } from "../../store/near-duplicates.ts";
 import { writeEvidenceShards } from "../../store/shards.ts";
+import { EvidenceSpill, evidenceSpillFiles } from "../../store/evidence-spill.ts";
 import { ProgressBar } from "../progress.ts";
 
 export interface BuildOptions {
@@ -158,6 +159,8 @@ export function chooseWorkers(requested: number | undefined, files: string[]): n
 
 /** The near-duplicate index's unit files in the output folder (kept for the next build to go on from). */
 const NEAR_DUPLICATE_FILES = ".near-duplicates";
+/** The accumulator's evidence candidates, one file per shard (see store/evidence-spill.ts). */
+const EVIDENCE_SPILL_DIR = ".evidence-candidates";
 /** Output files with a line per article: a resumed build starts from the previous build's and appends. */
 const CARRIED_OUTPUTS = ["documents.jsonl", "mentions.jsonl", "roles.jsonl"] as const;
 /** The code a saved build state depends on besides cleaning and linking: the graph, the store, this file. */
@@ -193,7 +196,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
 
   const tmp = tempSibling(options.out);
   const store = new BuildStore(path.join(tmp, STORE_FILE), path.join(options.out, STORE_FILE));
-  const evidence = store.evidenceSink();
+  const evidence = new EvidenceSpill(path.join(tmp, EVIDENCE_SPILL_DIR));
   const accumulator = new GraphAccumulator(dictionary, evidence, { window: options.window, includeCandidates: options.includeCandidates });
   let candidates = new CandidateTally();
   let dedup: CompactNearDuplicateIndex | undefined;
@@ -212,7 +215,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const stateVersion = [versions.clean, versions.link, codeVersion(STATE_CODE), options.window, options.includeCandidates].join(":");
   const previousDedup = path.join(options.out, NEAR_DUPLICATE_FILES);
   // Everything the state goes on from must still be there (a user may have deleted a file of the output).
-  const resumable = [...nearDuplicateFiles(previousDedup), ...CARRIED_OUTPUTS.map((n) => path.join(options.out, n))].every((f) => existsSync(f));
+  const previousSpill = evidenceSpillFiles(path.join(options.out, EVIDENCE_SPILL_DIR));
+  const resumable = [...nearDuplicateFiles(previousDedup), ...previousSpill, ...CARRIED_OUTPUTS.map((n) => path.join(options.out, n))].every((f) => existsSync(f));
   const savedSequence = resumable && store.hasState("sequence", stateVersion) ? (store.getState("sequence", stateVersion) as string[]) : undefined;
 
   /** Starts the outputs: empty, or (resuming) as the previous build left them. */
@@ -221,13 +225,16 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     [documentsOut, mentionsOut, rolesOut] = CARRIED_OUTPUTS.map((n) => new LineWriter(path.join(tmp, n), resume));
   };
   const startFresh = () => {
-    store.clearCandidates();
+    store.clearState();
+    evidence.clear();
     dedup = new CompactNearDuplicateIndex(path.join(tmp, NEAR_DUPLICATE_FILES));
     openOutputs(false);
   };
   const resume = (prefix: string[]) => {
     const copies = nearDuplicateFiles(path.join(tmp, NEAR_DUPLICATE_FILES));
     nearDuplicateFiles(previousDedup).forEach((f, i) => copyFileSync(f, copies[i], constants.COPYFILE_FICLONE));
+    const spillCopies = evidenceSpillFiles(evidence.dir);
+    previousSpill.forEach((f, i) => copyFileSync(f, spillCopies[i], constants.COPYFILE_FICLONE));
     dedup = new CompactNearDuplicateIndex(path.join(tmp, NEAR_DUPLICATE_FILES), store.getState("nearDuplicates", stateVersion) as NearDuplicateState);
     accumulator.restore(store.getState("accumulator", stateVersion) as AccumulatorState);
     candidates = CandidateTally.restore(store.getState("candidates", stateVersion));
@@ -365,6 +372,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       store.putState("sequence", stateVersion, sequence);
     }
     dedup!.close({ keepFiles: !taskErrors });
+    evidence.flushAll();
     documentsOut!.close();
     mentionsOut!.close();
     rolesOut!.close();
@@ -377,7 +385,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     // The shards are written from the accumulated evidence below; exportAll gets none, so it only
     // makes the (empty) evidence folder.
     exportAll(tmp, graph, new Map(), { gexfVersion: options.gexfVersion, evidenceTotals });
-    writeEvidenceShards(tmp, pairs, evidenceTotals, (shard) => evidence.takeShardJson(shard, MAX_EVIDENCE_PER_LEVEL), (pair, total) => store.putTotal(pair, total));
+    writeEvidenceShards(tmp, pairs, evidenceTotals, (shard) => evidence.shardJson(shard, MAX_EVIDENCE_PER_LEVEL), (pair, total, items) => store.putEvidence(pair, total, items));
+    // Without a saved state (an article failed) no later build goes on from the candidates.
+    if (taskErrors) rmSync(evidence.dir, { recursive: true, force: true });
     store.setMeta("maxEvidencePerLevel", String(MAX_EVIDENCE_PER_LEVEL));
     writeFileSync(
       path.join(tmp, "build.json"),
