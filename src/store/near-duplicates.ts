@@ -12,7 +12,7 @@
 
 import { closeSync, openSync, readSync, rmSync, writeSync } from "node:fs";
 import type { CleanDocument } from "../types.ts";
-import { CandidateCounter, MAX_POSTINGS, MIN_CONTAINMENT, MIN_JACCARD } from "../clean/index.ts";
+import { CandidateCounter, MIN_CONTAINMENT, MIN_JACCARD, PostingLists, type PostingListsState } from "../clean/index.ts";
 
 const MIN_SHINGLES = 8;
 const FILE_SUFFIXES = [".sentences", ".paragraphs"] as const;
@@ -63,13 +63,18 @@ export function documentShingles(doc: Pick<CleanDocument, "normText" | "normToCl
   };
 }
 
+/** The top 16 bits of a key (its first code unit): exact, and cheaper than a float modulo. */
+function high(key: number): number {
+  return Math.floor(key * 2.3283064365386963e-10);
+}
+
 /** A 32-bit FNV-1a hash of a sorted shingle array (a key into the exact-repeat map, always verified). */
 function setHash(sh: Float64Array): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < sh.length; i++) {
-    const x = sh[i];
-    h = Math.imul(h ^ (x % 4294967296), 16777619);
-    h = Math.imul(h ^ Math.floor(x / 4294967296), 16777619);
+    const hi = high(sh[i]);
+    h = Math.imul(h ^ (sh[i] - hi * 4294967296), 16777619);
+    h = Math.imul(h ^ hi, 16777619);
   }
   return h >>> 0;
 }
@@ -91,22 +96,26 @@ function shared(a: Float64Array, b: Float64Array): number {
 }
 
 /**
- * Posting lists by shingle key, in an open-addressing table over a Float64Array: a Map keyed by
- * 48-bit numbers boxes every key on every lookup (about 400 ns a get, most of the index's time).
+ * Shingle key → the number of its posting list, in an open-addressing table over a Float64Array: a
+ * Map keyed by 48-bit numbers boxes every key on every lookup (about 400 ns a get).
  */
 export class ShingleTable {
   private keys = new Float64Array(1 << 16).fill(-1);
   private slots = new Int32Array(1 << 16);
   private mask = (1 << 16) - 1;
-  private lists: number[][] = [];
+  readonly postings: PostingLists;
+
+  constructor(postings = new PostingLists()) {
+    this.postings = postings;
+  }
 
   get size(): number {
-    return this.lists.length;
+    return this.postings.size;
   }
 
   private slotOf(key: number): number {
-    const lo = key % 4294967296;
-    const hi = (key - lo) / 4294967296;
+    const hi = high(key);
+    const lo = key - hi * 4294967296;
     let h = Math.imul(lo ^ Math.imul(hi, 0x85ebca6b), 0x9e3779b1);
     h ^= h >>> 15;
     let i = h & this.mask;
@@ -115,48 +124,33 @@ export class ShingleTable {
     return i;
   }
 
-  get(key: number): number[] | undefined {
+  /** The list of a key, or -1. */
+  get(key: number): number {
     const i = this.slotOf(key);
-    return this.keys[i] === key ? this.lists[this.slots[i]] : undefined;
+    return this.keys[i] === key ? this.slots[i] : -1;
   }
 
-  /** The list of a key, made empty the first time. */
-  list(key: number): number[] {
+  /** The list of a key, made (empty) the first time. */
+  list(key: number): number {
     const i = this.slotOf(key);
-    if (this.keys[i] === key) return this.lists[this.slots[i]];
-    const list: number[] = [];
+    if (this.keys[i] === key) return this.slots[i];
+    const list = this.postings.create();
     this.keys[i] = key;
-    this.slots[i] = this.lists.length;
-    this.lists.push(list);
-    if (this.lists.length * 2 > this.keys.length) this.grow();
+    this.slots[i] = list;
+    if (this.postings.size * 2 > this.keys.length) this.grow();
     return list;
   }
 
-  /** The table as typed arrays (lists flattened), for v8.serialize; and back. */
+  /** The table as typed arrays, for v8.serialize; and back. */
   snapshot(): ShingleTableState {
-    const lengths = new Int32Array(this.lists.length);
-    let total = 0;
-    this.lists.forEach((l, i) => {
-      lengths[i] = l.length;
-      total += l.length;
-    });
-    const flat = new Int32Array(total);
-    let at = 0;
-    for (const l of this.lists) for (const u of l) flat[at++] = u;
-    return { keys: this.keys.slice(), slots: this.slots.slice(), lengths, flat };
+    return { keys: this.keys.slice(), slots: this.slots.slice(), postings: this.postings.snapshot() };
   }
 
   static restore(state: ShingleTableState): ShingleTable {
-    const t = new ShingleTable();
+    const t = new ShingleTable(PostingLists.restore(state.postings));
     t.keys = new Float64Array(state.keys);
     t.slots = new Int32Array(state.slots);
     t.mask = state.keys.length - 1;
-    let at = 0;
-    t.lists = Array.from(state.lengths, (n) => {
-      const list = Array.from(state.flat.subarray(at, at + n));
-      at += n;
-      return list;
-    });
     return t;
   }
 
@@ -178,8 +172,7 @@ export class ShingleTable {
 export interface ShingleTableState {
   keys: Float64Array;
   slots: Int32Array;
-  lengths: Int32Array;
-  flat: Int32Array;
+  postings: PostingListsState;
 }
 
 interface SpilledIndexState {
@@ -222,7 +215,9 @@ class IntColumn {
 
 class SpilledShingleIndex {
   private postings = new ShingleTable();
-  private counter = new CandidateCounter<number>();
+  private counter = new CandidateCounter();
+  /** The posting list of each shingle of the unit being marked. */
+  private lists = new Int32Array(256);
   /** Per unit: its document (index into docIds), its index in the document, its place in the file. */
   private unitDoc = new IntColumn();
   private unitIndex = new IntColumn();
@@ -309,42 +304,58 @@ class SpilledShingleIndex {
   /** The first unit with this exact shingle set, by a hash of the set checked against the unit itself. */
   private sameSet(sh: Float64Array, hash: number): number | undefined {
     const u = this.firstOfSet.get(hash);
-    if (u === undefined) return undefined;
+    if (u === undefined || this.unitSize.data[u] !== sh.length) return undefined;
     const other = this.read(u);
-    if (other.length !== sh.length) return undefined;
     for (let i = 0; i < sh.length; i++) if (other[i] !== sh[i]) return undefined;
     return u;
   }
 
-  find(sh: Float64Array): string | undefined {
+  /**
+   * The earlier unit this one most nearly repeats (as "docId:index"), then this one added: both at once,
+   * so each shingle is looked up once.
+   */
+  mark(doc: number, index: number, sh: Float64Array): string | undefined {
     if (sh.length < MIN_SHINGLES) return undefined;
+    if (this.lists.length < sh.length) this.lists = new Int32Array(sh.length * 2);
+    // A shingle new to the index gets an empty list now: the counter takes it for one no unit has.
+    for (let i = 0; i < sh.length; i++) this.lists[i] = this.postings.list(sh[i]);
+    const hash = setHash(sh);
+    const found = this.find(sh, hash);
+    this.add(doc, index, sh, hash);
+    return found === undefined ? undefined : `${this.docIds[this.unitDoc.data[found]]}:${this.unitIndex.data[found]}`;
+  }
+
+  private find(sh: Float64Array, hash: number): number | undefined {
     // An exact repeat has Jaccard 1, the best there is, and the first unit with that set wins the tie.
-    const same = this.sameSet(sh, setHash(sh));
-    if (same !== undefined) return `${this.docIds[this.unitDoc.data[same]]}:${this.unitIndex.data[same]}`;
-    const ranked = this.counter.rank(sh, sh.length, this.postings, this.size);
+    const same = this.sameSet(sh, hash);
+    if (same !== undefined) return same;
+    const counter = this.counter;
+    const n = counter.rank(this.postings.postings, this.lists, sh.length, this.size);
     let best: number | undefined;
     let bestJ = 0;
-    for (const u of ranked) {
-      const other = this.read(u);
-      const n = shared(sh, other);
-      const small = Math.min(sh.length, other.length);
-      const union = sh.length + other.length - n;
-      const containment = small ? n / small : 0;
-      const jaccard = union ? n / union : 0;
-      if (!(containment >= MIN_CONTAINMENT && jaccard >= MIN_JACCARD)) continue;
+    for (let k = 0; k < n; k++) {
+      const u = counter.candidates[k];
+      const size = this.unitSize.data[u];
+      // Most candidates fail, and reading one may cost a system call: first the most it can share
+      // (its counted hits, plus every seen shingle that was not counted, and no more than either
+      // size). The tests are monotone in the shared count, so a candidate that fails with this bound
+      // fails exactly, and one whose best Jaccard is below the best so far cannot win.
+      const most = Math.min(counter.hits[k] + counter.uncounted, size, sh.length);
+      const bound = nearDuplicateJaccard(most, sh.length, size);
+      if (bound < 0 || bound < bestJ) continue;
+      const jaccard = nearDuplicateJaccard(shared(sh, this.read(u)), sh.length, size);
+      if (jaccard < 0) continue;
       if (jaccard > bestJ || (jaccard === bestJ && best !== undefined && u < best)) {
         best = u;
         bestJ = jaccard;
       }
     }
-    return best === undefined ? undefined : `${this.docIds[this.unitDoc.data[best]]}:${this.unitIndex.data[best]}`;
+    return best;
   }
 
-  add(doc: number, index: number, sh: Float64Array): void {
-    if (sh.length < MIN_SHINGLES) return;
+  private add(doc: number, index: number, sh: Float64Array, hash: number): void {
     const u = this.size;
     // Only the first unit of a set is remembered; a hash collision with another set keeps the first.
-    const hash = setHash(sh);
     if (!this.firstOfSet.has(hash)) this.firstOfSet.set(hash, u);
     this.unitDoc.push(doc);
     this.unitIndex.push(index);
@@ -356,11 +367,20 @@ class SpilledShingleIndex {
     this.recentId[u % RECENT] = u;
     this.pendingBytes += sh.byteLength;
     if (this.pendingBytes > 1 << 20) this.flush();
-    for (let i = 0; i < sh.length; i++) {
-      const p = this.postings.list(sh[i]);
-      if (p.length <= MAX_POSTINGS) p.push(u);
-    }
+    for (let i = 0; i < sh.length; i++) this.postings.postings.push(this.lists[i], u);
   }
+}
+
+/**
+ * The Jaccard similarity of two units of sizes a and b sharing n shingles if they are near-duplicates
+ * (dedup.ts's isNearDuplicate, with the same arithmetic), else -1.
+ */
+function nearDuplicateJaccard(n: number, a: number, b: number): number {
+  const small = Math.min(a, b);
+  const union = a + b - n;
+  const containment = small ? n / small : 0;
+  const jaccard = union ? n / union : 0;
+  return containment >= MIN_CONTAINMENT && jaccard >= MIN_JACCARD ? jaccard : -1;
 }
 
 /** Duplicate marks of one document: per sentence and per paragraph, the "docId:index" it repeats. */
@@ -413,16 +433,8 @@ export class CompactNearDuplicateIndex {
   add(docId: string, sh: UnitShingles): DuplicateMarks {
     const d = this.docIds.length;
     this.docIds.push(docId);
-    const sentences = sh.sentences.map((s, i) => {
-      const dup = this.sentences.find(s);
-      this.sentences.add(d, i, s);
-      return dup;
-    });
-    const paragraphs = sh.paragraphs.map((p, i) => {
-      const dup = this.paragraphs.find(p);
-      this.paragraphs.add(d, i, p);
-      return dup;
-    });
+    const sentences = sh.sentences.map((s, i) => this.sentences.mark(d, i, s));
+    const paragraphs = sh.paragraphs.map((p, i) => this.paragraphs.mark(d, i, p));
     return { sentences, paragraphs };
   }
 
