@@ -184,10 +184,10 @@ export interface ShingleTableState {
 
 interface SpilledIndexState {
   postings: ShingleTableState;
-  unitDoc: Float64Array;
-  unitIndex: Float64Array;
+  unitDoc: Int32Array;
+  unitIndex: Int32Array;
   unitOffset: Float64Array;
-  unitSize: Float64Array;
+  unitSize: Int32Array;
   sketches: Int32Array;
   fileLength: number;
   firstOfSet: Map<number, number>;
@@ -201,23 +201,35 @@ export interface NearDuplicateState {
 }
 
 /** Growable typed arrays: a unit table of millions of rows without millions of objects. */
-class IntColumn {
-  data = new Float64Array(1024);
+class Column<A extends Int32Array | Float64Array> {
   length = 0;
-  static from(data: Float64Array): IntColumn {
-    const c = new IntColumn();
-    c.data = new Float64Array(Math.max(1024, data.length * 2));
-    c.data.set(data);
-    c.length = data.length;
+  private constructor(
+    public data: A,
+    private make: (n: number) => A,
+  ) {}
+  static int32(from: ArrayLike<number> = []): Column<Int32Array> {
+    return Column.from(from, (n) => new Int32Array(n));
+  }
+  /** A file offset may pass 2^31. */
+  static float64(from: ArrayLike<number> = []): Column<Float64Array> {
+    return Column.from(from, (n) => new Float64Array(n));
+  }
+  private static from<A extends Int32Array | Float64Array>(from: ArrayLike<number>, make: (n: number) => A): Column<A> {
+    const c = new Column(make(Math.max(1024, from.length * 2)), make);
+    c.data.set(from);
+    c.length = from.length;
     return c;
   }
   push(x: number): void {
     if (this.length === this.data.length) {
-      const grown = new Float64Array(this.data.length * 2);
+      const grown = this.make(this.data.length * 2);
       grown.set(this.data);
       this.data = grown;
     }
     this.data[this.length++] = x;
+  }
+  used(): A {
+    return this.data.slice(0, this.length) as A;
   }
 }
 
@@ -234,10 +246,10 @@ class SpilledShingleIndex {
   /** The posting list of each shingle of the unit being marked. */
   private lists = new Int32Array(256);
   /** Per unit: its document (index into docIds), its index in the document, its place in the file. */
-  private unitDoc = new IntColumn();
-  private unitIndex = new IntColumn();
-  private unitOffset = new IntColumn();
-  private unitSize = new IntColumn();
+  private unitDoc = Column.int32();
+  private unitIndex = Column.int32();
+  private unitOffset = Column.float64();
+  private unitSize = Column.int32();
   /**
    * Per unit, `sketchWords` 32-bit words with a bit set for each of its shingles (by sketchBit): a
    * shingle of the new unit whose bit a candidate lacks is not one of the candidate's, so the shingles
@@ -268,13 +280,12 @@ class SpilledShingleIndex {
 
   snapshot(): SpilledIndexState {
     this.flush();
-    const used = (c: IntColumn) => c.data.slice(0, c.length);
     return {
       postings: this.postings.snapshot(),
-      unitDoc: used(this.unitDoc),
-      unitIndex: used(this.unitIndex),
-      unitOffset: used(this.unitOffset),
-      unitSize: used(this.unitSize),
+      unitDoc: this.unitDoc.used(),
+      unitIndex: this.unitIndex.used(),
+      unitOffset: this.unitOffset.used(),
+      unitSize: this.unitSize.used(),
       sketches: this.sketches.slice(0, this.size * this.sketchWords),
       fileLength: this.fileLength,
       firstOfSet: this.firstOfSet,
@@ -284,10 +295,10 @@ class SpilledShingleIndex {
   /** Continues from a snapshot whose units are already in this index's file (the recent ring starts empty). */
   restore(state: SpilledIndexState): void {
     this.postings = ShingleTable.restore(state.postings);
-    this.unitDoc = IntColumn.from(state.unitDoc);
-    this.unitIndex = IntColumn.from(state.unitIndex);
-    this.unitOffset = IntColumn.from(state.unitOffset);
-    this.unitSize = IntColumn.from(state.unitSize);
+    this.unitDoc = Column.int32(state.unitDoc);
+    this.unitIndex = Column.int32(state.unitIndex);
+    this.unitOffset = Column.float64(state.unitOffset);
+    this.unitSize = Column.int32(state.unitSize);
     this.sketches = new Int32Array(Math.max(1024, state.sketches.length * 2));
     this.sketches.set(state.sketches);
     this.fileLength = state.fileLength;
