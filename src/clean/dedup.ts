@@ -151,9 +151,14 @@ function grow(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
  * their shingles' posting lists differently (a Map of strings here, a table of packed keys there).
  */
 export class CandidateCounter {
-  // A flat counter array with a list of touched slots: a Map here dominated the build time.
-  private counts = new Int32Array(1024);
+  // Flat counter arrays with a list of touched slots: a Map here dominated the build time. A unit
+  // gets at most one hit per counted list, so a byte holds its count unless more than 255 lists are
+  // counted (a unit of over 508 shingles, rare): the counts are read and written at random, once per
+  // posting, and at 100k articles (~2 M units) one byte each stays in the cache where four did not.
+  private narrow = new Uint8Array(1024);
+  private wide = new Int32Array(0);
   private touched = new Int32Array(1024);
+  private touchedHits = new Int32Array(1024);
   private byLength = new Int32Array(MAX_POSTINGS + 2);
   private counted = new Int32Array(64);
   private histogram = new Int32Array(64);
@@ -178,9 +183,10 @@ export class CandidateCounter {
    * most of a large build's main-thread time and found no candidate the rare half misses.
    */
   rank(postings: PostingLists, lists: Int32Array, shingleCount: number, units: number): number {
-    if (this.counts.length < units) {
-      this.counts = grow(this.counts, units * 2);
-      this.touched = new Int32Array(this.counts.length);
+    if (this.touched.length < units) {
+      this.touched = grow(this.touched, units * 2);
+      this.touchedHits = new Int32Array(this.touched.length);
+      this.narrow = new Uint8Array(this.touched.length);
     }
     if (this.counted.length < shingleCount) this.counted = new Int32Array(shingleCount * 2);
     const counted = this.counted;
@@ -215,28 +221,24 @@ export class CandidateCounter {
       nLists = kept;
     } else this.uncounted = capped;
 
-    const counts = this.counts;
-    const touched = this.touched;
-    const pool = postings.units;
-    let nTouched = 0;
-    let top = 0;
-    for (let l = 0; l < nLists; l++) {
-      const start = postings.start(counted[l]);
-      const end = start + postings.length(counted[l]);
-      for (let i = start; i < end; i++) {
-        const u = pool[i];
-        const c = ++counts[u];
-        if (c === 1) touched[nTouched++] = u;
-        if (c > top) top = c;
-      }
+    let counts: Uint8Array | Int32Array = this.narrow;
+    if (nLists > 255) {
+      if (this.wide.length < this.touched.length) this.wide = new Int32Array(this.touched.length);
+      counts = this.wide;
     }
+    const nTouched = this.tally(counts, postings, counted, nLists);
+    // No unit has more hits than there are lists counted: the histogram's top (empty counts above the
+    // highest one change nothing below).
+    const top = nLists;
     // A candidate needs a share of the counted hits to be worth an exact check.
     const need = Math.max(2, Math.floor((Math.floor(shingleCount / 2) + 1) * 0.2));
     // Counts are small integers: a histogram finds the cut-off count of the best MAX_CANDIDATES without
     // sorting every touched unit (hundreds per sentence in news that repeats stock phrases).
     if (this.histogram.length < top + 2) this.histogram = new Int32Array((top + 2) * 2);
     const histogram = this.histogram.fill(0, 0, top + 2);
-    for (let i = 0; i < nTouched; i++) histogram[counts[touched[i]]]++;
+    const touched = this.touched;
+    const touchedHits = this.touchedHits;
+    for (let i = 0; i < nTouched; i++) histogram[touchedHits[i]]++;
     let cutoff = top + 1;
     let above = 0;
     while (cutoff > need && above + histogram[cutoff - 1] <= MAX_CANDIDATES) above += histogram[--cutoff];
@@ -248,7 +250,7 @@ export class CandidateCounter {
     const fill = cutoff - 1;
     for (let i = 0; i < nTouched; i++) {
       const u = touched[i];
-      const c = counts[u];
+      const c = touchedHits[i];
       if (c < cutoff) continue;
       let j = sure++;
       for (; j > 0 && (hits[j - 1] < c || (hits[j - 1] === c && out[j - 1] > u)); j--) {
@@ -262,7 +264,7 @@ export class CandidateCounter {
     if (fill >= need && sure < MAX_CANDIDATES) {
       for (let i = 0; i < nTouched; i++) {
         const u = touched[i];
-        if (counts[u] !== fill) continue;
+        if (touchedHits[i] !== fill) continue;
         if (n === MAX_CANDIDATES && out[n - 1] < u) continue;
         let j = n < MAX_CANDIDATES ? n++ : n - 1;
         for (; j > sure && out[j - 1] > u; j--) out[j] = out[j - 1];
@@ -270,8 +272,31 @@ export class CandidateCounter {
       }
       hits.fill(fill, sure, n);
     }
-    for (let i = 0; i < nTouched; i++) counts[touched[i]] = 0;
     return n;
+  }
+
+  /**
+   * Counts the hits of every unit in the given lists: leaves the units hit in `touched` (in order of
+   * their first hit) and their counts in `touchedHits`, and `counts` all zero again; returns how many.
+   */
+  private tally(counts: Uint8Array | Int32Array, postings: PostingLists, lists: Int32Array, nLists: number): number {
+    const touched = this.touched;
+    const pool = postings.units;
+    let nTouched = 0;
+    for (let l = 0; l < nLists; l++) {
+      const start = postings.start(lists[l]);
+      const end = start + postings.length(lists[l]);
+      for (let i = start; i < end; i++) {
+        const u = pool[i];
+        if (++counts[u] === 1) touched[nTouched++] = u;
+      }
+    }
+    const touchedHits = this.touchedHits;
+    for (let i = 0; i < nTouched; i++) {
+      touchedHits[i] = counts[touched[i]];
+      counts[touched[i]] = 0;
+    }
+    return nTouched;
   }
 }
 
