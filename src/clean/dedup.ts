@@ -183,11 +183,7 @@ export class CandidateCounter {
    * most of a large build's main-thread time and found no candidate the rare half misses.
    */
   rank(postings: PostingLists, lists: Int32Array, shingleCount: number, units: number): number {
-    if (this.touched.length < units) {
-      this.touched = grow(this.touched, units * 2);
-      this.touchedHits = new Int32Array(this.touched.length);
-      this.narrow = new Uint8Array(this.touched.length);
-    }
+    if (this.narrow.length < units) this.narrow = new Uint8Array(units * 2);
     if (this.counted.length < shingleCount) this.counted = new Int32Array(shingleCount * 2);
     const counted = this.counted;
     let nLists = 0;
@@ -223,7 +219,7 @@ export class CandidateCounter {
 
     let counts: Uint8Array | Int32Array = this.narrow;
     if (nLists > 255) {
-      if (this.wide.length < this.touched.length) this.wide = new Int32Array(this.touched.length);
+      if (this.wide.length < units) this.wide = new Int32Array(units * 2);
       counts = this.wide;
     }
     const nTouched = this.tally(counts, postings, counted, nLists);
@@ -280,6 +276,13 @@ export class CandidateCounter {
    * their first hit) and their counts in `touchedHits`, and `counts` all zero again; returns how many.
    */
   private tally(counts: Uint8Array | Int32Array, postings: PostingLists, lists: Int32Array, nLists: number): number {
+    // At most one unit touched per posting counted (hundreds), whatever the number of units.
+    let postingsCounted = 0;
+    for (let l = 0; l < nLists; l++) postingsCounted += postings.length(lists[l]);
+    if (this.touched.length < postingsCounted) {
+      this.touched = new Int32Array(postingsCounted * 2);
+      this.touchedHits = new Int32Array(postingsCounted * 2);
+    }
     const touched = this.touched;
     const pool = postings.units;
     let nTouched = 0;

@@ -7,7 +7,11 @@
 //     the order-dependent part left for the main thread is only the lookup;
 //   - the units' shingle arrays live in an append-only scratch file, read back only to verify a
 //     candidate (the page cache, not the heap, holds them); the heap keeps the postings, which are
-//     capped per shingle and so grow with the vocabulary, not with the corpus.
+//     capped per shingle and so grow with the vocabulary, not with the corpus, and per unit a few
+//     numbers and a small bit sketch of its shingles;
+//   - a candidate is read only if it can pass: the shingles it can share are bounded first by its
+//     hits in the counted posting lists plus the shingles not counted, then by its sketch. Both bounds
+//     are exact upper bounds, so a skipped candidate is one that would have failed.
 // The thresholds, the posting cap, the candidate ranking and the tie rules are those of dedup.ts.
 
 import { closeSync, openSync, readSync, rmSync, writeSync } from "node:fs";
@@ -241,7 +245,8 @@ function sketchBit(key: number, mask: number): number {
 }
 
 class SpilledShingleIndex {
-  private postings = new ShingleTable();
+  /** Shingle → posting list, and the lists (`shingles.postings`). */
+  private shingles = new ShingleTable();
   private counter = new CandidateCounter();
   /** The posting list of each shingle of the unit being marked. */
   private lists = new Int32Array(256);
@@ -281,7 +286,7 @@ class SpilledShingleIndex {
   snapshot(): SpilledIndexState {
     this.flush();
     return {
-      postings: this.postings.snapshot(),
+      postings: this.shingles.snapshot(),
       unitDoc: this.unitDoc.used(),
       unitIndex: this.unitIndex.used(),
       unitOffset: this.unitOffset.used(),
@@ -294,7 +299,7 @@ class SpilledShingleIndex {
 
   /** Continues from a snapshot whose units are already in this index's file (the recent ring starts empty). */
   restore(state: SpilledIndexState): void {
-    this.postings = ShingleTable.restore(state.postings);
+    this.shingles = ShingleTable.restore(state.postings);
     this.unitDoc = Column.int32(state.unitDoc);
     this.unitIndex = Column.int32(state.unitIndex);
     this.unitOffset = Column.float64(state.unitOffset);
@@ -361,7 +366,7 @@ class SpilledShingleIndex {
     const mask = this.sketchWords * 32 - 1;
     for (let i = 0; i < sh.length; i++) {
       // A shingle new to the index gets an empty list now: the counter takes it for one no unit has.
-      this.lists[i] = this.postings.list(sh[i]);
+      this.lists[i] = this.shingles.list(sh[i]);
       this.bits[i] = sketchBit(sh[i], mask);
     }
     const hash = setHash(sh);
@@ -375,7 +380,7 @@ class SpilledShingleIndex {
     const same = this.sameSet(sh, hash);
     if (same !== undefined) return same;
     const counter = this.counter;
-    const n = counter.rank(this.postings.postings, this.lists, sh.length, this.size);
+    const n = counter.rank(this.shingles.postings, this.lists, sh.length, this.size);
     let best: number | undefined;
     let bestJ = 0;
     for (let k = 0; k < n; k++) {
@@ -429,7 +434,7 @@ class SpilledShingleIndex {
     }
     const row = u * this.sketchWords;
     for (let i = 0; i < sh.length; i++) {
-      this.postings.postings.push(this.lists[i], u);
+      this.shingles.postings.push(this.lists[i], u);
       this.sketches[row + (this.bits[i] >>> 5)] |= 1 << (this.bits[i] & 31);
     }
   }
