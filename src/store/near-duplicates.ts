@@ -79,7 +79,10 @@ function high(key: number): number {
   return Math.floor(key * 2.3283064365386963e-10);
 }
 
-/** A 32-bit FNV-1a hash of a sorted shingle array (a key into the exact-repeat map, always verified). */
+/**
+ * A 32-bit FNV-1a hash of a sorted shingle array (a key into the exact-repeat map, always verified),
+ * signed: a Map key in the int32 range is stored as a small integer, not as a heap number.
+ */
 function setHash(sh: Float64Array): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < sh.length; i++) {
@@ -87,7 +90,7 @@ function setHash(sh: Float64Array): number {
     h = Math.imul(h ^ (sh[i] - hi * 4294967296), 16777619);
     h = Math.imul(h ^ hi, 16777619);
   }
-  return h >>> 0;
+  return h;
 }
 
 /** Shared shingles of two sorted unique key arrays. */
