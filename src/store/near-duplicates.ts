@@ -7,12 +7,16 @@
 //     the order-dependent part left for the main thread is only the lookup;
 //   - the units' shingle arrays live in an append-only scratch file, read back only to verify a
 //     candidate (the page cache, not the heap, holds them); the heap keeps the postings, which are
-//     capped per shingle and so grow with the vocabulary, not with the corpus.
+//     capped per shingle and so grow with the vocabulary, not with the corpus, and per unit a few
+//     numbers and a small bit sketch of its shingles;
+//   - a candidate is read only if it can pass: the shingles it can share are bounded first by its
+//     hits in the counted posting lists plus the shingles not counted, then by its sketch. Both bounds
+//     are exact upper bounds, so a skipped candidate is one that would have failed.
 // The thresholds, the posting cap, the candidate ranking and the tie rules are those of dedup.ts.
 
 import { closeSync, openSync, readSync, rmSync, writeSync } from "node:fs";
 import type { CleanDocument } from "../types.ts";
-import { CandidateCounter, MAX_POSTINGS, MIN_CONTAINMENT, MIN_JACCARD } from "../clean/index.ts";
+import { CandidateCounter, MIN_CONTAINMENT, MIN_JACCARD, PostingLists, type PostingListsState } from "../clean/index.ts";
 
 const MIN_SHINGLES = 8;
 const FILE_SUFFIXES = [".sentences", ".paragraphs"] as const;
@@ -23,6 +27,13 @@ export function nearDuplicateFiles(scratch: string): string[] {
 }
 /** Units kept in memory besides the file: 32k × ~40 shingles × 8 bytes ≈ 10 MB per index. */
 const RECENT = 32768;
+/**
+ * Sketch sizes in 32-bit words: about four bits per shingle of a typical unit (~29 for a sentence, ~75
+ * for a paragraph), which lets the sketch skip 2 of 3 reads that the hit count could not. At 100k
+ * articles (~1.9 M sentences, ~0.5 M paragraphs) that is ~30 MB and ~16 MB.
+ */
+const SENTENCE_SKETCH_WORDS = 4;
+const PARAGRAPH_SKETCH_WORDS = 8;
 const STRIP = /[\s\p{P}\p{S}]/gu;
 
 /** The shingle set of a text as sorted unique 48-bit keys (the same set as dedup.ts's shingles()). */
@@ -63,15 +74,23 @@ export function documentShingles(doc: Pick<CleanDocument, "normText" | "normToCl
   };
 }
 
-/** A 32-bit FNV-1a hash of a sorted shingle array (a key into the exact-repeat map, always verified). */
+/** The top 16 bits of a key (its first code unit): exact, and cheaper than a float modulo. */
+function high(key: number): number {
+  return Math.floor(key * 2.3283064365386963e-10);
+}
+
+/**
+ * A 32-bit FNV-1a hash of a sorted shingle array (a key into the exact-repeat map, always verified),
+ * signed: a Map key in the int32 range is stored as a small integer, not as a heap number.
+ */
 function setHash(sh: Float64Array): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < sh.length; i++) {
-    const x = sh[i];
-    h = Math.imul(h ^ (x % 4294967296), 16777619);
-    h = Math.imul(h ^ Math.floor(x / 4294967296), 16777619);
+    const hi = high(sh[i]);
+    h = Math.imul(h ^ (sh[i] - hi * 4294967296), 16777619);
+    h = Math.imul(h ^ hi, 16777619);
   }
-  return h >>> 0;
+  return h;
 }
 
 /** Shared shingles of two sorted unique key arrays. */
@@ -91,22 +110,26 @@ function shared(a: Float64Array, b: Float64Array): number {
 }
 
 /**
- * Posting lists by shingle key, in an open-addressing table over a Float64Array: a Map keyed by
- * 48-bit numbers boxes every key on every lookup (about 400 ns a get, most of the index's time).
+ * Shingle key → the number of its posting list, in an open-addressing table over a Float64Array: a
+ * Map keyed by 48-bit numbers boxes every key on every lookup (about 400 ns a get).
  */
 export class ShingleTable {
   private keys = new Float64Array(1 << 16).fill(-1);
   private slots = new Int32Array(1 << 16);
   private mask = (1 << 16) - 1;
-  private lists: number[][] = [];
+  readonly postings: PostingLists;
+
+  constructor(postings = new PostingLists()) {
+    this.postings = postings;
+  }
 
   get size(): number {
-    return this.lists.length;
+    return this.postings.size;
   }
 
   private slotOf(key: number): number {
-    const lo = key % 4294967296;
-    const hi = (key - lo) / 4294967296;
+    const hi = high(key);
+    const lo = key - hi * 4294967296;
     let h = Math.imul(lo ^ Math.imul(hi, 0x85ebca6b), 0x9e3779b1);
     h ^= h >>> 15;
     let i = h & this.mask;
@@ -115,48 +138,33 @@ export class ShingleTable {
     return i;
   }
 
-  get(key: number): number[] | undefined {
+  /** The list of a key, or -1. */
+  get(key: number): number {
     const i = this.slotOf(key);
-    return this.keys[i] === key ? this.lists[this.slots[i]] : undefined;
+    return this.keys[i] === key ? this.slots[i] : -1;
   }
 
-  /** The list of a key, made empty the first time. */
-  list(key: number): number[] {
+  /** The list of a key, made (empty) the first time. */
+  list(key: number): number {
     const i = this.slotOf(key);
-    if (this.keys[i] === key) return this.lists[this.slots[i]];
-    const list: number[] = [];
+    if (this.keys[i] === key) return this.slots[i];
+    const list = this.postings.create();
     this.keys[i] = key;
-    this.slots[i] = this.lists.length;
-    this.lists.push(list);
-    if (this.lists.length * 2 > this.keys.length) this.grow();
+    this.slots[i] = list;
+    if (this.postings.size * 2 > this.keys.length) this.grow();
     return list;
   }
 
-  /** The table as typed arrays (lists flattened), for v8.serialize; and back. */
+  /** The table as typed arrays, for v8.serialize; and back. */
   snapshot(): ShingleTableState {
-    const lengths = new Int32Array(this.lists.length);
-    let total = 0;
-    this.lists.forEach((l, i) => {
-      lengths[i] = l.length;
-      total += l.length;
-    });
-    const flat = new Int32Array(total);
-    let at = 0;
-    for (const l of this.lists) for (const u of l) flat[at++] = u;
-    return { keys: this.keys.slice(), slots: this.slots.slice(), lengths, flat };
+    return { keys: this.keys.slice(), slots: this.slots.slice(), postings: this.postings.snapshot() };
   }
 
   static restore(state: ShingleTableState): ShingleTable {
-    const t = new ShingleTable();
+    const t = new ShingleTable(PostingLists.restore(state.postings));
     t.keys = new Float64Array(state.keys);
     t.slots = new Int32Array(state.slots);
     t.mask = state.keys.length - 1;
-    let at = 0;
-    t.lists = Array.from(state.lengths, (n) => {
-      const list = Array.from(state.flat.subarray(at, at + n));
-      at += n;
-      return list;
-    });
     return t;
   }
 
@@ -178,16 +186,16 @@ export class ShingleTable {
 export interface ShingleTableState {
   keys: Float64Array;
   slots: Int32Array;
-  lengths: Int32Array;
-  flat: Int32Array;
+  postings: PostingListsState;
 }
 
 interface SpilledIndexState {
   postings: ShingleTableState;
-  unitDoc: Float64Array;
-  unitIndex: Float64Array;
+  unitDoc: Int32Array;
+  unitIndex: Int32Array;
   unitOffset: Float64Array;
-  unitSize: Float64Array;
+  unitSize: Int32Array;
+  sketches: Int32Array;
   fileLength: number;
   firstOfSet: Map<number, number>;
 }
@@ -200,34 +208,64 @@ export interface NearDuplicateState {
 }
 
 /** Growable typed arrays: a unit table of millions of rows without millions of objects. */
-class IntColumn {
-  data = new Float64Array(1024);
+class Column<A extends Int32Array | Float64Array> {
   length = 0;
-  static from(data: Float64Array): IntColumn {
-    const c = new IntColumn();
-    c.data = new Float64Array(Math.max(1024, data.length * 2));
-    c.data.set(data);
-    c.length = data.length;
+  private constructor(
+    public data: A,
+    private make: (n: number) => A,
+  ) {}
+  static int32(from: ArrayLike<number> = []): Column<Int32Array> {
+    return Column.from(from, (n) => new Int32Array(n));
+  }
+  /** A file offset may pass 2^31. */
+  static float64(from: ArrayLike<number> = []): Column<Float64Array> {
+    return Column.from(from, (n) => new Float64Array(n));
+  }
+  private static from<A extends Int32Array | Float64Array>(from: ArrayLike<number>, make: (n: number) => A): Column<A> {
+    const c = new Column(make(Math.max(1024, from.length * 2)), make);
+    c.data.set(from);
+    c.length = from.length;
     return c;
   }
   push(x: number): void {
     if (this.length === this.data.length) {
-      const grown = new Float64Array(this.data.length * 2);
+      const grown = this.make(this.data.length * 2);
       grown.set(this.data);
       this.data = grown;
     }
     this.data[this.length++] = x;
   }
+  used(): A {
+    return this.data.slice(0, this.length) as A;
+  }
+}
+
+/** A bit of a unit's sketch for a shingle key (another mix than ShingleTable's, though any would do). */
+function sketchBit(key: number, mask: number): number {
+  const hi = high(key);
+  const h = Math.imul((key - hi * 4294967296) ^ Math.imul(hi, 0x27d4eb2d), 0x9e3779b1);
+  return (h >>> 16) & mask;
 }
 
 class SpilledShingleIndex {
-  private postings = new ShingleTable();
-  private counter = new CandidateCounter<number>();
+  /** Shingle → posting list, and the lists (`shingles.postings`). */
+  private shingles = new ShingleTable();
+  private counter = new CandidateCounter();
+  /** The posting list of each shingle of the unit being marked. */
+  private lists = new Int32Array(256);
   /** Per unit: its document (index into docIds), its index in the document, its place in the file. */
-  private unitDoc = new IntColumn();
-  private unitIndex = new IntColumn();
-  private unitOffset = new IntColumn();
-  private unitSize = new IntColumn();
+  private unitDoc = Column.int32();
+  private unitIndex = Column.int32();
+  private unitOffset = Column.float64();
+  private unitSize = Column.int32();
+  /**
+   * Per unit, `sketchWords` 32-bit words with a bit set for each of its shingles (by sketchBit): a
+   * shingle of the new unit whose bit a candidate lacks is not one of the candidate's, so the shingles
+   * whose bits it has bound what the two share, without reading the candidate.
+   */
+  private sketches = new Int32Array(1024);
+  /** The sketch bit of each shingle of the unit being marked. */
+  private bits = new Int32Array(256);
   private fileLength = 0;
   /** Units not yet written: appended in blocks, so a unit costs no system call of its own. */
   private pending: Float64Array[] = [];
@@ -241,6 +279,7 @@ class SpilledShingleIndex {
     private fd: number,
     private base: number,
     private docIds: string[],
+    private sketchWords: number,
   ) {}
 
   get size(): number {
@@ -249,13 +288,13 @@ class SpilledShingleIndex {
 
   snapshot(): SpilledIndexState {
     this.flush();
-    const used = (c: IntColumn) => c.data.slice(0, c.length);
     return {
-      postings: this.postings.snapshot(),
-      unitDoc: used(this.unitDoc),
-      unitIndex: used(this.unitIndex),
-      unitOffset: used(this.unitOffset),
-      unitSize: used(this.unitSize),
+      postings: this.shingles.snapshot(),
+      unitDoc: this.unitDoc.used(),
+      unitIndex: this.unitIndex.used(),
+      unitOffset: this.unitOffset.used(),
+      unitSize: this.unitSize.used(),
+      sketches: this.sketches.slice(0, this.size * this.sketchWords),
       fileLength: this.fileLength,
       firstOfSet: this.firstOfSet,
     };
@@ -263,11 +302,13 @@ class SpilledShingleIndex {
 
   /** Continues from a snapshot whose units are already in this index's file (the recent ring starts empty). */
   restore(state: SpilledIndexState): void {
-    this.postings = ShingleTable.restore(state.postings);
-    this.unitDoc = IntColumn.from(state.unitDoc);
-    this.unitIndex = IntColumn.from(state.unitIndex);
-    this.unitOffset = IntColumn.from(state.unitOffset);
-    this.unitSize = IntColumn.from(state.unitSize);
+    this.shingles = ShingleTable.restore(state.postings);
+    this.unitDoc = Column.int32(state.unitDoc);
+    this.unitIndex = Column.int32(state.unitIndex);
+    this.unitOffset = Column.float64(state.unitOffset);
+    this.unitSize = Column.int32(state.unitSize);
+    this.sketches = new Int32Array(Math.max(1024, state.sketches.length * 2));
+    this.sketches.set(state.sketches);
     this.fileLength = state.fileLength;
     this.pendingStart = state.fileLength;
     this.firstOfSet = state.firstOfSet;
@@ -309,42 +350,75 @@ class SpilledShingleIndex {
   /** The first unit with this exact shingle set, by a hash of the set checked against the unit itself. */
   private sameSet(sh: Float64Array, hash: number): number | undefined {
     const u = this.firstOfSet.get(hash);
-    if (u === undefined) return undefined;
+    if (u === undefined || this.unitSize.data[u] !== sh.length) return undefined;
     const other = this.read(u);
-    if (other.length !== sh.length) return undefined;
     for (let i = 0; i < sh.length; i++) if (other[i] !== sh[i]) return undefined;
     return u;
   }
 
-  find(sh: Float64Array): string | undefined {
+  /**
+   * The earlier unit this one most nearly repeats (as "docId:index"), then this one added: both at once,
+   * so each shingle is looked up once.
+   */
+  mark(doc: number, index: number, sh: Float64Array): string | undefined {
     if (sh.length < MIN_SHINGLES) return undefined;
+    if (this.lists.length < sh.length) {
+      this.lists = new Int32Array(sh.length * 2);
+      this.bits = new Int32Array(sh.length * 2);
+    }
+    const mask = this.sketchWords * 32 - 1;
+    for (let i = 0; i < sh.length; i++) {
+      // A shingle new to the index gets an empty list now: the counter takes it for one no unit has.
+      this.lists[i] = this.shingles.list(sh[i]);
+      this.bits[i] = sketchBit(sh[i], mask);
+    }
+    const hash = setHash(sh);
+    const found = this.find(sh, hash);
+    this.add(doc, index, sh, hash);
+    return found === undefined ? undefined : `${this.docIds[this.unitDoc.data[found]]}:${this.unitIndex.data[found]}`;
+  }
+
+  private find(sh: Float64Array, hash: number): number | undefined {
     // An exact repeat has Jaccard 1, the best there is, and the first unit with that set wins the tie.
-    const same = this.sameSet(sh, setHash(sh));
-    if (same !== undefined) return `${this.docIds[this.unitDoc.data[same]]}:${this.unitIndex.data[same]}`;
-    const ranked = this.counter.rank(sh, sh.length, this.postings, this.size);
+    const same = this.sameSet(sh, hash);
+    if (same !== undefined) return same;
+    const counter = this.counter;
+    const n = counter.rank(this.shingles.postings, this.lists, sh.length, this.size);
     let best: number | undefined;
     let bestJ = 0;
-    for (const u of ranked) {
-      const other = this.read(u);
-      const n = shared(sh, other);
-      const small = Math.min(sh.length, other.length);
-      const union = sh.length + other.length - n;
-      const containment = small ? n / small : 0;
-      const jaccard = union ? n / union : 0;
-      if (!(containment >= MIN_CONTAINMENT && jaccard >= MIN_JACCARD)) continue;
+    for (let k = 0; k < n; k++) {
+      const u = counter.candidates[k];
+      const size = this.unitSize.data[u];
+      // Most candidates fail, and reading one may cost a system call: first the most it can share
+      // (its counted hits, plus every seen shingle that was not counted, and no more than either
+      // size). The tests are monotone in the shared count, so a candidate that fails with this bound
+      // fails exactly, and one whose best Jaccard is below the best so far cannot win.
+      const most = Math.min(counter.hits[k] + counter.uncounted, size, sh.length);
+      let bound = nearDuplicateJaccard(most, sh.length, size);
+      if (bound < 0 || bound < bestJ) continue;
+      // Then the sketch's bound (a loop over the new unit's shingles, still far cheaper than a read).
+      const sketches = this.sketches;
+      const bits = this.bits;
+      const row = u * this.sketchWords;
+      let inSketch = 0;
+      for (let i = 0; i < sh.length; i++) inSketch += (sketches[row + (bits[i] >>> 5)] >>> (bits[i] & 31)) & 1;
+      if (inSketch < most) {
+        bound = nearDuplicateJaccard(inSketch, sh.length, size);
+        if (bound < 0 || bound < bestJ) continue;
+      }
+      const jaccard = nearDuplicateJaccard(shared(sh, this.read(u)), sh.length, size);
+      if (jaccard < 0) continue;
       if (jaccard > bestJ || (jaccard === bestJ && best !== undefined && u < best)) {
         best = u;
         bestJ = jaccard;
       }
     }
-    return best === undefined ? undefined : `${this.docIds[this.unitDoc.data[best]]}:${this.unitIndex.data[best]}`;
+    return best;
   }
 
-  add(doc: number, index: number, sh: Float64Array): void {
-    if (sh.length < MIN_SHINGLES) return;
+  private add(doc: number, index: number, sh: Float64Array, hash: number): void {
     const u = this.size;
     // Only the first unit of a set is remembered; a hash collision with another set keeps the first.
-    const hash = setHash(sh);
     if (!this.firstOfSet.has(hash)) this.firstOfSet.set(hash, u);
     this.unitDoc.push(doc);
     this.unitIndex.push(index);
@@ -356,11 +430,29 @@ class SpilledShingleIndex {
     this.recentId[u % RECENT] = u;
     this.pendingBytes += sh.byteLength;
     if (this.pendingBytes > 1 << 20) this.flush();
+    if ((u + 1) * this.sketchWords > this.sketches.length) {
+      const grown = new Int32Array(this.sketches.length * 2);
+      grown.set(this.sketches);
+      this.sketches = grown;
+    }
+    const row = u * this.sketchWords;
     for (let i = 0; i < sh.length; i++) {
-      const p = this.postings.list(sh[i]);
-      if (p.length <= MAX_POSTINGS) p.push(u);
+      this.shingles.postings.push(this.lists[i], u);
+      this.sketches[row + (this.bits[i] >>> 5)] |= 1 << (this.bits[i] & 31);
     }
   }
+}
+
+/**
+ * The Jaccard similarity of two units of sizes a and b sharing n shingles if they are near-duplicates
+ * (dedup.ts's isNearDuplicate, with the same arithmetic), else -1.
+ */
+function nearDuplicateJaccard(n: number, a: number, b: number): number {
+  const small = Math.min(a, b);
+  const union = a + b - n;
+  const containment = small ? n / small : 0;
+  const jaccard = union ? n / union : 0;
+  return containment >= MIN_CONTAINMENT && jaccard >= MIN_JACCARD ? jaccard : -1;
 }
 
 /** Duplicate marks of one document: per sentence and per paragraph, the "docId:index" it repeats. */
@@ -392,8 +484,8 @@ export class CompactNearDuplicateIndex {
     const mode = state ? "r+" : "w+";
     this.fds = [openSync(`${scratch}${FILE_SUFFIXES[0]}`, mode), openSync(`${scratch}${FILE_SUFFIXES[1]}`, mode)];
     if (state) this.docIds.push(...state.docIds);
-    this.sentences = new SpilledShingleIndex(this.fds[0], 0, this.docIds);
-    this.paragraphs = new SpilledShingleIndex(this.fds[1], 0, this.docIds);
+    this.sentences = new SpilledShingleIndex(this.fds[0], 0, this.docIds, SENTENCE_SKETCH_WORDS);
+    this.paragraphs = new SpilledShingleIndex(this.fds[1], 0, this.docIds, PARAGRAPH_SKETCH_WORDS);
     if (state) {
       this.sentences.restore(state.sentences);
       this.paragraphs.restore(state.paragraphs);
@@ -413,16 +505,8 @@ export class CompactNearDuplicateIndex {
   add(docId: string, sh: UnitShingles): DuplicateMarks {
     const d = this.docIds.length;
     this.docIds.push(docId);
-    const sentences = sh.sentences.map((s, i) => {
-      const dup = this.sentences.find(s);
-      this.sentences.add(d, i, s);
-      return dup;
-    });
-    const paragraphs = sh.paragraphs.map((p, i) => {
-      const dup = this.paragraphs.find(p);
-      this.paragraphs.add(d, i, p);
-      return dup;
-    });
+    const sentences = sh.sentences.map((s, i) => this.sentences.mark(d, i, s));
+    const paragraphs = sh.paragraphs.map((p, i) => this.paragraphs.mark(d, i, p));
     return { sentences, paragraphs };
   }
 

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { cleanDocument, normalizeForMatching, normalizeString, NearDuplicateIndex, shingles, similarity, MIN_CONTAINMENT, MIN_JACCARD } from "../../src/clean/index.ts";
+import { CandidateCounter, cleanDocument, normalizeForMatching, normalizeString, NearDuplicateIndex, PostingLists, shingles, similarity, MIN_CONTAINMENT, MIN_JACCARD } from "../../src/clean/index.ts";
 import { readInputFile } from "../../src/ingest/index.ts";
 import type { RawDocument } from "../../src/types.ts";
 
@@ -82,6 +82,21 @@ describe("near duplicates", () => {
     for (const i of [0, 2, 3]) expect(out[i].sentences.filter((s) => s.duplicateOf && !s.duplicateOf.startsWith(out[i].id)).length).toBe(0);
     // The input documents are not mutated.
     expect(docs[4].sentences.some((s) => s.duplicateOf)).toBe(false);
+  });
+
+  it("counts more than 255 shared rare shingles (a long paragraph) without the counts wrapping", () => {
+    // 600 shingles, each shared by units 0 and 1: the rarest half plus one (301 lists) are counted.
+    const postings = new PostingLists();
+    const lists = Int32Array.from({ length: 600 }, () => postings.create());
+    for (const l of lists) for (const u of [0, 1]) postings.push(l, u);
+    const counter = new CandidateCounter();
+    expect(counter.rank(postings, lists, lists.length, 2)).toBe(2);
+    expect([...counter.candidates.subarray(0, 2)]).toEqual([0, 1]);
+    expect([...counter.hits.subarray(0, 2)]).toEqual([301, 301]);
+    expect(counter.uncounted).toBe(299);
+    // A short unit next: the narrow counts were left at zero.
+    expect(counter.rank(postings, lists, 10, 2)).toBe(2);
+    expect([...counter.hits.subarray(0, 2)]).toEqual([6, 6]);
   });
 
   it("scales through the inverted index (1000 distinct documents stay fast)", () => {
