@@ -372,6 +372,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       store.putState("sequence", stateVersion, sequence);
     }
     dedup!.close({ keepFiles: !taskErrors });
+    // The index (postings, sketches, unit columns) is done with: let it go before the graph and exports.
+    dedup = undefined;
     evidence.flushAll();
     documentsOut!.close();
     mentionsOut!.close();
