@@ -35,8 +35,6 @@ const INKED = 2000;
 export interface FirstFrameRun {
   /** The page's own clock: from navigation start to the viewer's "guanxi:first-frame" mark. */
   markMs: number;
-  /** The same clock, to the frame that also has the edges (a large graph's edges come a frame later). */
-  edgesMs: number;
   /** This process's clock: from navigation to seeing the first-frame mark (polled every 25 ms). */
   observedMs: number;
 }
@@ -47,7 +45,7 @@ export interface FirstFrameRun {
  * the compositor; then check with one screenshot that the graph is really drawn. A run whose
  * screenshot is blank does not count: it fails.
  */
-export async function viewerFirstFrame(runs = 5): Promise<{ runs: FirstFrameRun[]; firstFrameMs: number[]; medianMs: number; edgesMedianMs: number }> {
+export async function viewerFirstFrame(runs = 5): Promise<{ runs: FirstFrameRun[]; firstFrameMs: number[]; medianMs: number }> {
   const viewerDir = join(repo, "viewer/dist");
   if (!existsSync(join(viewerDir, "index.html"))) throw new Error("viewer/dist is missing: npm run viewer:build");
   const dir = mkdtempSync(join(tmpdir(), "guanxi-viewer-bench-"));
@@ -75,8 +73,7 @@ export async function viewerFirstFrame(runs = 5): Promise<{ runs: FirstFrameRun[
       const observedMs = performance.now() - t0;
       const inked = await inkedPixels(page, scratch);
       if (inked < INKED) throw new Error(`first-frame mark set at ${Math.round(markMs)} ms but the screenshot shows no graph (${inked} coloured pixels)`);
-      const edgesMs = await markOf("guanxi:edges-drawn");
-      results.push({ markMs: Math.round(markMs), edgesMs: Math.round(edgesMs), observedMs: Math.round(observedMs) });
+      results.push({ markMs: Math.round(markMs), observedMs: Math.round(observedMs) });
       await context.close();
     }
   } finally {
@@ -86,6 +83,5 @@ export async function viewerFirstFrame(runs = 5): Promise<{ runs: FirstFrameRun[
   }
   const times = results.map((r) => r.markMs);
   const sorted = [...times].sort((a, b) => a - b);
-  const edges = results.map((r) => r.edgesMs).sort((a, b) => a - b);
-  return { runs: results, firstFrameMs: times, medianMs: sorted[Math.floor(sorted.length / 2)], edgesMedianMs: edges[Math.floor(edges.length / 2)] };
+  return { runs: results, firstFrameMs: times, medianMs: sorted[Math.floor(sorted.length / 2)] };
 }

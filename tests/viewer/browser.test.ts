@@ -332,19 +332,18 @@ describe("viewer on a 5,000-entity, 50,000-co-mention graph", () => {
   // Headless chromium here draws with SwiftShader (software GL), so frame times measure the CPU
   // rasteriser, not the viewer. What the viewer controls is the JavaScript work of an interaction:
   // that is what is timed, and the renderer must never be re-created.
-  it("draws the nodes in the first frame and the edges in the next", async () => {
-    await page.waitForFunction(() => performance.getEntriesByName("guanxi:edges-drawn").length > 0, null, { timeout: 60_000 });
+  it("draws every edge the filters let through in its first frame", async () => {
     const r = await page.evaluate(() => {
       const at = (name: string) => performance.getEntriesByName(name)[0].startTime;
       const sigma = window.guanxi!.renderer as { getGraph(): { edges(): string[] }; getEdgeDisplayData(e: string): { hidden: boolean } | undefined };
       const edges = sigma.getGraph().edges();
       const drawn = edges.filter((e) => sigma.getEdgeDisplayData(e)?.hidden === false).length;
       const links = Number(/(\d+) links/.exec(document.getElementById("status")!.textContent ?? "")?.[1]);
-      return { firstFrame: at("guanxi:first-frame"), firstRender: at("guanxi:first-render"), edgesDrawn: at("guanxi:edges-drawn"), edges: edges.length, drawn, links };
+      return { firstFrame: at("guanxi:first-frame"), firstRender: at("guanxi:first-render"), edges: edges.length, drawn, links };
     });
+    // The marks the first-frame bench reads: the render, then the frame handed to the compositor.
     expect(r.firstRender).toBeLessThan(r.firstFrame);
-    expect(r.firstFrame).toBeLessThan(r.edgesDrawn);
-    // Drawn now: every edge the default filters let through, as many as the status line counts.
+    // Drawn: every edge the default filters let through, as many as the status line counts.
     expect(r.edges).toBeGreaterThan(50000);
     expect(r.links).toBeGreaterThan(10000);
     expect(r.drawn).toBe(r.links);

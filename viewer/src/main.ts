@@ -90,12 +90,6 @@ class Viewer {
   private panel!: Panel;
   /** Co-mentions are drawn one pixel wide (a large graph): their weight shows as shade, not width. */
   private hairlines = false;
-  /**
-   * A large graph's first frame is drawn without its edges, which are drawn in the next one: in a
-   * software renderer the edges' rasterisation alone delays the first frame by most of a second, and
-   * the nodes in place (positions, colours, labels) are what orients the reader first.
-   */
-  private edgesDeferred = false;
   /** Entity ids, as in the state; the graph's node keys are not ids (see model.ts). */
   private hovered: string | null = null;
   /** Node and edges lit around the hovered (else selected) node, computed once per change of focus. */
@@ -141,7 +135,6 @@ class Viewer {
     const container = byId("graph");
     const large = this.model.graph.size > HAIRLINE_EDGES;
     this.hairlines = large;
-    this.edgesDeferred = large;
     this.computeFocus();
     this.renderer = new Sigma<ViewNode, ViewEdge>(this.model.graph, container, {
       labelFont: LABEL_FONT,
@@ -174,12 +167,6 @@ class Viewer {
   private setUp(container: HTMLElement): void {
     // The first frame, with the graph in it, has been handed to the compositor (see afterNextFrame).
     performance.mark("guanxi:first-frame");
-    if (this.edgesDeferred) {
-      this.edgesDeferred = false;
-      this.renderer.refresh();
-    }
-    // Once the edges are on screen too (for a graph drawn whole at once, a frame after they were).
-    afterNextFrame(() => performance.mark("guanxi:edges-drawn"));
     this.panel = new Panel(byId("panel"), {
       model: this.model,
       state: this.state,
@@ -279,7 +266,7 @@ class Viewer {
 
   private reduceEdge(edge: string, data: ViewEdge): Partial<EdgeDisplayData> {
     const out: Partial<EdgeDisplayData> = data as unknown as Partial<EdgeDisplayData>;
-    if (this.edgesDeferred || !this.edgeVisible(data)) {
+    if (!this.edgeVisible(data)) {
       out.hidden = true;
       return out;
     }
