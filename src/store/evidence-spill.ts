@@ -105,7 +105,9 @@ export class EvidenceSpill implements EvidenceSink {
     for (let at = 0; at < text.length; ) {
       const end = text.indexOf("\n", at);
       const tabs: number[] = [];
-      for (let t = at; tabs.length < 6; t++) if (text.charCodeAt(t) === 9) tabs.push(t);
+      for (let t = at; t < end && tabs.length < 6; t++) if (text.charCodeAt(t) === 9) tabs.push(t);
+      // Only this file's own lines are here; a cut-off one means the file was damaged outside a build.
+      if (end < 0 || tabs.length < 6) throw new Error(`${this.files[shard]}: a damaged evidence candidate line at character ${at}; build into a new output folder`);
       const pair = JSON.parse(text.slice(at, tabs[0])) as string;
       let rows = out.get(pair);
       if (!rows) out.set(pair, (rows = []));

@@ -8,8 +8,8 @@ import type { LevelCounts } from "../graph/build.ts";
 import { evidenceShardFile, evidenceShardOf } from "../export/evidence-key.ts";
 
 /**
- * `itemsOfShard(shard)` gives the kept items of every pair of one shard, as the JSON the store keeps
- * them as (a pair with none may be absent): one selection per shard rather than one per pair.
+ * `itemsOfShard(shard)` gives the kept items of every pair of one shard, as their JSON text (a pair
+ * with none may be absent): one selection per shard rather than one per pair.
  */
 export function writeEvidenceShards(
   dir: string,
@@ -28,7 +28,7 @@ export function writeEvidenceShards(
   mkdirSync(join(dir, "evidence"), { recursive: true });
   for (const shard of [...byShard.keys()].sort((a, b) => a - b)) {
     const items = itemsOfShard(shard);
-    // The shard's text is assembled from the items' JSON as the store keeps it: the same text as
+    // The shard's text is assembled from the items' JSON as it was spilled: the same text as
     // JSON.stringify of the EvidenceShard object, without parsing and writing every item again.
     const entries: string[] = [];
     for (const key of byShard.get(shard)!.sort()) {

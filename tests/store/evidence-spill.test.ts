@@ -1,7 +1,7 @@
 // The spilled evidence candidates choose, per pair, what the in-memory sink chooses (selectEvidence):
 // here with many candidates per pair, so the per-level cap binds, two passes, documents whose names
 // sort differently from their arrival, and a spill that goes on after being copied (a resumed build).
-import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import { appendFileSync, copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -65,6 +65,16 @@ describe("EvidenceSpill", () => {
     evidenceSpillFiles(first.dir).forEach((f, i) => copyFileSync(f, evidenceSpillFiles(second.dir)[i]));
     for (const c of stream.slice(half)) second.add(...c);
     for (const pair of pairs) expect(second.take(pair, 20)).toEqual(reference.take(pair, 20));
+  });
+
+  it("names the file of a damaged line instead of reading past it", () => {
+    const spill = new EvidenceSpill(join(work, "damaged"));
+    for (const c of stream.slice(0, 50)) spill.add(...c);
+    spill.flushAll();
+    const pair = stream[0][0];
+    const file = evidenceSpillFiles(spill.dir)[evidenceShardOf(pair)];
+    appendFileSync(file, '"a|b"\t0\t1');
+    expect(() => spill.take(pair, 20)).toThrow(file);
   });
 
   it("forgets everything on clear", () => {
