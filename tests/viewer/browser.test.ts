@@ -13,6 +13,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "../../src/serve/server.ts";
 import { writeLargeBuild } from "./large-graph.ts";
+import { pixelCounts } from "./pixels.ts";
 
 const repo = join(import.meta.dirname, "../..");
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
@@ -71,23 +72,7 @@ async function open(page: Page, url: string): Promise<void> {
 async function ink(png: Buffer): Promise<{ ink: number; colours: number }> {
   const scratch = await browser.newPage();
   try {
-    return await scratch.evaluate(async (b64) => {
-      const blob = await (await fetch(`data:image/png;base64,${b64}`)).blob();
-      const bitmap = await createImageBitmap(blob);
-      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-      const ctx = canvas.getContext("2d")!;
-      ctx.drawImage(bitmap, 0, 0);
-      const d = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
-      let count = 0;
-      const colours = new Set<number>();
-      for (let i = 0; i < d.length; i += 4) {
-        if (d[i] < 235 || d[i + 1] < 235 || d[i + 2] < 235) {
-          count++;
-          colours.add(((d[i] >> 4) << 8) | ((d[i + 1] >> 4) << 4) | (d[i + 2] >> 4));
-        }
-      }
-      return { ink: count, colours: colours.size };
-    }, png.toString("base64"));
+    return await pixelCounts(scratch, png);
   } finally {
     await scratch.close();
   }
