@@ -41,7 +41,7 @@
 //   not the positions; the 1.3 file keeps them for everyone.
 
 import { join } from "node:path";
-import type { GuanxiGraph } from "../graph/build.ts";
+import type { GuanxiGraph } from "../graph/model.ts";
 import type { NodeAttributes } from "../types.ts";
 import { type BufferedText, escapeXml, textOf, writeTextFile } from "./xml-text.ts";
 

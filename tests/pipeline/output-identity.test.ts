@@ -6,9 +6,10 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { generateCorpus } from "../../bench/generate.ts";
-import { runBuild } from "../../src/cli/commands/build.ts";
+import { runBuild } from "../../src/pipeline/build.ts";
 import { buildOptions } from "../helpers.ts";
 
 const RECORD = process.env.GUANXI_RECORD_OUTPUT_HASHES === "1";
@@ -16,12 +17,36 @@ const FIXTURE = path.join(import.meta.dirname, "../fixtures/output-hashes.json")
 // Relative paths: documents.jsonl and build.json carry the inputs as given.
 const WORK = "test-artifacts/output-identity";
 
-/** Every file's hash by relative path; a folder of many files (the evidence shards) as one hash of its listing. */
+/**
+ * store.sqlite, as what it holds: every table's rows in key order, with the code versions left out. Those
+ * are hashes of the source the stages declare: they change whenever a file moves, which is their job;
+ * everything else in the store must not.
+ */
+function storeHash(file: string): string {
+  const db = new Database(file, { readonly: true });
+  try {
+    const h = createHash("sha256");
+    for (const table of ["meta", "articles", "evidence", "state"]) {
+      const rows = db.prepare(`SELECT * FROM ${table} ORDER BY 1`).all() as Record<string, unknown>[];
+      for (const row of rows) {
+        const { clean_version: _c, link_version: _l, ...kept } = row;
+        if (table === "state") kept.key = String(kept.key).replace(/@.*/, "");
+        h.update(table).update(JSON.stringify(kept, (_k, v) => (Buffer.isBuffer(v) ? v.toString("base64") : v))).update("\n");
+      }
+    }
+    return h.digest("hex");
+  } finally {
+    db.close();
+  }
+}
+
+/** Every file's hash by relative path (store.sqlite by its content, see storeHash); a folder of many files (the evidence shards) as one hash of its listing. */
 function fileHashes(dir: string, base = dir, out: Record<string, string> = {}): Record<string, string> {
   for (const name of readdirSync(dir).sort()) {
     const p = path.join(dir, name);
     const key = path.relative(base, p).split(path.sep).join("/");
-    if (!statSync(p).isDirectory()) out[key] = createHash("sha256").update(readFileSync(p)).digest("hex");
+    if (name === "store.sqlite") out[key] = storeHash(p);
+    else if (!statSync(p).isDirectory()) out[key] = createHash("sha256").update(readFileSync(p)).digest("hex");
     else if (readdirSync(p).length > 32) out[`${key}/*`] = createHash("sha256").update(JSON.stringify(fileHashes(p))).digest("hex");
     else fileHashes(p, base, out);
   }
