@@ -11,6 +11,7 @@ import { removeSpam } from "./spam.ts";
 import { splitArticles } from "./articles.ts";
 import { normalizeForMatching } from "./normalize.ts";
 import { extractDate, normalizeDate } from "./meta.ts";
+import { extractArticle } from "./extract.ts";
 import { addRemoved, concat, fromSource, sourceAfter, synthetic, toSegments, type MappedText, type Removed, type StepResult } from "./mapped.ts";
 
 export { htmlToText, looksLikeHtml, PLACEHOLDER } from "./html.ts";
@@ -22,6 +23,8 @@ export { splitArticles, startsMidSentence, endsMidSentence } from "./articles.ts
 export { normalizeForMatching, normalizeString, foldChar, normOffsetOf } from "./normalize.ts";
 export { NearDuplicateIndex, CandidateCounter, PostingLists, type PostingListsState, MAX_POSTINGS, markNearDuplicates, shingles, similarity, isNearDuplicate, MIN_CONTAINMENT, MIN_JACCARD } from "./dedup.ts";
 export { extractDate, normalizeDate } from "./meta.ts";
+export { extractArticle, chooseTitle } from "./extract.ts";
+export { parseDate } from "./dates.ts";
 export { fromSource, toSegments, type MappedText } from "./mapped.ts";
 
 /** Is this document's content HTML (by format, or a JSON/JSONL field holding a page)? */
@@ -31,7 +34,12 @@ function isHtml(raw: RawDocument): boolean {
   return false;
 }
 
-export function cleanDocument(raw: RawDocument): CleanDocument {
+export interface CleanOptions {
+  /** HTML: keep the whole page's text instead of the article Readability finds (the extractor before it; for measuring). */
+  wholePage?: boolean;
+}
+
+export function cleanDocument(raw: RawDocument, options: CleanOptions = {}): CleanDocument {
   const removed: Removed = {};
   const run = (step: (mt: MappedText) => StepResult, mt: MappedText): MappedText => {
     const r = step(mt);
@@ -41,11 +49,21 @@ export function cleanDocument(raw: RawDocument): CleanDocument {
   const html = isHtml(raw);
   let mt: MappedText;
   let pageTitle: string | undefined;
+  let pageDate: string | undefined;
   if (html) {
-    const h = htmlToText(raw.content);
-    mt = h.mt;
-    pageTitle = h.title;
-    addRemoved(removed, h.removed);
+    // The article as Readability finds it; the whole page's text when it finds none.
+    const x = options.wholePage ? { unaligned: 0 } as ReturnType<typeof extractArticle> : extractArticle(raw.content);
+    pageTitle = x.title;
+    pageDate = x.date;
+    if (x.mt) {
+      mt = x.mt;
+      addRemoved(removed, x.removed ?? {});
+    } else {
+      const h = htmlToText(raw.content);
+      mt = h.mt;
+      pageTitle ??= h.title;
+      addRemoved(removed, h.removed);
+    }
   } else mt = fromSource(raw.content);
 
   mt = run(removeMarkupLeaks, mt);
@@ -87,7 +105,7 @@ export function cleanDocument(raw: RawDocument): CleanDocument {
   const { normText, normToClean } = normalizeForMatching(text);
   const sentences = splitSentences(text, paragraphs);
   const title = raw.title?.trim() || pageTitle || articles.find((a) => a.title)?.title;
-  const date = normalizeDate(raw.date) ?? statedDate;
+  const date = normalizeDate(raw.date) ?? pageDate ?? statedDate;
 
   const doc: CleanDocument = {
     id: raw.id,

@@ -1,0 +1,81 @@
+// Development measure of HTML cleaning on saved news pages (default: the 26 pages of
+// ../shared/corpora/html-pages, never part of the project). For each page it prints the title and
+// date found, the time, and what changed against the whole-page extractor that came before:
+// paragraphs dropped (junk removed, or article text lost) and paragraphs kept that look like page
+// furniture. The reader judges each list; the figures at the end count them.
+//
+//   npm run measure:cleaning [-- DIR] [--all]      (--all: print every kept paragraph too)
+
+import fs from "node:fs";
+import path from "node:path";
+import { readInputFile } from "../src/ingest/index.ts";
+import { cleanDocument } from "../src/clean/index.ts";
+
+const args = process.argv.slice(2);
+const showAll = args.includes("--all");
+const dir = args.find((a) => !a.startsWith("--")) ?? path.resolve(import.meta.dirname, "../../../shared/corpora/html-pages");
+const files = fs.readdirSync(dir).filter((f) => /\.html?$/i.test(f)).sort();
+if (files.length === 0) {
+  console.error(`no pages in ${dir}`);
+  process.exit(1);
+}
+
+/** Paragraphs that read as page furniture rather than article prose (a heuristic for review, not a gold). */
+function looksLikeFurniture(p: string): string | undefined {
+  if (/责任编辑|责编|编辑[:：]|来源[:：]|作者[:：]|原标题|版权|Copyright|©|ICP/i.test(p) && p.length < 80) return "credit/source/copyright";
+  if (/(?:19|20)\d{2}[-年/.]\d{1,2}[-月/.]\d{1,2}/.test(p) && p.length < 50 && !/[。！？]/.test(p)) return "date line";
+  if (/推荐|排行|热门|相关|猜你喜欢|登录|注册|评论|分享|扫一扫|二维码|关注/.test(p) && p.length < 40 && !/[。！？]/.test(p)) return "list/login/share word";
+  if (p.length <= 12 && !/[。！？，,]/.test(p)) return "short line";
+  return undefined;
+}
+
+const prose = (p: string) => p.length >= 20 && /[。！？，]/.test(p);
+
+let sumDrop = 0, sumDropProse = 0, sumSuspect = 0, sumSuspectBefore = 0;
+const rows: string[] = [];
+for (const f of files) {
+  const { docs } = readInputFile(path.join(dir, f));
+  if (docs.length === 0) continue;
+  const raw = docs[0];
+  let t0 = performance.now();
+  const before = cleanDocument(raw, { wholePage: true });
+  const msBefore = performance.now() - t0;
+  t0 = performance.now();
+  const after = cleanDocument(raw);
+  const msAfter = performance.now() - t0;
+  const pb = before.text.split("\n").filter(Boolean);
+  const pa = after.text.split("\n").filter(Boolean);
+  const setA = new Set(pa);
+  const setB = new Set(pb);
+  const dropped = pb.filter((p) => !setA.has(p));
+  const added = pa.filter((p) => !setB.has(p));
+  const suspect = pa.map((p) => [p, looksLikeFurniture(p)] as const).filter(([, why]) => why);
+  const suspectBefore = pb.filter((p) => looksLikeFurniture(p)).length;
+  const droppedProse = dropped.filter(prose);
+  sumDrop += dropped.length;
+  sumDropProse += droppedProse.length;
+  sumSuspect += suspect.length;
+  sumSuspectBefore += suspectBefore;
+  console.log(`\n=== ${f}  [${raw.encoding}]  ${Math.round(msBefore)} ms → ${Math.round(msAfter)} ms`);
+  console.log(`title: ${before.title ?? "-"}  →  ${after.title ?? "-"}`);
+  console.log(`date:  ${before.date ?? "-"}  →  ${after.date ?? "-"}`);
+  console.log(`chars: ${before.text.length} → ${after.text.length}; paragraphs ${pb.length} → ${pa.length}`);
+  const cut = (s: string) => (s.length > 70 ? s.slice(0, 70) + "…" : s);
+  if (dropped.length) {
+    console.log(`dropped (${dropped.length}; ${droppedProse.length} read as prose, check them):`);
+    for (const p of dropped) console.log(`  ${prose(p) ? "P" : "-"} ${cut(p)}`);
+  }
+  if (added.length) {
+    console.log(`new (${added.length}, not paragraphs before):`);
+    for (const p of added) console.log(`  + ${cut(p)}`);
+  }
+  if (suspect.length) {
+    console.log(`kept, looks like furniture (${suspect.length}):`);
+    for (const [p, why] of suspect) console.log(`  ? [${why}] ${cut(p)}`);
+  }
+  if (showAll) for (const p of pa) console.log(`  | ${cut(p)}`);
+  rows.push(`${f.padEnd(20)} ${String(before.text.length).padStart(6)} → ${String(after.text.length).padStart(6)}  ${String(Math.round(msBefore)).padStart(4)} → ${String(Math.round(msAfter)).padStart(4)} ms  ${(after.date ?? "-").padEnd(10)}  ${after.title ?? "-"}`);
+}
+console.log(`\n${"page".padEnd(20)} ${"chars before → after".padStart(16)}  time  date        title`);
+for (const r of rows) console.log(r);
+console.log(`\ndropped paragraphs ${sumDrop} (${sumDropProse} read as prose); kept paragraphs that look like furniture ${sumSuspectBefore} before → ${sumSuspect} after`);
