@@ -128,11 +128,13 @@ const squash = (s: string) => s.replace(/[\s\u3000\u00a0]+/g, " ").trim();
 const bare = (s: string) => s.replace(/[\s\u3000\u00a0]+/g, "");
 
 /**
- * The headline without the site: a heading of the page (og:title, <h1>, <h2>) that the <title>
- * starts with or contains wins; otherwise the <title> cut at its first separator when what follows
- * is short (a site or channel name), the longest part when the headline is not first.
+ * The headline without the site: a heading of the page (og:title, <h1>/<h2>, an element whose
+ * class names a title) that the <title> holds wins (the <title> only adds the site); otherwise the
+ * <title> cut at its separators, its first part unless a later one is much longer (a site name in
+ * front). When that leaves only a channel name (新闻动态, fewer than 8 characters), the headline
+ * line printed right above the article (`above`) is taken instead.
  */
-export function chooseTitle(docTitle: string | undefined, headings: string[]): string | undefined {
+export function chooseTitle(docTitle: string | undefined, headings: string[], above?: string): string | undefined {
   const t = docTitle ? squash(docTitle) : "";
   const heads = headings.map(squash).filter((h) => h.length >= 4 && h.length <= 120);
   if (t) {
@@ -141,15 +143,28 @@ export function chooseTitle(docTitle: string | undefined, headings: string[]): s
     const held = heads.filter((h) => tb.includes(bare(h)) && bare(h).length >= Math.min(8, tb.length));
     if (held.length) return held.reduce((best, h) => (bare(h).length > bare(best).length ? h : best));
     const parts = t.split(TITLE_SEP).map((p) => p.trim()).filter(Boolean);
+    let cut = t;
     if (parts.length > 1) {
-      // The headline is the first part unless a later part is much longer (a site name in front).
       const first = parts[0];
       const longest = parts.reduce((best, p) => (p.length > best.length ? p : best));
-      return longest.length > first.length * 2 ? longest : first;
+      cut = longest.length > first.length * 2 ? longest : first;
     }
-    return t;
+    if (bare(cut).length >= 8 || !above) return cut;
   }
-  return heads[0];
+  return headlineAbove(above ?? "") ?? (t || heads[0]);
+}
+
+/** The last headline-like line (8–80 characters, no sentence inside, not a date or source line) of the text above the article. */
+function headlineAbove(above: string): string | undefined {
+  const lines = above.split(/\n+/).map((l) => squash(l)).filter(Boolean);
+  for (let i = lines.length - 1; i >= Math.max(0, lines.length - 6); i--) {
+    const l = lines[i];
+    if (l.length < 8 || l.length > 80) continue;
+    if (/[。；]|[，,].*[，,]/.test(l)) continue;
+    if (DATELINE_DATE.test(l) || /来源|作者|编辑|发布|浏览|首页|当前位置|您的位置|[>＞»]/.test(l)) continue;
+    return l;
+  }
+  return undefined;
 }
 
 // ---------------------------------------------------------------- date
@@ -159,10 +174,23 @@ const DATE_META = [
   "article:published_time", "og:article:published_time", "og:release_date", "datepublished", "pubdate", "publishdate",
   "publish_date", "publish-date", "publishtime", "published_time", "article:published", "dc.date.issued", "dc.date",
   "dcterms.date", "sailthru.date", "weibo:article:create_at", "bytedance:published_time", "date",
+  // Last: the time of the latest change, close to publication on news pages that give no other.
+  "article:modified_time", "dateupdate", "datemodified",
 ];
 
 /** A labelled or stand-alone date in the date line under a headline (2019年9月26日 15:10 来源：…). */
 const DATELINE_DATE = /(?<!\d)(?:19|20)\d{2}\s*(?:年|-|\/|\.)\s*\d{1,2}\s*(?:月|-|\/|\.)\s*\d{1,2}(?:\s*日)?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?/;
+
+/** The date of a date line in `text`: a labelled date, or a date in a line without sentences. */
+function datelineIn(text: string): string | undefined {
+  for (const line of text.split(/\n+/)) {
+    const m = line.match(DATELINE_DATE);
+    if (!m) continue;
+    if (/(?:发布|发表|更新)?(?:时间|日期)\s*[:：]\s*$/.test(line.slice(0, m.index))) return m[0];
+    if (line.length <= 80 && !/[。；！？]/.test(line) && !/[，,]/.test(line.slice(m.index! + m[0].length, m.index! + m[0].length + 2))) return m[0];
+  }
+  return undefined;
+}
 
 function metaDate(doc: Document): string | undefined {
   const byKey = new Map<string, string>();
@@ -183,6 +211,29 @@ function metaDate(doc: Document): string | undefined {
 
 // ---------------------------------------------------------------- extraction
 
+/** Class, id or data-* words that name an advertisement slot (whole words: "ad", not "head"). */
+const AD_WORD = /^(?:ad|ads|adv|advert|adverts|advertisement|sinaads|adsbygoogle|sponsor|sponsored|promo)$/i;
+
+/**
+ * Take advertisement slots out before Readability scores the page: a promotion placed inside the
+ * article container (a "vote now" box above the body) would otherwise be kept with it. Readability
+ * already drops elements it recognises by class; this adds ids and data-* attributes, split into
+ * words at spaces, "_" and "-".
+ */
+function removeAds(doc: Document): void {
+  const body = doc.body;
+  if (!body) return;
+  const isAd = (el: Element) => {
+    for (const a of Array.from(el.attributes)) {
+      if (a.name !== "class" && a.name !== "id" && !a.name.startsWith("data-")) continue;
+      if (a.value.length > 200) continue;
+      if (a.value.split(/[\s_-]+/).some((w) => AD_WORD.test(w))) return true;
+    }
+    return false;
+  };
+  for (const el of Array.from(body.querySelectorAll("*"))) if (el.isConnected && isAd(el)) el.remove();
+}
+
 /** Fewer squeezed characters than this from Readability: the page has no article it can find. */
 const MIN_ARTICLE = 80;
 
@@ -192,12 +243,17 @@ const MIN_ARTICLE = 80;
  * whole page's text.
  */
 export function extractArticle(html: string): ArticleExtract {
-  let doc: Document;
+  // linkedom fails on some broken documents (no root element left after parsing): the caller then
+  // keeps the whole page's text, which htmlparser2 reads whatever the input.
   try {
-    doc = new DOMParser().parseFromString(html, "text/html") as unknown as Document;
+    return extractFrom(html);
   } catch {
     return { unaligned: 0 };
   }
+}
+
+function extractFrom(html: string): ArticleExtract {
+  const doc = new DOMParser().parseFromString(html, "text/html") as unknown as Document;
   // Read what Readability rewrites before it runs: headings, meta tags, <time>.
   const docTitle = doc.querySelector("title")?.textContent ?? undefined;
   const headings: string[] = [];
@@ -205,13 +261,16 @@ export function extractArticle(html: string): ArticleExtract {
     const c = doc.querySelector(sel)?.getAttribute("content");
     if (c) headings.push(c);
   }
-  for (const h of Array.from(doc.querySelectorAll("h1, h2"))) {
-    const s = h.textContent ?? "";
-    if (s.trim()) headings.push(s);
+  // Headings, and elements whose class names a title (many Chinese CMS pages print the headline
+  // in a <div class="title">); kept short, so that a list of links in a "title" box is not one.
+  for (const h of Array.from(doc.querySelectorAll("h1, h2, [class*=title]"))) {
+    const s = squash(h.textContent ?? "");
+    if (s && s.length <= 120) headings.push(s);
   }
   const rawMetaDate = metaDate(doc);
   const timeEl = doc.querySelector("time[datetime]")?.getAttribute("datetime") ?? undefined;
 
+  removeAds(doc);
   let article: Node | undefined;
   try {
     const r = new Readability<Node>(doc, { serializer: (n: Node) => n, charThreshold: 200 }).parse();
@@ -219,8 +278,6 @@ export function extractArticle(html: string): ArticleExtract {
   } catch {
     article = undefined;
   }
-  const title = chooseTitle(docTitle, headings);
-
   const page = htmlToText(html, { mode: "all" });
   const sq = squeeze(page.mt.text);
   const paras = article ? paragraphsOf(article) : [];
@@ -228,16 +285,24 @@ export function extractArticle(html: string): ArticleExtract {
   const { ranges, unaligned } = total >= MIN_ARTICLE ? align(sq.s, paras) : { ranges: [], unaligned: 0 };
   const alignedChars = ranges.reduce((n, [a, b]) => n + b - a, 0);
 
-  // The date: meta tags, else a date in the lines between the headline and the body (the date
-  // line every news page prints there), else <time datetime>.
+  // The page's text just above the article (headline, date line, source) and the article's first lines.
+  const bodyStart = ranges.length ? sq.at[ranges[0][0]] : -1;
+  const above = bodyStart >= 0 ? page.mt.text.slice(Math.max(0, bodyStart - 1500), bodyStart) : "";
+  const title = chooseTitle(docTitle, headings, above.slice(-400));
+  const head = bodyStart >= 0 ? page.mt.text.slice(bodyStart, sq.at[ranges[Math.min(ranges.length, 4) - 1][1] - 1] + 1) : "";
+
+  // The date: meta tags; else the date line (a date standing in a short line, or labelled 发布时间,
+  // 时间, 日期) between the headline and the body, or among the article's first lines, where some
+  // pages print it; else <time datetime>. Dates inside sentences (2018年3月20日，…通过) are events,
+  // not the publication date, and lists of other articles carry their own dates: neither is read.
   let rawDate = rawMetaDate;
-  if (!rawDate && ranges.length) {
-    const bodyStart = sq.at[ranges[0][0]];
-    const above = page.mt.text.slice(Math.max(0, bodyStart - 600), bodyStart);
-    let headAt = -1;
-    if (title) headAt = above.lastIndexOf(title.slice(0, Math.min(8, title.length)));
-    const m = (headAt >= 0 ? above.slice(headAt) : above).match(DATELINE_DATE);
-    if (m) rawDate = m[0];
+  if (!rawDate && bodyStart >= 0) {
+    let region = above.slice(-300);
+    const headAt = title ? above.lastIndexOf(title.slice(0, Math.min(8, title.length))) : -1;
+    if (headAt >= 0) region = above.slice(headAt);
+    // Some pages (toutiao) print the date line under the article.
+    const lastEnd = sq.at[ranges[ranges.length - 1][1] - 1] + 1;
+    rawDate = datelineIn(region) ?? datelineIn(head.slice(0, 400)) ?? datelineIn(page.mt.text.slice(lastEnd, lastEnd + 200));
   }
   if (!rawDate && timeEl && parseDate(timeEl)) rawDate = timeEl;
   const date = rawDate ? parseDate(rawDate) ?? undefined : undefined;

@@ -8,6 +8,7 @@ import { removeMarkupLeaks } from "./leaks.ts";
 import { joinBrokenLines, normalizeWhitespace } from "./lines.ts";
 import { removeBoilerplate } from "./boilerplate.ts";
 import { removeSpam } from "./spam.ts";
+import { removeTextBoilerplate } from "./textlines.ts";
 import { splitArticles } from "./articles.ts";
 import { normalizeForMatching } from "./normalize.ts";
 import { extractDate, normalizeDate } from "./meta.ts";
@@ -19,6 +20,7 @@ export { removeMarkupLeaks, findCss } from "./leaks.ts";
 export { normalizeWhitespace, joinBrokenLines, continuesInto, isHeadlineLike } from "./lines.ts";
 export { removeBoilerplate, LINE_RULES, INLINE_RULES } from "./boilerplate.ts";
 export { removeSpam, findSpam, STRONG_SPAM, WEAK_SPAM } from "./spam.ts";
+export { removeTextBoilerplate, repeatedLines, findPinyin, isTokenRun, barListParts } from "./textlines.ts";
 export { splitArticles, startsMidSentence, endsMidSentence } from "./articles.ts";
 export { normalizeForMatching, normalizeString, foldChar, normOffsetOf } from "./normalize.ts";
 export { NearDuplicateIndex, CandidateCounter, PostingLists, type PostingListsState, MAX_POSTINGS, markNearDuplicates, shingles, similarity, isNearDuplicate, MIN_CONTAINMENT, MIN_JACCARD } from "./dedup.ts";
@@ -70,6 +72,8 @@ export function cleanDocument(raw: RawDocument, options: CleanOptions = {}): Cle
   mt = run(normalizeWhitespace, mt);
   const statedDate = extractDate(mt.text);
   mt = run(removeBoilerplate, mt);
+  const repeated = raw.repeatedLines?.length ? new Set(raw.repeatedLines) : undefined;
+  mt = run((m) => removeTextBoilerplate(m, repeated), mt);
   mt = run(removeSpam, mt);
   mt = run(normalizeWhitespace, mt);
   // HTML paragraphs are explicit (block elements): only plain text has lines cut by page breaks.
