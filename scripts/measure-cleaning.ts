@@ -8,6 +8,8 @@
 
 import fs from "node:fs";
 import path from "node:path";
+import { DOMParser } from "linkedom";
+import { Readability } from "@mozilla/readability";
 import { readInputFile } from "../src/ingest/index.ts";
 import { cleanDocument } from "../src/clean/index.ts";
 
@@ -29,8 +31,31 @@ function looksLikeFurniture(p: string): string | undefined {
   return undefined;
 }
 
+/** Readability's own text of the page, by paragraph (its plain output: the reference extractor). */
+function readabilityParagraphs(html: string): string[] {
+  const doc = new DOMParser().parseFromString(html, "text/html") as unknown as Document;
+  const r = new Readability<Node>(doc, { serializer: (n: Node) => n }).parse();
+  if (!r?.content) return [];
+  const out: string[] = [];
+  const walk = (n: Node, acc: string[]) => {
+    if (n.nodeType === 3) acc.push(n.nodeValue ?? "");
+    else if (n.nodeType === 1) {
+      const block = /^(?:P|DIV|SECTION|ARTICLE|H[1-6]|LI|UL|OL|TABLE|TR|TD|BLOCKQUOTE|PRE|FIGURE|FIGCAPTION|BR)$/.test((n as Element).tagName);
+      if (block) { out.push(acc.join("")); acc.length = 0; }
+      for (let c = n.firstChild; c; c = c.nextSibling) walk(c, acc);
+      if (block) { out.push(acc.join("")); acc.length = 0; }
+    }
+  };
+  const acc: string[] = [];
+  walk(r.content, acc);
+  out.push(acc.join(""));
+  return out.map((p) => p.replace(/\s+/g, " ").trim()).filter(Boolean);
+}
+const squeeze = (s: string) => s.replace(/[\s\u200b-\u200d\ufeff]+/g, "");
+
 const prose = (p: string) => p.length >= 20 && /[。！？，]/.test(p);
 
+let sumNotKept = 0, sumNotKeptProse = 0;
 let sumDrop = 0, sumDropProse = 0, sumSuspect = 0, sumSuspectBefore = 0;
 const rows: string[] = [];
 for (const f of files) {
@@ -52,6 +77,10 @@ for (const f of files) {
   const suspect = pa.map((p) => [p, looksLikeFurniture(p)] as const).filter(([, why]) => why);
   const suspectBefore = pb.filter((p) => looksLikeFurniture(p)).length;
   const droppedProse = dropped.filter(prose);
+  // What Readability keeps and this cleaning does not: its removals on top of Readability's, each
+  // to be judged (furniture removed, or article text lost).
+  const kept = squeeze(after.text);
+  const notKept = readabilityParagraphs(raw.content).filter((p) => !kept.includes(squeeze(p)));
   sumDrop += dropped.length;
   sumDropProse += droppedProse.length;
   sumSuspect += suspect.length;
@@ -69,6 +98,12 @@ for (const f of files) {
     console.log(`new (${added.length}, not paragraphs before):`);
     for (const p of added) console.log(`  + ${cut(p)}`);
   }
+  if (notKept.length) {
+    console.log(`in Readability's text, not kept (${notKept.length}; ${notKept.filter(prose).length} read as prose, check them):`);
+    for (const p of notKept) console.log(`  R ${prose(p) ? "P" : "-"} ${cut(p)}`);
+  }
+  sumNotKept += notKept.length;
+  sumNotKeptProse += notKept.filter(prose).length;
   if (suspect.length) {
     console.log(`kept, looks like furniture (${suspect.length}):`);
     for (const [p, why] of suspect) console.log(`  ? [${why}] ${cut(p)}`);
@@ -78,4 +113,5 @@ for (const f of files) {
 }
 console.log(`\n${"page".padEnd(20)} ${"chars before → after".padStart(16)}  time  date        title`);
 for (const r of rows) console.log(r);
-console.log(`\ndropped paragraphs ${sumDrop} (${sumDropProse} read as prose); kept paragraphs that look like furniture ${sumSuspectBefore} before → ${sumSuspect} after`);
+console.log(`\nReadability paragraphs not kept ${sumNotKept} (${sumNotKeptProse} read as prose)`);
+console.log(`dropped paragraphs ${sumDrop} (${sumDropProse} read as prose); kept paragraphs that look like furniture ${sumSuspectBefore} before → ${sumSuspect} after`);

@@ -27,9 +27,11 @@ export const LINE_RULES: LineRule[] = [
   { kind: "furniture", re: /^(?=.{0,80}$)(?!.*[。！？]).*(?:发布时间|发布日期|发表时间|更新时间)[:：]\s*\d{4}/, why: "publication-time line" },
   { kind: "furniture", re: /^(?:本文转自|转自|转载自|来源|稿源|文章来源|信息来源|原标题|责任编辑|责编|编辑|审核|校对|值班编辑|出处)\s*[:：].{0,60}$/, why: "source/editor credit (本文转自:人民日报客户端)" },
   { kind: "furniture", re: /^(?=.{0,40}$).*(?:浏览次数|阅读量|点击数|阅读数)[:：]?\s*\d*$/, why: "view counter" },
-  { kind: "furniture", re: /^[（(]?\s*(?:本文)?原标题\s*[:：].{0,150}$/, why: "original-title note, however long ((原标题：…))" },
+  { kind: "furniture", re: /^[（(]?\s*(?:本文)?(?:原标题|原题为?)\s*[:：《].{0,150}$/, why: "original-title note, however long ((原标题：…), （原题为《…》）)" },
+  { kind: "furniture", re: /^[（(]\s*本文来自.{0,80}[)）]$|^本文来自.{0,60}$/, why: "where the article was taken from, with an app to download ((本文来自澎湃新闻，…))" },
+  { kind: "furniture", re: /^(?=.{0,80}$)(?!.*。)(?=(?:.*(?:编辑|责编|校对|审核|摄影|摄像|供稿|来源|作者|采写|撰文|文字|美编)\s*[:：|｜丨/]?){2})/, why: "a line of several credits (…供稿 摄影/… 编辑/…)" },
   { kind: "furniture", re: /^(?:本文来源|图片来源|图片|图源|图|摄影|摄像|视频|作者|原创|文字|撰文|策划|监制|主编|出品|来源|稿源|责任编辑|责编|编辑|审核|校对|值班编辑)\s*[|｜丨/]\s*.{1,60}$/, why: "credit with a bar or slash (编辑|某某, 图/pixabay)" },
-  { kind: "furniture", re: /^(?:本文来源|图片来源|图源|作者|原创|文字|撰文|摄影)\s*[:：].{0,60}$/, why: "source, picture or author credit (图片来源：…, 作者：…)" },
+  { kind: "furniture", re: /^(?:本文来源|图片来源|图源|作者|原创|文字|撰文|摄影|采写|采访|通讯员)\s*[:：].{0,60}$/, why: "source, picture or author credit (图片来源：…, 作者：…)" },
   { kind: "furniture", re: /^(?:(?:发布|发表|更新)?(?:时间|日期)\s*[:：]\s*)?(?:19|20)\d{2}\s*(?:年|-|\/|\.)\s*\d{1,2}\s*(?:月|-|\/|\.)\s*\d{1,2}\s*日?(?:\s*(?:星期|周)[一二三四五六日天])?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+(?:来源|作者|编辑|浏览|阅读|点击)\s*[:：]?.{0,40})?$/, why: "date line: a date (and time) standing alone, or followed by the source (2019年9月26日 15:10 来源：…)" },
   { kind: "furniture", re: /^(?:发布时间|发布日期|发表时间|更新时间|时间|日期|来源|作者|浏览|浏览次数|阅读|点击)\s*[:：]$/, why: "a label whose value stands on the next line" },
   { kind: "furniture", re: /^\d{1,3}\s*\/\s*\d{1,3}$/, why: "picture counter of a gallery (1/10)" },
@@ -47,6 +49,7 @@ export const LINE_RULES: LineRule[] = [
 /** A line from which everything after is other sites' material: the article is over. */
 const TAIL_START: { kind: RemovalKind; re: RegExp; why: string }[] = [
   { kind: "disclaimer", re: /以上内容为.{0,20}快照|快照生成时间|信息原文地址/, why: "snapshot footer: the page copy ends here" },
+  { kind: "related", re: /^(?:责任编辑|责编)\s*[:：|｜丨]/, why: "the editor's line closes a Chinese news article: what follows is the site's" },
   { kind: "related", re: /^更多关于.{1,20}的?(?:资讯|新闻|文章|报道|内容)[:：]?$/, why: "more-news list header" },
   { kind: "related", re: /^(?:相关(?:新闻|阅读|报道|文章|推荐|链接)|推荐阅读|延伸阅读|热门(?:新闻|文章|推荐)|猜你喜欢|精彩推荐|往期回顾)[:：]?$/, why: "related-articles header" },
 ];

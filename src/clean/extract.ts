@@ -59,29 +59,67 @@ function squeeze(text: string): { s: string; at: Int32Array } {
   return { s: out.join(""), at: at.subarray(0, n) };
 }
 
+interface Para {
+  /** The paragraph's text without spaces. */
+  text: string;
+  /** Characters of it inside a link or a heading. */
+  linked: number;
+}
+
 /** Readability's article element as paragraphs of text, in document order. */
-function paragraphsOf(root: Node): string[] {
-  const out: string[] = [];
+function paragraphsOf(root: Node): Para[] {
+  const out: Para[] = [];
   let cur: string[] = [];
+  let linked = 0;
+  const squeezeLen = (s: string) => s.replace(/[\s\u200b-\u200d\u2060\ufeff]+/g, "").length;
   const flush = () => {
     const p = cur.join("").replace(/[\s\u200b-\u200d\u2060\ufeff]+/g, "");
-    if (p) out.push(p);
+    if (p) out.push({ text: p, linked });
     cur = [];
+    linked = 0;
   };
-  const walk = (n: Node) => {
+  const walk = (n: Node, inLink: boolean) => {
     if (n.nodeType === 3) {
-      cur.push(n.nodeValue ?? "");
+      const v = n.nodeValue ?? "";
+      cur.push(v);
+      if (inLink) linked += squeezeLen(v);
       return;
     }
     if (n.nodeType !== 1) return;
-    const block = BLOCK.has((n as Element).tagName);
+    const tag = (n as Element).tagName;
+    const block = BLOCK.has(tag);
     if (block) flush();
-    for (let c = n.firstChild; c; c = c.nextSibling) walk(c);
+    const link = inLink || tag === "A" || /^H[1-6]$/.test(tag);
+    for (let c = n.firstChild; c; c = c.nextSibling) walk(c, link);
     if (block) flush();
   };
-  walk(root);
+  walk(root, false);
   flush();
   return out;
+}
+
+/** A paragraph of prose: it ends a sentence, or is long and holds one. */
+const isProsePara = (p: Para) => (p.text.length >= 8 && /[。！？!?…][”’」』）)]*$/.test(p.text)) || (p.text.length >= 30 && /[。！？!?]/.test(p.text));
+
+/**
+ * Readability keeps what stands beside the article in its container: teasers of other articles and
+ * member boxes after it, links above it. Past the last paragraph of prose (and before the first),
+ * paragraphs that hold a link or a heading and no sentence are such teasers. Plain short lines there
+ * (a poem-like layout, a closing line) hold no link, and stay.
+ */
+function trimTeasers(paras: Para[]): Para[] {
+  let first = paras.findIndex(isProsePara);
+  if (first < 0) return paras;
+  let last = paras.length - 1;
+  while (last >= 0 && !isProsePara(paras[last])) last--;
+  // A teaser's own date or count ("2019-09-09", "4") stands beside it as a paragraph of its own.
+  const stamp = (p: Para) => /^[\d\s:./年月日-]{1,20}$/.test(p.text);
+  const teaser = (p: Para) => (p.linked > 0 && !/[。；]/.test(p.text)) || stamp(p);
+  let end = paras.length;
+  if (paras.slice(last + 1).length > 0 && paras.slice(last + 1).every(teaser)) end = last + 1;
+  let start = 0;
+  if (first > 0 && paras.slice(0, first).every((p) => teaser(p) && p.linked >= p.text.length / 2)) start = first;
+  return paras.slice(start, end);
 }
 
 /**
@@ -280,7 +318,7 @@ function extractFrom(html: string): ArticleExtract {
   }
   const page = htmlToText(html, { mode: "all" });
   const sq = squeeze(page.mt.text);
-  const paras = article ? paragraphsOf(article) : [];
+  const paras = article ? trimTeasers(paragraphsOf(article)).map((p) => p.text) : [];
   const total = paras.reduce((n, p) => n + p.length, 0);
   const { ranges, unaligned } = total >= MIN_ARTICLE ? align(sq.s, paras) : { ranges: [], unaligned: 0 };
   const alignedChars = ranges.reduce((n, [a, b]) => n + b - a, 0);
