@@ -160,7 +160,7 @@ function align(page: string, paras: string[]): { ranges: [number, number][]; una
 // ---------------------------------------------------------------- title
 
 /** Separators between a headline and the site or channel names a <title> adds. */
-const TITLE_SEP = /\s*(?:_+|\|+|｜|--+|—+|–|\s-\s|-(?=[^-]{1,16}$))\s*/;
+const TITLE_SEP = /\s*(?:_+|\|+|｜|--+|—+|–|\s-\s|(?<!\d)-(?!\d)(?=[^-]{1,16}$))\s*/;
 
 const squash = (s: string) => s.replace(/[\s\u3000\u00a0]+/g, " ").trim();
 const bare = (s: string) => s.replace(/[\s\u3000\u00a0]+/g, "");

@@ -69,9 +69,9 @@ export function findPinyin(text: string): { start: number; end: number }[] {
   return out;
 }
 
-/** A line that reads as prose: a sentence end inside it, and long enough to be a paragraph. */
+/** A line that reads as prose: it ends a sentence, or is long and holds one. */
 function isProse(line: string): boolean {
-  return line.length >= 30 && /[。！？!?]/.test(line);
+  return (line.length >= 8 && /[。！？!?…][”’」』）)]*$/.test(line)) || (line.length >= 30 && /[。！？!?]/.test(line));
 }
 
 /** A line that may be one headline of a list: short, no full stop inside, not a byline. */
@@ -89,7 +89,9 @@ export function removeTextBoilerplate(mt: MappedText, repeated?: ReadonlySet<str
   const t = mt.text;
   const lines = lineRanges(t);
   const ranges: KindRange[] = [];
-  const drop = (i: number, kind: RemovalKind) => ranges.push({ start: lines[i].start, end: Math.min(t.length, lines[i].end + 1), kind });
+  // A line goes with its newline; the last line, which has none, with the newline before it.
+  const drop = (i: number, kind: RemovalKind) =>
+    ranges.push(lines[i].end >= t.length ? { start: Math.max(0, lines[i].start - 1), end: t.length, kind } : { start: lines[i].start, end: lines[i].end + 1, kind });
   const texts = lines.map((l) => t.slice(l.start, l.end));
   const dropped = new Set<number>();
 
