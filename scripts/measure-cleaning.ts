@@ -4,7 +4,8 @@
 // paragraphs dropped (junk removed, or article text lost) and paragraphs kept that look like page
 // furniture. The reader judges each list; the figures at the end count them.
 //
-//   npm run measure:cleaning [-- DIR] [--all]      (--all: print every kept paragraph too)
+//   npm run measure:cleaning [-- DIR] [--all] [--repeat=N]
+//   (--all: print every kept paragraph too; times: median of N runs, default 3)
 
 import fs from "node:fs";
 import path from "node:path";
@@ -15,6 +16,8 @@ import { cleanDocument } from "../src/clean/index.ts";
 
 const args = process.argv.slice(2);
 const showAll = args.includes("--all");
+/** Times are the median of this many runs (after one warm-up run of every page). */
+const repeat = Number(args.find((a) => a.startsWith("--repeat="))?.slice(9) ?? 3);
 const dir = args.find((a) => !a.startsWith("--")) ?? path.resolve(import.meta.dirname, "../../../shared/corpora/html-pages");
 const files = fs.readdirSync(dir).filter((f) => /\.html?$/i.test(f)).sort();
 if (files.length === 0) {
@@ -62,12 +65,19 @@ for (const f of files) {
   const { docs } = readInputFile(path.join(dir, f));
   if (docs.length === 0) continue;
   const raw = docs[0];
-  let t0 = performance.now();
+  const median = (f: () => void) => {
+    const ts: number[] = [];
+    for (let k = 0; k < repeat; k++) {
+      const t0 = performance.now();
+      f();
+      ts.push(performance.now() - t0);
+    }
+    return ts.sort((a, b) => a - b)[Math.floor(ts.length / 2)];
+  };
   const before = cleanDocument(raw, { wholePage: true });
-  const msBefore = performance.now() - t0;
-  t0 = performance.now();
   const after = cleanDocument(raw);
-  const msAfter = performance.now() - t0;
+  const msBefore = median(() => cleanDocument(raw, { wholePage: true }));
+  const msAfter = median(() => cleanDocument(raw));
   const pb = before.text.split("\n").filter(Boolean);
   const pa = after.text.split("\n").filter(Boolean);
   const setA = new Set(pa);

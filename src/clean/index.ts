@@ -25,7 +25,7 @@ export { splitArticles, startsMidSentence, endsMidSentence } from "./articles.ts
 export { normalizeForMatching, normalizeString, foldChar, normOffsetOf } from "./normalize.ts";
 export { NearDuplicateIndex, CandidateCounter, PostingLists, type PostingListsState, MAX_POSTINGS, markNearDuplicates, shingles, similarity, isNearDuplicate, MIN_CONTAINMENT, MIN_JACCARD } from "./dedup.ts";
 export { extractDate, normalizeDate } from "./meta.ts";
-export { extractArticle, chooseTitle } from "./extract.ts";
+export { extractArticle, chooseTitle, scriptDate } from "./extract.ts";
 export { parseDate } from "./dates.ts";
 export { fromSource, toSegments, type MappedText } from "./mapped.ts";
 

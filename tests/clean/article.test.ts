@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { readInputFile } from "../../src/ingest/index.ts";
 import {
   chooseTitle, cleanDocument, extractArticle, findPinyin, findSpam, fromSource, parseDate, removeBoilerplate, removeTextBoilerplate,
-  repeatedLines,
+  repeatedLines, scriptDate,
 } from "../../src/clean/index.ts";
 import type { CleanDocument, RawDocument } from "../../src/types.ts";
 
@@ -126,6 +126,11 @@ describe("dates", () => {
     expect(parseDate("2019-02-30")).toBeNull();
     expect(parseDate("暂无")).toBeNull();
     expect(parseDate("9月26日", { year: 2019 })).toBe("2019-09-26");
+  });
+  it("a date line filled by script: the time the script data holds (unix seconds read in UTC+8)", () => {
+    expect(scriptDate('<em id="publish_time">前天</em><script>var ct = "1581418070";</script>')).toBe("2020-02-11T18:47:50+08:00");
+    expect(scriptDate("<script>var info = { publish_time: '2019-09-08 11:42:03' };</script>")).toBe("2019-09-08 11:42:03");
+    expect(scriptDate("<script>var n = 1581418070;</script>")).toBeUndefined();
   });
   it("a labelled date at the top of the article is the date; a date inside a sentence is not", () => {
     const body = (first: string) =>
