@@ -18,7 +18,11 @@ const args = process.argv.slice(2);
 const showAll = args.includes("--all");
 /** Times are the median of this many runs (after one warm-up run of every page). */
 const repeat = Number(args.find((a) => a.startsWith("--repeat="))?.slice(9) ?? 3);
-const dir = args.find((a) => !a.startsWith("--")) ?? path.resolve(import.meta.dirname, "../../../shared/corpora/html-pages");
+// The shared corpora stand beside the checkout (../shared), or beside the folder of worktrees.
+const dir =
+  args.find((a) => !a.startsWith("--")) ??
+  ["../../shared/corpora/html-pages", "../../../shared/corpora/html-pages"].map((p) => path.resolve(import.meta.dirname, p)).find((p) => fs.existsSync(p)) ??
+  path.resolve(import.meta.dirname, "../../shared/corpora/html-pages");
 const files = fs.readdirSync(dir).filter((f) => /\.html?$/i.test(f)).sort();
 if (files.length === 0) {
   console.error(`no pages in ${dir}`);
