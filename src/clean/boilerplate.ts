@@ -47,9 +47,11 @@ export const LINE_RULES: LineRule[] = [
 ];
 
 /** A line from which everything after is other sites' material: the article is over. */
-const TAIL_START: { kind: RemovalKind; re: RegExp; why: string }[] = [
+const TAIL_START: { kind: RemovalKind; re: RegExp; why: string; short?: boolean }[] = [
   { kind: "disclaimer", re: /以上内容为.{0,20}快照|快照生成时间|信息原文地址/, why: "snapshot footer: the page copy ends here" },
-  { kind: "related", re: /^(?:责任编辑|责编)\s*[:：|｜丨]/, why: "the editor's line closes a Chinese news article: what follows is the site's" },
+  // `short`: only when less follows than a third of what precedes, so that in a text holding several
+  // articles, each closed by its editor's line, the next article is not taken for the site's tail.
+  { kind: "related", re: /^(?:责任编辑|责编)\s*[:：|｜丨]/, why: "the editor's line closes a Chinese news article: what follows is the site's", short: true },
   { kind: "related", re: /^更多关于.{1,20}的?(?:资讯|新闻|文章|报道|内容)[:：]?$/, why: "more-news list header" },
   { kind: "related", re: /^(?:相关(?:新闻|阅读|报道|文章|推荐|链接)|推荐阅读|延伸阅读|热门(?:新闻|文章|推荐)|猜你喜欢|精彩推荐|往期回顾)[:：]?$/, why: "related-articles header" },
 ];
@@ -77,7 +79,12 @@ export function removeBoilerplate(mt: MappedText): StepResult {
   // 1. The tail: from the first tail marker on, nothing is article text.
   let tail = lines.length;
   for (let i = 0; i < lines.length && tail === lines.length; i++) {
-    for (const r of TAIL_START) if (r.re.test(lineText[i])) { tail = i; break; }
+    for (const r of TAIL_START) {
+      if (!r.re.test(lineText[i])) continue;
+      if (r.short && (t.length - lines[i].end) * 3 >= lines[i].start) continue;
+      tail = i;
+      break;
+    }
   }
   // A headline line repeated right before the tail (the page title printed again) goes with it.
   if (tail < lines.length) {

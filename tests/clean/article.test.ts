@@ -182,6 +182,19 @@ describe("plain text: unrelated headlines after the article", () => {
   });
 });
 
+describe("the editor's line", () => {
+  const a = "余杭区今天召开会议，部署今年的营商环境工作，要求各部门加强协作，提高审批效率。";
+  const b = "临平区启动老旧小区改造，涉及两千多户居民，计划年底前完成外立面和管网更新。";
+  it("closes the article: a short tail after it goes", () => {
+    const out = removeBoilerplate(fromSource(`${a}\n${b}\n责任编辑：示例\n港口货物吞吐量创新高，相关部门表示将继续扩容。`)).mt.text;
+    expect(out.trimEnd()).toBe(`${a}\n${b}`);
+  });
+  it("does not cut the next article of a text holding several", () => {
+    const out = removeBoilerplate(fromSource(`${a}\n责任编辑：示例\n${b}\n${a}\n${b}`)).mt.text;
+    expect(out).toBe(`${a}\n${b}\n${a}\n${b}`);
+  });
+});
+
 describe("lines repeated across the articles of one file", () => {
   it("a JSONL of one site: its header and footer lines go, each article's own lines stay", () => {
     const own = ["余杭区新增三家研发中心，集中在人工智能领域。", "临平区启动老旧小区改造，涉及两千多户居民。", "西湖区发布文旅消费券，市民可在线领取使用。", "钱塘区一季度工业投资增长，新开工项目十二个。"];
