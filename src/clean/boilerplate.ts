@@ -47,13 +47,21 @@ export const LINE_RULES: LineRule[] = [
 ];
 
 /** A line from which everything after is other sites' material: the article is over. */
-const TAIL_START: { kind: RemovalKind; re: RegExp; why: string; short?: boolean }[] = [
+/**
+ * The header of a list of other articles (相关新闻, 为你推荐, 点击排行 …). After the article it starts
+ * the page's tail; above the article it heads a block of other headlines (see textlines.ts).
+ */
+export const LIST_HEADER = /^(?:相关(?:新闻|阅读|报道|文章|推荐|链接)|推荐阅读|延伸阅读|热门(?:新闻|文章|推荐|资讯|排行)|热点(?:新闻|资讯)|猜你喜欢|精彩推荐|往期回顾|(?:为你|编辑|今日|小编)推荐|(?:点击|阅读|新闻)排行|大家都在看|大家都爱看)[:：]?$/;
+
+// `afterProse`: only below a paragraph of prose; a list header above the article heads other
+// headlines, not the end of the page.
+const TAIL_START: { kind: RemovalKind; re: RegExp; why: string; short?: boolean; afterProse?: boolean }[] = [
   { kind: "disclaimer", re: /以上内容为.{0,20}快照|快照生成时间|信息原文地址/, why: "snapshot footer: the page copy ends here" },
   // `short`: only when less follows than a third of what precedes, so that in a text holding several
   // articles, each closed by its editor's line, the next article is not taken for the site's tail.
   { kind: "related", re: /^(?:责任编辑|责编)\s*[:：|｜丨]/, why: "the editor's line closes a Chinese news article: what follows is the site's", short: true },
   { kind: "related", re: /^更多关于.{1,20}的?(?:资讯|新闻|文章|报道|内容)[:：]?$/, why: "more-news list header" },
-  { kind: "related", re: /^(?:相关(?:新闻|阅读|报道|文章|推荐|链接)|推荐阅读|延伸阅读|热门(?:新闻|文章|推荐)|猜你喜欢|精彩推荐|往期回顾)[:：]?$/, why: "related-articles header" },
+  { kind: "related", re: LIST_HEADER, why: "related-articles header", afterProse: true },
 ];
 
 /** A line that is only a timestamp: the date line of an entry in a list of other articles. */
@@ -82,6 +90,7 @@ export function removeBoilerplate(mt: MappedText): StepResult {
     for (const r of TAIL_START) {
       if (!r.re.test(lineText[i])) continue;
       if (r.short && (t.length - lines[i].end) * 3 >= lines[i].start) continue;
+      if (r.afterProse && !lineText.slice(0, i).some((l) => l.length >= 20 && FINAL_PUNCT.test(l))) continue;
       tail = i;
       break;
     }

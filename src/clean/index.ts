@@ -52,6 +52,7 @@ export function cleanDocument(raw: RawDocument, options: CleanOptions = {}): Cle
   let mt: MappedText;
   let pageTitle: string | undefined;
   let pageDate: string | undefined;
+  let chosen = false; // the article was chosen by the page's structure (Readability)
   if (html) {
     // The article as Readability finds it; the whole page's text when it finds none.
     const x = options.wholePage ? { unaligned: 0 } as ReturnType<typeof extractArticle> : extractArticle(raw.content);
@@ -59,6 +60,7 @@ export function cleanDocument(raw: RawDocument, options: CleanOptions = {}): Cle
     pageDate = x.date;
     if (x.mt) {
       mt = x.mt;
+      chosen = true;
       addRemoved(removed, x.removed ?? {});
     } else {
       const h = htmlToText(raw.content);
@@ -73,7 +75,7 @@ export function cleanDocument(raw: RawDocument, options: CleanOptions = {}): Cle
   const statedDate = extractDate(mt.text);
   mt = run(removeBoilerplate, mt);
   const repeated = raw.repeatedLines?.length ? new Set(raw.repeatedLines) : undefined;
-  mt = run((m) => removeTextBoilerplate(m, repeated), mt);
+  mt = run((m) => removeTextBoilerplate(m, repeated, { headlineBlocks: !chosen }), mt);
   mt = run(removeSpam, mt);
   mt = run(normalizeWhitespace, mt);
   // HTML paragraphs are explicit (block elements): only plain text has lines cut by page breaks.

@@ -7,6 +7,7 @@
 import type { RemovalKind } from "../types.ts";
 import { lineRanges, removeRanges, type KindRange, type MappedText, type StepResult } from "./mapped.ts";
 import { BYLINE_START } from "./lines.ts";
+import { LIST_HEADER } from "./boilerplate.ts";
 import { spamWordCount } from "./spam.ts";
 
 /** Sentence punctuation: a line with one inside is prose, not a menu. */
@@ -69,9 +70,12 @@ export function findPinyin(text: string): { start: number; end: number }[] {
   return out;
 }
 
-/** A line that reads as prose: it ends a sentence, or is long and holds one. */
+/**
+ * A line that reads as prose: it ends with a full stop, or is long and holds a sentence. A short
+ * line ending in ？ or ！ is as often a headline (…啥来头?) and does not count.
+ */
 function isProse(line: string): boolean {
-  return (line.length >= 8 && /[。！？!?…][”’」』）)]*$/.test(line)) || (line.length >= 30 && /[。！？!?]/.test(line));
+  return (line.length >= 8 && /[。；…][”’」』）)]*$/.test(line)) || (line.length >= 40 && /[。！？!?]/.test(line));
 }
 
 /** A line that may be one headline of a list: short, no full stop inside, not a byline. */
@@ -82,10 +86,13 @@ function isListHeadline(line: string): boolean {
 /**
  * Remove navigation lines, bar-separated link lists (as spam when they list gambling or
  * pornographic sites), pinyin annotations, the lines repeated across the articles of the same file
- * (`repeated`), and the block of other headlines after the article (three or more headline-like
- * lines after the last paragraph of prose, such as a "hot news" list saved with the page).
+ * (`repeated`), and blocks of other headlines above and below the article (three or more
+ * headline-like lines after the last paragraph of prose, such as a "hot news" list saved with the
+ * page). `headlineBlocks: false` keeps the blocks: an article already chosen by page structure
+ * (extract.ts) may open with short lines of its own.
  */
-export function removeTextBoilerplate(mt: MappedText, repeated?: ReadonlySet<string>): StepResult {
+export function removeTextBoilerplate(mt: MappedText, repeated?: ReadonlySet<string>, options: { headlineBlocks?: boolean } = {}): StepResult {
+  const blocks = options.headlineBlocks ?? true;
   const t = mt.text;
   const lines = lineRanges(t);
   const ranges: KindRange[] = [];
@@ -115,10 +122,27 @@ export function removeTextBoilerplate(mt: MappedText, repeated?: ReadonlySet<str
     }
   });
 
+  // Other articles' headlines above the article: before the first prose paragraph, a list header
+  // and everything under it, or three or more headline-like lines, go, except the last headline
+  // (the one right above the body: the article's own) and bylines or date lines under it.
+  const firstProse = blocks ? texts.findIndex((l, i) => !dropped.has(i) && isProse(l)) : -1;
+  if (firstProse > 0) {
+    const before: number[] = [];
+    for (let i = 0; i < firstProse; i++) if (texts[i] !== "" && !dropped.has(i)) before.push(i);
+    const heads = before.filter((i) => !BYLINE_START.test(texts[i]) && !/^(?:本报)?(?:记者|通讯员)/.test(texts[i]) && !/\d{4}\s*[-年/.]\s*\d{1,2}/.test(texts[i]));
+    const own = heads[heads.length - 1];
+    const header = before.find((i) => LIST_HEADER.test(texts[i]));
+    if (header !== undefined && own !== undefined && own > header) {
+      for (const i of before) if (i >= header && i < own) drop(i, "related");
+    } else if (heads.length >= 3 && heads.every((i) => isListHeadline(texts[i]) || LIST_HEADER.test(texts[i]))) {
+      for (const i of heads) if (i !== own) drop(i, "related");
+    }
+  }
+
   // Other articles' headlines after the article: the lines after the last prose paragraph, when
   // there are three or more and every one is headline-like.
   let lastProse = -1;
-  for (let i = texts.length - 1; i >= 0; i--) if (!dropped.has(i) && isProse(texts[i])) { lastProse = i; break; }
+  for (let i = blocks ? texts.length - 1 : -1; i >= 0; i--) if (!dropped.has(i) && isProse(texts[i])) { lastProse = i; break; }
   if (lastProse >= 0) {
     const after = [];
     for (let i = lastProse + 1; i < texts.length; i++) if (texts[i] !== "" && !dropped.has(i)) after.push(i);

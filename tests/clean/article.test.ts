@@ -66,10 +66,6 @@ describe("a portal page: navigation, date line, hidden login box, hot lists, com
     expect(doc.date).toBe("2024-03-05");
   });
 
-  it("the whole-page extractor it replaces kept the lists (what this guards against)", () => {
-    const before = cleanDocument(raw, { wholePage: true });
-    expect(before.text).toContain("杭州地铁新线路年底开通运营");
-  });
 });
 
 describe("a page whose article container's class names a share box", () => {
@@ -176,6 +172,18 @@ describe("plain text: unrelated headlines after the article", () => {
   const body = "余杭区今天召开会议，部署今年的营商环境工作。\n会议要求各部门加强协作，提高审批效率，做好企业服务。";
   it("three or more headlines after the last paragraph go", () => {
     expect(run(`${body}\n杭州地铁新线路年底开通运营\n西湖景区春季游客量创新高\n钱塘江大桥维修工程进入收尾阶段`)).toBe(body);
+  });
+  it("a block of other headlines above the article goes, the article's own headline stays", () => {
+    const own = "余杭召开营商环境工作会议";
+    const plain = (content: string) => cleanDocument({ id: "h", source: "h.txt", format: "text", encoding: "utf-8", content });
+    expect(plain(`杭州地铁新线路年底开通运营？\n西湖景区春季游客量创新高！\n\n钱塘江大桥维修工程进入收尾阶段\n\n${own}\n${body}`).text).toBe(`${own}\n${body}`);
+    // Under a list header (热门新闻) even two headlines are a list, and the header does not end the page.
+    const doc = plain(`热门新闻\n杭州地铁新线路年底开通运营\n西湖景区春季游客量创新高\n\n${own}\n\n${body}`);
+    expect(doc.text).toBe(`${own}\n${body}`);
+    expect(doc.title).toBe(own);
+  });
+  it("a headline with a kicker line above it stays", () => {
+    expect(run(`数字经济\n余杭召开营商环境工作会议\n${body}`)).toBe(`数字经济\n余杭召开营商环境工作会议\n${body}`);
   });
   it("one closing line stays", () => {
     expect(run(`${body}\n（完）`)).toBe(`${body}\n（完）`);
