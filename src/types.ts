@@ -37,6 +37,11 @@ export interface RawDocument {
   title?: string;
   date?: string;
   url?: string;
+  /**
+   * Lines of this article that the other articles of the same input file repeat (the site's header,
+   * share prompt, footer): cleaning removes them. Set by ingest for files of several articles.
+   */
+  repeatedLines?: string[];
 }
 
 // ---------------------------------------------------------------- clean
