@@ -476,6 +476,15 @@ function main(): void {
   // by the document's places (a byContext rule on each), a province keeping it when nothing else decides
   // (吉林 is the province unless the article is about the city); a country's name beats a county's short
   // form (黑山 is Montenegro before it is 黑山县).
+  // Every short form a division could have, kept or refused (朝阳 is refused for Beijing's 朝阳区 as a
+  // common word, yet 朝阳 in a Beijing article is that district): one kept by a single division still
+  // goes to context when another division shares it.
+  const shortShare = new Map<string, number>();
+  for (const d of divisions) {
+    for (const f of new Set([d.base, d.sfx?.autonomous ? d.base + d.sfx.bodyChar : ""])) {
+      if (f && f !== d.full && [...f].length >= 2) shortShare.set(f, (shortShare.get(f) ?? 0) + 1);
+    }
+  }
   const claims = new Map<string, Out[]>();
   for (const e of entries) {
     for (const f of surfaceForms(e)) {
@@ -512,7 +521,14 @@ function main(): void {
       }
       continue;
     }
-    if (claimants.length < 2) continue;
+    if (claimants.length < 2) {
+      const e = claimants[0];
+      const form = surfaceForms(e).find((f) => aliasKey(f) === key);
+      if (e && form && (shortShare.get(form) ?? 0) >= 2 && levelOf.get(e) !== "country") {
+        e.rules = [...(e.rules ?? []), { alias: form, byContext: levelOf.get(e) === "province" ? "fallback" : true }];
+      }
+      continue;
+    }
     const countryClaim = claimants.filter((e) => levelOf.get(e) === "country");
     if (countryClaim.length) {
       for (const e of claimants) if (levelOf.get(e) !== "country") drop(e, key);

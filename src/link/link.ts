@@ -268,17 +268,31 @@ export function linkMentions(doc: CleanDocument, matcher: Matcher, tokens?: Toke
   }
   let chosen = longestFirst(accepted, text.length);
   if (pending.length) {
-    const context = new PlaceContext(matcher.places, chosen, datelineEnd(text));
-    for (const p of pending) {
-      let entry: DictionaryEntry | undefined;
-      if (p.bare) entry = context.bareBody(p.bare);
-      else {
-        const alias = text.slice(p.start, p.end);
-        const plain = p.targets.filter((t) => !t.byContext && (!t.levelAlias || context.allowsLevelAlias(alias, t.entry)));
-        const shared = p.targets.filter((t) => t.byContext);
-        entry = plain.length ? chooseAmong(plain)?.entry : context.choose(shared.map((t) => ({ entry: t.entry, fallback: t.byContext === "fallback" })));
-      }
+    // First the shared names (朝阳区人民政府 is Beijing's or Changchun's), from the unambiguous
+    // mentions; then, with those resolved added to the evidence, the bare bodies and level aliases.
+    const dateline = datelineEnd(text);
+    let context = new PlaceContext(matcher.places, chosen, dateline);
+    const shared = pending.filter((p) => !p.bare && !p.targets.some((t) => t.levelAlias));
+    for (const p of shared) {
+      const plain = p.targets.filter((t) => !t.byContext);
+      const entry = plain.length ? chooseAmong(plain)?.entry : context.choose(p.targets.map((t) => ({ entry: t.entry, fallback: t.byContext === "fallback" })));
       if (entry) accepted.push({ start: p.start, end: p.end, entry });
+    }
+    if (shared.length < pending.length) {
+      if (shared.length) context = new PlaceContext(matcher.places, longestFirst(accepted, text.length), dateline);
+      for (const p of pending) {
+        if (shared.includes(p)) continue;
+        let entry: DictionaryEntry | undefined;
+        if (p.bare) entry = context.bareBody(p.bare);
+        else {
+          const alias = text.slice(p.start, p.end);
+          const plain = p.targets.filter((t) => !t.byContext && (!t.levelAlias || context.allowsLevelAlias(alias, t.entry)));
+          entry = plain.length
+            ? chooseAmong(plain)?.entry
+            : context.choose(p.targets.filter((t) => t.byContext).map((t) => ({ entry: t.entry, fallback: t.byContext === "fallback" })));
+        }
+        if (entry) accepted.push({ start: p.start, end: p.end, entry });
+      }
     }
     chosen = longestFirst(accepted, text.length);
   }
