@@ -25,8 +25,14 @@ interface AliasTarget {
 }
 
 interface TrieNode {
-  /** By UTF-16 code unit (ASCII letters lower-cased), as the text is walked. */
-  next: Map<number, TrieNode>;
+  /**
+   * Children by code point (ASCII letters lower-cased), as the text is walked. Most nodes of a trie of
+   * long names have one child: it is kept inline (`code`, `only`), and a Map made only for a second
+   * one; with 85,000 aliases, a Map per node made building the matcher take seconds.
+   */
+  code: number;
+  only: TrieNode | undefined;
+  next: Map<number, TrieNode> | undefined;
   /** Some alias below (or at) this node may match away from token boundaries (see chooseTarget). */
   mayIgnoreSegmentation?: boolean;
   targets?: AliasTarget[];
@@ -62,7 +68,7 @@ function foldCase(text: string): string {
 
 /** Builds the matcher of a dictionary and registers its non-person aliases as nodejieba user words. */
 export function buildMatcher(dictionary: Dictionary, normalize: Normalizer): Matcher {
-  const root: TrieNode = { next: new Map() };
+  const root = newNode();
   let aliasCount = 0;
   const userWords: { word: string; tag: string }[] = [];
   const places = buildPlaceIndex(dictionary);
@@ -70,15 +76,7 @@ export function buildMatcher(dictionary: Dictionary, normalize: Normalizer): Mat
     let node = root;
     // Keyed by code point: a character outside the BMP never matches a code unit of the text, as
     // before, when the keys were the alias's characters and the text was walked by code unit.
-    for (const ch of v) {
-      const key = ch.codePointAt(0)!;
-      let child = node.next.get(key);
-      if (!child) {
-        child = { next: new Map() };
-        node.next.set(key, child);
-      }
-      node = child;
-    }
+    for (const ch of v) node = addChild(node, ch.codePointAt(0)!);
     return node;
   };
   for (const [form, bare] of BARE_BODIES) {
@@ -108,6 +106,12 @@ export function buildMatcher(dictionary: Dictionary, normalize: Normalizer): Mat
           if (isLevelAlias(v, entry, places)) target.levelAlias = true;
           node.targets.push(target);
           aliasCount++;
+          // Mark the path now: a pass over the whole trie afterwards cost as much as building it.
+          if (ignoresSegmentation(target)) {
+            let n = root;
+            n.mayIgnoreSegmentation = true;
+            for (const ch of v) (n = childOf(n, ch.codePointAt(0)!)!).mayIgnoreSegmentation = true;
+          }
         }
         // People are left to nodejieba's own model: a name made a user word would win over the words
         // around it (王坚 + 持续 instead of 王 + 坚持), hiding exactly the cases the agreement test catches.
@@ -118,23 +122,47 @@ export function buildMatcher(dictionary: Dictionary, normalize: Normalizer): Mat
     }
   }
   addUserWords(userWords);
-  markIgnoresSegmentation(root);
   const rootByCode: (TrieNode | undefined)[] = new Array(65536).fill(undefined);
-  for (const [code, child] of root.next) if (code < 65536) rootByCode[code] = child;
+  for (const [code, child] of childrenOf(root)) if (code < 65536) rootByCode[code] = child;
   return { root, rootByCode, normalize, aliasCount, places };
+}
+
+function newNode(): TrieNode {
+  // Every field set, in one order: one hidden class for all nodes keeps the walk monomorphic.
+  return { code: -1, only: undefined, next: undefined, mayIgnoreSegmentation: undefined, targets: undefined, bare: undefined };
+}
+
+function childOf(node: TrieNode, code: number): TrieNode | undefined {
+  if (node.only !== undefined) return node.code === code ? node.only : undefined;
+  return node.next?.get(code);
+}
+
+function addChild(node: TrieNode, code: number): TrieNode {
+  const existing = childOf(node, code);
+  if (existing) return existing;
+  const child = newNode();
+  if (node.only === undefined && node.next === undefined) {
+    node.code = code;
+    node.only = child;
+  } else {
+    if (node.only !== undefined) {
+      node.next = new Map([[node.code, node.only]]);
+      node.only = undefined;
+      node.code = -1;
+    }
+    node.next!.set(code, child);
+  }
+  return child;
+}
+
+function childrenOf(node: TrieNode): Iterable<[number, TrieNode]> {
+  if (node.only !== undefined) return [[node.code, node.only]];
+  return node.next ?? [];
 }
 
 /** Can this target match where nodejieba's tokens do not start or end (chooseTarget's test)? */
 function ignoresSegmentation(t: AliasTarget): boolean {
   return t.rules.some((r) => r.ignoreSegmentation) || (t.asciiStart && t.asciiEnd);
-}
-
-/** Sets mayIgnoreSegmentation on every node of the trie; returns the root's. */
-function markIgnoresSegmentation(node: TrieNode): boolean {
-  let may = node.targets?.some(ignoresSegmentation) ?? false;
-  for (const child of node.next.values()) if (markIgnoresSegmentation(child)) may = true;
-  node.mayIgnoreSegmentation = may;
-  return may;
 }
 
 interface RawMatch {
@@ -163,7 +191,7 @@ export function findAliasOccurrences(matcher: Matcher, text: string, bounds?: Ui
     if (bounds && bounds[i] !== 1 && !node.mayIgnoreSegmentation) continue;
     if (node.targets) found.push({ start: i, end: i + 1, targets: node.targets });
     for (let j = i + 1; j < text.length; j++) {
-      node = node.next.get(foldedCodeAt(text, j));
+      node = childOf(node, foldedCodeAt(text, j));
       if (!node) break;
       if (node.targets || node.bare) found.push({ start: i, end: j + 1, targets: node.targets ?? [], bare: node.bare });
     }
@@ -174,7 +202,7 @@ export function findAliasOccurrences(matcher: Matcher, text: string, bounds?: Ui
 /** The entries an exact span of the text is an alias of, if any. */
 function aliasTargetsAt(matcher: Matcher, text: string, start: number, end: number): AliasTarget[] | undefined {
   let node: TrieNode | undefined = matcher.root;
-  for (let i = start; i < end && node; i++) node = node.next.get(foldedCodeAt(text, i));
+  for (let i = start; i < end && node; i++) node = childOf(node, foldedCodeAt(text, i));
   return node?.targets;
 }
 
