@@ -193,7 +193,11 @@ export function findAliasOccurrences(matcher: Matcher, text: string, bounds?: Ui
     for (let j = i + 1; j < text.length; j++) {
       node = childOf(node, foldedCodeAt(text, j));
       if (!node) break;
-      if (node.targets || node.bare) found.push({ start: i, end: j + 1, targets: node.targets ?? [], bare: node.bare });
+      if (!node.targets && !node.bare) continue;
+      // An end inside a token can pass only for an alias that may ignore the segmentation: the others
+      // are not collected (with 85,000 aliases, 杭州 inside 杭州市… is found at every step).
+      if (bounds && bounds[j + 1] !== 1 && !node.mayIgnoreSegmentation) continue;
+      found.push({ start: i, end: j + 1, targets: node.targets ?? [], bare: node.bare });
     }
   }
   return found;
