@@ -136,6 +136,12 @@ export class PlaceContext {
     return best;
   }
 
+  /** Does the document name any division of this level (two equally, perhaps)? */
+  namesLevel(level: string): boolean {
+    for (const code of this.score.keys()) if (this.index.divisions.get(code)?.level === level) return true;
+    return false;
+  }
+
   /** The body a bare form names in this document, if the document says which. */
   bareBody(bare: BareBody): DictionaryEntry | undefined {
     const code = this.divisionAt(bare.level);
