@@ -24,6 +24,7 @@ import { cutWords, segmentTokens } from "../src/segment/tokens.ts";
 import { linkMentions } from "../src/link/link.ts";
 import { extractRoles } from "../src/roles/roles.ts";
 import { discoverCandidates } from "../src/roles/discover.ts";
+import { recogniseNames } from "../src/recognise/index.ts";
 import { documentShingles } from "../src/store/near-duplicates.ts";
 import type { CleanDocument, Mention, RawDocument, Role, Token } from "../src/types.ts";
 
@@ -90,6 +91,7 @@ function measure(name: string, raws: RawDocument[], ctx: PipelineContext, reps: 
     ["linkMentions", () => prepared.forEach((p) => linkMentions(p.doc, ctx.matcher, p.tokens))],
     ["extractRoles", () => prepared.forEach((p) => extractRoles(p.doc, p.linked, p.tokens, ctx.dictionary, ctx.nameIndex))],
     ["discoverCandidates", () => prepared.forEach((p) => discoverCandidates(p.doc, p.linked, p.roles, p.tokens))],
+    ["recogniseNames", () => prepared.forEach((p) => recogniseNames(p.doc.normText))],
     ["documentShingles", () => prepared.forEach((p) => documentShingles(p.doc))],
     ["processTask (all)", () => tasks.forEach((t) => processTask(t, ctx, VERSIONS))],
   ];
@@ -104,6 +106,13 @@ function measure(name: string, raws: RawDocument[], ctx: PipelineContext, reps: 
     const t = times[i];
     console.log(`| ${stage} | ${t.cpu.toFixed(0)} | ${(t.cpu / cut.cpu).toFixed(2)} | ${t.wall.toFixed(0)} | ${(t.wall / cut.wall).toFixed(2)} |`);
   });
+  // The recogniser's cost against the rest of the per-article work (processTask less the recogniser).
+  const rec = kept.findIndex(([stage]) => stage === "recogniseNames");
+  const all = kept.findIndex(([stage]) => stage === "processTask (all)");
+  if (rec >= 0 && all >= 0) {
+    const r = times[rec].cpu;
+    console.log(`recogniser / per-article extraction without it (CPU): ${(r / (times[all].cpu - r)).toFixed(2)}`);
+  }
 }
 
 /** Every article's outputs as one JSON line each (tags included), for comparing two versions. */

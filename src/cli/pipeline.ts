@@ -11,6 +11,8 @@ import { cleanDocument, normalizeForMatching, normalizeString } from "../clean/i
 import { segmentTokens } from "../segment/tokens.ts";
 import { buildMatcher, linkMentions, type Matcher } from "../link/link.ts";
 import { discoverCandidates } from "../roles/discover.ts";
+import { recogniseNames } from "../recognise/index.ts";
+import { reconcileRecognised } from "../recognise/reconcile.ts";
 import { buildNameIndex, extractRoles } from "../roles/roles.ts";
 import type { DictionaryEntry } from "../types.ts";
 import { documentShingles, type UnitShingles } from "../store/near-duplicates.ts";
@@ -34,7 +36,10 @@ export function createPipelineContext(dictionary: Dictionary): PipelineContext {
 /** Everything after cleaning: the analysis of one cleaned document. */
 export function analyseCleanDocument(doc: CleanDocument, ctx: PipelineContext): DocumentAnalysis {
   const tokens = segmentTokens(doc.normText);
-  const linked: Mention[] = linkMentions(doc, ctx.matcher, tokens);
+  // Names the dictionary does not know, from the statistical recogniser (src/recognise/), reconciled
+  // with the links: the dictionary wins; recognised people then get their roles like linked ones.
+  const found = reconcileRecognised(doc, linkMentions(doc, ctx.matcher, tokens), recogniseNames(doc.normText), ctx.nameIndex);
+  const linked: Mention[] = [...found.linked, ...found.relinked, ...found.candidates];
   const roles: Role[] = extractRoles(doc, linked, tokens, ctx.dictionary, ctx.nameIndex);
   const candidates = discoverCandidates(doc, linked, roles, tokens);
   const mentions = [...linked, ...candidates].sort((a, b) => a.start - b.start || a.end - b.end);

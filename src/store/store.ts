@@ -57,7 +57,7 @@ export function codeVersion(paths: string[]): string {
 /** Cleaning (and sentence splitting, which cleaning calls). */
 export const CLEAN_CODE = ["clean", "segment", "ingest"];
 /** Linking, roles and discovery (and the segmentation they run). */
-export const LINK_CODE = ["link", "roles", "segment", "cli/pipeline.ts"];
+export const LINK_CODE = ["link", "roles", "segment", "recognise", "cli/pipeline.ts"];
 
 /** A stored article row, still serialised (a reused row is passed on without parsing what is not needed). */
 export interface StoredRow {

@@ -1,0 +1,93 @@
+// Recognised names meet the dictionary's links. The dictionary wins: a recognised name that overlaps a
+// linked mention is dropped, and one the dictionary knows by a label or alias (but did not link there)
+// is linked to that entry. One exception: a place linked inside a longer recognised organisation or
+// place name (杭州 in 杭州市科技局) is part of that name, not a mention of its own.
+import type { CleanDocument, DictionaryEntry, EntityType, Mention } from "../types.ts";
+import { normOffsetOf } from "../clean/normalize.ts";
+import type { RecognisedName } from "./index.ts";
+
+/** A candidate mention made by the recogniser; the fields past Mention's feed candidates.jsonl. */
+export interface RecognisedMention extends Mention {
+  candidate: true;
+  confidence: number;
+  /** What proposed it (model:PER, latin+cue…). */
+  evidenceKind: string;
+  /** The sentence it stands in (trimmed), kept as evidence for the candidate. */
+  context: string;
+}
+
+/** Longest evidence sentence kept with a candidate mention. */
+const CONTEXT_MAX = 160;
+
+/** Types the dictionary may give a name the tagger typed PER, LOC or ORG. */
+const COMPATIBLE: Record<RecognisedName["ner"], readonly EntityType[]> = {
+  PER: ["person"],
+  LOC: ["place"],
+  ORG: ["company", "lab", "government", "place", "event", "programme"],
+};
+
+export interface Reconciled {
+  /** The linked mentions, less places that stand inside a recognised name. */
+  linked: Mention[];
+  /** Recognised names linked to the dictionary entry they name (not candidates). */
+  relinked: Mention[];
+  /** Recognised names the dictionary does not know: candidate mentions. */
+  candidates: RecognisedMention[];
+}
+
+function sentenceIndex(doc: CleanDocument, start: number): number {
+  // Sentences are in order: binary search for the one holding `start`.
+  let lo = 0;
+  let hi = doc.sentences.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (doc.sentences[mid].start <= start) lo = mid;
+    else hi = mid - 1;
+  }
+  return Math.max(0, lo);
+}
+
+export function reconcileRecognised(doc: CleanDocument, linked: Mention[], names: RecognisedName[], nameIndex: Map<string, DictionaryEntry>): Reconciled {
+  const toNorm = (clean: number) => normOffsetOf(doc.normToClean, clean);
+  const spans = linked.map((m) => ({ m, start: toNorm(m.start), end: toNorm(m.end) }));
+  const dropped = new Set<Mention>();
+  const relinked: Mention[] = [];
+  const candidates: RecognisedMention[] = [];
+  for (const n of names) {
+    const inside = spans.filter((s) => s.start < n.end && n.start < s.end);
+    if (inside.length) {
+      // Places strictly inside a longer organisation or place name belong to it; anything else linked
+      // there (a person, a company, a place that reaches past the name) wins over the recogniser.
+      const absorbed = n.ner !== "PER" && inside.every((s) => s.m.type === "place" && s.start >= n.start && s.end <= n.end && s.end - s.start < n.end - n.start);
+      if (!absorbed || nameIndex.has(n.label)) continue;
+      for (const s of inside) dropped.add(s.m);
+    }
+    const start = doc.normToClean[n.start];
+    const end = doc.normToClean[n.end - 1] + 1;
+    const sentence = sentenceIndex(doc, start);
+    const base = { doc: doc.id, label: n.label, surface: doc.text.slice(start, end), start, end, sentence };
+    const entry = nameIndex.get(n.label);
+    if (entry && COMPATIBLE[n.ner].includes(entry.type)) {
+      relinked.push({ ...base, entity: entry.id, label: entry.label, type: entry.type });
+      continue;
+    }
+    if (entry) continue;
+    const s = doc.sentences[sentence];
+    let context = s ? doc.text.slice(s.start, s.end).trim() : "";
+    if (context.length > CONTEXT_MAX) {
+      // Around the name: the evidence must show it.
+      const from = Math.max(s.start, Math.min(start - CONTEXT_MAX / 2, s.end - CONTEXT_MAX));
+      context = doc.text.slice(from, from + CONTEXT_MAX).trim();
+    }
+    candidates.push({
+      ...base,
+      entity: `cand:${n.label}`,
+      type: n.type,
+      candidate: true,
+      confidence: Math.round(n.confidence * 1000) / 1000,
+      evidenceKind: n.evidence === "model" ? `model:${n.ner}` : n.evidence,
+      context,
+    });
+  }
+  return { linked: dropped.size ? linked.filter((m) => !dropped.has(m)) : linked, relinked, candidates };
+}
