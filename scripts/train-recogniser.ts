@@ -80,6 +80,41 @@ function roleTable(file: string): Uint8Array {
   return table;
 }
 
+/**
+ * Per character: how often it stands inside a person's given name (roles C, D, E of nr.txt), as a
+ * log2 bucket (0: never … 15: 2^14 times or more). A statistical name must be made of such characters.
+ */
+function givenNameTable(file: string): Uint8Array {
+  const table = new Uint8Array(65536);
+  for (const line of lines(file)) {
+    const parts = line.split(/\s+/);
+    const w = norm(parts[0]);
+    if (w.length !== 1) continue;
+    let n = 0;
+    for (let i = 1; i + 1 < parts.length; i += 2) if (parts[i] === "C" || parts[i] === "D" || parts[i] === "E") n += Number(parts[i + 1]);
+    table[w.charCodeAt(0)] = n > 0 ? Math.min(15, 1 + Math.floor(Math.log2(n))) : 0;
+  }
+  return table;
+}
+
+/** Words that end place (ns role H) or organisation (nt role D) names most of the time they occur. */
+function suffixWords(file: string, role: string): string[] {
+  const out: string[] = [];
+  for (const line of lines(file)) {
+    const parts = line.split(/\s+/);
+    const w = norm(parts[0]);
+    if (w.length < 1 || w.length > 3 || !/^[\u4e00-\u9fff]+$/.test(w)) continue;
+    let total = 0;
+    let mine = 0;
+    for (let i = 1; i + 1 < parts.length; i += 2) {
+      total += Number(parts[i + 1]);
+      if (parts[i] === role) mine += Number(parts[i + 1]);
+    }
+    if (mine >= 20 && mine / total >= 0.5) out.push(w);
+  }
+  return out;
+}
+
 const roles: RoleTables = { nr: roleTable(hanlp("person/nr.txt")), ns: roleTable(hanlp("place/ns.txt")), nt: roleTable(hanlp("organization/nt.txt")) };
 
 // ---------------------------------------------------------------- gazetteers
@@ -383,6 +418,8 @@ const model: ModelFile = {
   roles: { nr: b64(roles.nr), ns: b64(roles.ns), nt: b64(roles.nt) },
   lexicon: { PER: [...per].join("\n"), LOC: [...loc].join("\n"), ORG: [...org].join("\n"), WORD: [...word].join("\n") },
   titles: [...titles].join("\n"),
+  given: b64(givenNameTable(hanlp("person/nr.txt"))),
+  suffixes: { LOC: suffixWords(hanlp("place/ns.txt"), "H").join("\n"), ORG: suffixWords(hanlp("organization/nt.txt"), "D").join("\n") },
 };
 {
   if (values.holdout && values.out === MODEL_PATH) values.out = "/tmp/recogniser-holdout.json.gz";

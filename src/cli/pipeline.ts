@@ -38,7 +38,7 @@ export function analyseCleanDocument(doc: CleanDocument, ctx: PipelineContext): 
   const tokens = segmentTokens(doc.normText);
   // Names the dictionary does not know, from the statistical recogniser (src/recognise/), reconciled
   // with the links: the dictionary wins; recognised people then get their roles like linked ones.
-  const found = reconcileRecognised(doc, linkMentions(doc, ctx.matcher, tokens), recogniseNames(doc.normText), ctx.nameIndex);
+  const found = reconcileRecognised(doc, linkMentions(doc, ctx.matcher, tokens), recogniseNames(doc.normText), ctx.nameIndex, tokens);
   const linked: Mention[] = [...found.linked, ...found.relinked, ...found.candidates];
   const roles: Role[] = extractRoles(doc, linked, tokens, ctx.dictionary, ctx.nameIndex);
   const candidates = discoverCandidates(doc, linked, roles, tokens);

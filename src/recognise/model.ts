@@ -27,6 +27,10 @@ export interface ModelFile {
   lexicon: { PER: string; LOC: string; ORG: string; WORD: string };
   /** Titles and posts (HanLP's nnt words): cues for the people after them. */
   titles: string;
+  /** Per character, log2 bucket of how often it stands in a given name (Uint8, 65536). */
+  given: string;
+  /** Words that end place and organisation names, one a line. */
+  suffixes: { LOC: string; ORG: string };
 }
 
 export interface TaggedSpan {
@@ -80,6 +84,12 @@ export class NameTagger {
   private roles: RoleTables;
   readonly lexicon: Lexicon;
   readonly titles: Set<string>;
+  /** See ModelFile.given. */
+  readonly given: Uint8Array;
+  readonly placeSuffixes: Set<string>;
+  /** Characters of transliterated names (those in listed names written with ·). */
+  readonly foreignChars = new Uint8Array(65536);
+  readonly orgSuffixes: Set<string>;
   // Dense tables for the features whose values come from a small or per-character domain, summed once
   // at load: a character's unigram and role weights at each of the five window offsets, the character
   // classes, the gazetteer shapes. Only character bigrams and role pairs are looked up per position.
@@ -125,6 +135,16 @@ export class NameTagger {
       { bit: LEX_WORD, words: list(model.lexicon.WORD) },
     ]);
     this.titles = new Set(list(model.titles));
+    this.given = new Uint8Array(bytes(model.given));
+    for (const name of list(model.lexicon.PER)) {
+      // Names written with a middle dot are transliterations (约翰·斯诺): their characters are the ones
+      // transliterated names are made of.
+      if (!name.includes("·")) continue;
+      for (let i = 0; i < name.length; i++) this.foreignChars[name.charCodeAt(i)] = 1;
+    }
+    this.foreignChars["·".charCodeAt(0)] = 1;
+    this.placeSuffixes = new Set(list(model.suffixes.LOC));
+    this.orgSuffixes = new Set(list(model.suffixes.ORG));
     this.charVec = this.buildDenseTables();
   }
 

@@ -2,7 +2,7 @@
 // linked mention is dropped, and one the dictionary knows by a label or alias (but did not link there)
 // is linked to that entry. One exception: a place linked inside a longer recognised organisation or
 // place name (杭州 in 杭州市科技局) is part of that name, not a mention of its own.
-import type { CleanDocument, DictionaryEntry, EntityType, Mention } from "../types.ts";
+import type { CleanDocument, DictionaryEntry, EntityType, Mention, Token } from "../types.ts";
 import { normOffsetOf } from "../clean/normalize.ts";
 import type { RecognisedName } from "./index.ts";
 
@@ -47,13 +47,37 @@ function sentenceIndex(doc: CleanDocument, start: number): number {
   return Math.max(0, lo);
 }
 
-export function reconcileRecognised(doc: CleanDocument, linked: Mention[], names: RecognisedName[], nameIndex: Map<string, DictionaryEntry>): Reconciled {
+/** Part-of-speech tags of words that can be names (nodejieba's): a person name that is exactly another word is not one. */
+const NAME_TAGS = /^(nr|nrt|nrfg|ns|nt|nz|x|eng|j)$/;
+
+/** The token exactly at [start, end) (tokens in text order), if any. */
+function tokenAt(tokens: Token[], start: number, end: number): Token | undefined {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < start) lo = mid + 1;
+    else if (tokens[mid].start > start) hi = mid - 1;
+    else return tokens[mid].end === end ? tokens[mid] : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * `tokens` (nodejieba's, of doc.normText) turn away a recognised person that nodejieba holds as a
+ * common word of its own (施策, 管好: verbs of government prose).
+ */
+export function reconcileRecognised(doc: CleanDocument, linked: Mention[], names: RecognisedName[], nameIndex: Map<string, DictionaryEntry>, tokens: Token[] = []): Reconciled {
   const toNorm = (clean: number) => normOffsetOf(doc.normToClean, clean);
   const spans = linked.map((m) => ({ m, start: toNorm(m.start), end: toNorm(m.end) }));
   const dropped = new Set<Mention>();
   const relinked: Mention[] = [];
   const candidates: RecognisedMention[] = [];
   for (const n of names) {
+    if (n.ner === "PER" && n.evidence === "model" && !nameIndex.has(n.label)) {
+      const token = tokenAt(tokens, n.start, n.end);
+      if (token && !NAME_TAGS.test(token.tag)) continue;
+    }
     const inside = spans.filter((s) => s.start < n.end && n.start < s.end);
     if (inside.length) {
       // Places strictly inside a longer organisation or place name belong to it; anything else linked
