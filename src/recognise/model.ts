@@ -62,6 +62,10 @@ for (let c = 0; c < 65536; c++) {
   CLASS[c] = charClass(FOLD[c]);
 }
 
+/** Role codes 0–107 (features.ts RoleTables) and 255 for the sentence boundary, folded to 108. */
+const ROLE_VALUES = 109;
+const roleIndex = (v: number) => (v === 255 ? 108 : v);
+
 /** Int16 per weight slot: two for the hash, TAG_COUNT weights, one "used" flag (32 bytes). */
 const SLOT = 16;
 
@@ -99,6 +103,10 @@ export class NameTagger {
   private classVec = new Float64Array(512 * TAG_COUNT);
   private lexStartVec = new Float64Array(4 * 7 * 2 * TAG_COUNT);
   private lexEndVec = new Float64Array(4 * 7 * 7 * TAG_COUNT);
+  /** Role-pair templates 13, 14, 17, 19, 20 as dense ROLE_VALUES² tables, and 29, 30 (see features.ts). */
+  private pairVec = [0, 1, 2, 3, 4].map(() => new Float32Array(ROLE_VALUES * ROLE_VALUES * TAG_COUNT));
+  private listVec = new Float32Array(7 * 7 * ROLE_VALUES * TAG_COUNT);
+  private wordVec = new Float32Array(ROLE_VALUES * 7 * 7 * TAG_COUNT);
   private scratch: FeatureScratch = newScratch();
   private vs: ViterbiScratch = newViterbiScratch();
   private emit = new Float64Array(512 * TAG_COUNT);
@@ -195,6 +203,24 @@ export class NameTagger {
         for (let y = 0; y < 7; y++) this.addFeature(h3(25 + k, x, y), this.lexEndVec, ((k * 7 + x) * 7 + y) * T);
       }
     }
+    const tmp = new Float64Array(TAG_COUNT);
+    const put = (h: number, dst: Float32Array, at: number) => {
+      tmp.fill(0);
+      if (this.addFeature(h, tmp, 0)) for (let t = 0; t < T; t++) dst[at + t] = tmp[t];
+    };
+    const roleValue = (i: number) => (i === 108 ? 255 : i);
+    const pairTemplates = [13, 14, 17, 19, 20];
+    for (let a = 0; a < ROLE_VALUES; a++) {
+      for (let b = 0; b < ROLE_VALUES; b++) {
+        for (let p = 0; p < 5; p++) put(h3(pairTemplates[p], roleValue(a), roleValue(b)), this.pairVec[p], (a * ROLE_VALUES + b) * T);
+      }
+      for (let x = 0; x < 7; x++) {
+        for (let y = 0; y < 7; y++) {
+          put(h4(29, x, y, roleValue(a)), this.listVec, ((x * 7 + y) * ROLE_VALUES + a) * T);
+          put(h4(30, roleValue(a), x, y), this.wordVec, ((a * 7 + x) * 7 + y) * T);
+        }
+      }
+    }
     return vec;
   }
 
@@ -273,7 +299,29 @@ export class NameTagger {
       const startPer = lex[i * 4];
       const startWord = lex[i * 4 + 3];
       const endWord = endLen[i * 4 + 3];
-      for (let f = 0; f < 13; f++) {
+      const R = ROLE_VALUES;
+      const pm1 = roleIndex(nrm1);
+      const p0 = nr0;
+      const pp1 = roleIndex(nrp1);
+      const pairs = this.pairVec;
+      const a13 = (pm1 * R + p0) * T;
+      const a14 = (p0 * R + pp1) * T;
+      const a17 = (ns0 * R + roleIndex(nsp1)) * T;
+      const a19 = (nt0 * R + roleIndex(ntp1)) * T;
+      const a20 = (roleIndex(ntm1) * R + nt0) * T;
+      const a29 = (((endPrevPer > 6 ? 6 : endPrevPer) * 7 + (startPer > 6 ? 6 : startPer)) * R + p0) * T;
+      const a30 = ((p0 * 7 + (startWord > 6 ? 6 : startWord)) * 7 + (endWord > 6 ? 6 : endWord)) * T;
+      const listVec = this.listVec;
+      const wordVec = this.wordVec;
+      const v13 = pairs[0];
+      const v14 = pairs[1];
+      const v17 = pairs[2];
+      const v19 = pairs[3];
+      const v20 = pairs[4];
+      for (let t = 0; t < T; t++) {
+        emit[base + t] += v13[a13 + t] + v14[a14 + t] + v17[a17 + t] + v19[a19 + t] + v20[a20 + t] + listVec[a29 + t] + wordVec[a30 + t];
+      }
+      for (let f = 0; f < 6; f++) {
         let h: number;
         switch (f) {
           case 0: h = hash3(6, cm2, cm1); break;
@@ -281,14 +329,7 @@ export class NameTagger {
           case 2: h = hash3(8, c0, cp1); break;
           case 3: h = hash3(9, cp1, cp2); break;
           case 4: h = hash3(10, cm1, cp1); break;
-          case 5: h = hash3(13, nrm1, nr0); break;
-          case 6: h = hash3(14, nr0, nrp1); break;
-          case 7: h = hash4(15, nrm1, nr0, nrp1); break;
-          case 8: h = hash3(17, ns0, nsp1); break;
-          case 9: h = hash3(19, nt0, ntp1); break;
-          case 10: h = hash3(20, ntm1, nt0); break;
-          case 11: h = hash4(29, endPrevPer > 6 ? 6 : endPrevPer, startPer > 6 ? 6 : startPer, nr0); break;
-          default: h = hash4(30, nr0, startWord > 6 ? 6 : startWord, endWord > 6 ? 6 : endWord);
+          default: h = hash4(15, nrm1, nr0, nrp1);
         }
         const lo = h & 0xffff;
         const hi = h >>> 16;
