@@ -82,8 +82,11 @@ export function recogniseNames(text: string, tagger: NameTagger = defaultTagger(
     const type: EntityType = s.type === "PER" ? "person" : s.type === "LOC" ? "place" : orgKind(label);
     out.push({ start, end, label, ner: s.type, type, confidence: s.confidence, evidence: "model" });
   }
-  titleCuedNames(text, out, tagger);
-  latinNames(text, out);
+  // Characters already inside a name: the rule-based passes below add names only where none is.
+  const covered = new Uint8Array(text.length + 1);
+  for (const n of out) covered.fill(1, n.start, n.end);
+  titleCuedNames(text, out, tagger, covered);
+  latinNames(text, out, covered);
   return out.sort((a, b) => a.start - b.start);
 }
 
@@ -158,13 +161,17 @@ const PLACE_OR_BODY_END = /[区市县省镇村乡局院会部厅处委办司队�
 let cueTitles: Set<string> | undefined;
 let cueTitleEnds: Uint8Array | undefined;
 
-function titleCuedNames(text: string, out: RecognisedName[], tagger: NameTagger): void {
+function isCovered(covered: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (covered[i]) return true;
+  return false;
+}
+
+function titleCuedNames(text: string, out: RecognisedName[], tagger: NameTagger, covered: Uint8Array): void {
   if (!cueTitles) {
     cueTitles = new Set([...CUE_TITLES, ...tagger.titles].filter((t) => t.length >= 2 && t.length <= 6));
     cueTitleEnds = new Uint8Array(65536);
     for (const t of cueTitles) cueTitleEnds[t.charCodeAt(t.length - 1)] = 1;
   }
-  const taken = (s: number, e: number) => out.some((o) => o.start < e && s < o.end);
   const cjk = (c: number) => c >= 0x4e00 && c <= 0x9fff;
   for (let i = 2; i < text.length; i++) {
     if (cueTitleEnds![text.charCodeAt(i - 1)] !== 1) continue;
@@ -189,14 +196,17 @@ function titleCuedNames(text: string, out: RecognisedName[], tagger: NameTagger)
         break;
       }
       if (!found) break;
-      if (!taken(p, found)) out.push({ start: p, end: found, label: text.slice(p, found), ner: "PER", type: "person", confidence: 0.75, evidence: "title+name" });
+      if (!isCovered(covered, p, found)) {
+        out.push({ start: p, end: found, label: text.slice(p, found), ner: "PER", type: "person", confidence: 0.75, evidence: "title+name" });
+        covered.fill(1, p, found);
+      }
       if (text[found] !== "、") break;
       p = found + 1;
     }
   }
 }
 
-function latinNames(text: string, out: RecognisedName[]): void {
+function latinNames(text: string, out: RecognisedName[], covered: Uint8Array): void {
   if (!/[A-Z]/.test(text)) return;
   for (const m of text.matchAll(LATIN_NAME)) {
     const start = m.index!;
@@ -204,7 +214,8 @@ function latinNames(text: string, out: RecognisedName[]): void {
     const before = text.slice(Math.max(0, start - 8), start);
     const after = text.slice(end, end + 4);
     if (!LATIN_TITLE_BEFORE.test(before) && !LATIN_VERB_AFTER.test(after)) continue;
-    if (out.some((o) => o.start < end && start < o.end)) continue;
+    if (isCovered(covered, start, end)) continue;
     out.push({ start, end, label: m[1], ner: "PER", type: "person", confidence: 0.8, evidence: "latin+cue" });
+    covered.fill(1, start, end);
   }
 }

@@ -408,8 +408,15 @@ export class NameTagger {
       let stop = i;
       if (!end) {
         // An overlong stretch with no sentence end: cut at its last comma or space.
-        const comma = Math.max(text.lastIndexOf("，", i), text.lastIndexOf(",", i), text.lastIndexOf(" ", i));
-        if (comma > start) stop = comma;
+        // Looked for within this stretch only: a search back through the whole text would make a long
+        // line without punctuation cost quadratic time.
+        for (let j = i - 1; j > start; j--) {
+          const cj = text.charCodeAt(j);
+          if (cj === 0xff0c || cj === 0x2c || cj === 0x20) {
+            stop = j;
+            break;
+          }
+        }
       }
       this.tagChunk(text, start, stop, out);
       start = stop === i && end ? i + 1 : stop;

@@ -69,7 +69,23 @@ function tokenAt(tokens: Token[], start: number, end: number): Token | undefined
  */
 export function reconcileRecognised(doc: CleanDocument, linked: Mention[], names: RecognisedName[], nameIndex: Map<string, DictionaryEntry>, tokens: Token[] = []): Reconciled {
   const toNorm = (clean: number) => normOffsetOf(doc.normToClean, clean);
-  const spans = linked.map((m) => ({ m, start: toNorm(m.start), end: toNorm(m.end) }));
+  // Linked spans by start, and the longest: the spans a name overlaps are found by binary search, so a
+  // long document with many names and links stays linear.
+  const spans = linked.map((m) => ({ m, start: toNorm(m.start), end: toNorm(m.end) })).sort((a, b) => a.start - b.start);
+  let longest = 0;
+  for (const s of spans) longest = Math.max(longest, s.end - s.start);
+  const overlapping = (start: number, end: number) => {
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid].start < start - longest) lo = mid + 1;
+      else hi = mid;
+    }
+    const found: typeof spans = [];
+    for (let i = lo; i < spans.length && spans[i].start < end; i++) if (spans[i].end > start) found.push(spans[i]);
+    return found;
+  };
   const dropped = new Set<Mention>();
   const relinked: Mention[] = [];
   const candidates: RecognisedMention[] = [];
@@ -78,7 +94,7 @@ export function reconcileRecognised(doc: CleanDocument, linked: Mention[], names
       const token = tokenAt(tokens, n.start, n.end);
       if (token && !NAME_TAGS.test(token.tag)) continue;
     }
-    const inside = spans.filter((s) => s.start < n.end && n.start < s.end);
+    const inside = overlapping(n.start, n.end);
     if (inside.length) {
       // Places strictly inside a longer organisation or place name belong to it; anything else linked
       // there (a person, a company, a place that reaches past the name) wins over the recogniser.
