@@ -63,6 +63,20 @@ function tokenAt(tokens: Token[], start: number, end: number): Token | undefined
   return undefined;
 }
 
+/** Whether some token starts (or ends) at `pos`. */
+function tokenBoundary(tokens: Token[], pos: number, side: "start" | "end"): boolean {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = side === "start" ? tokens[mid].start : tokens[mid].end;
+    if (v < pos) lo = mid + 1;
+    else if (v > pos) hi = mid - 1;
+    else return true;
+  }
+  return false;
+}
+
 /**
  * `tokens` (nodejieba's, of doc.normText) turn away a recognised person that nodejieba holds as a
  * common word of its own (施策, 管好: verbs of government prose).
@@ -107,7 +121,10 @@ export function reconcileRecognised(doc: CleanDocument, linked: Mention[], names
     const sentence = sentenceIndex(doc, start);
     const base = { doc: doc.id, label: n.label, surface: doc.text.slice(start, end), start, end, sentence };
     const entry = nameIndex.get(n.label);
-    if (entry && COMPATIBLE[n.ner].includes(entry.type)) {
+    // Linked to the entry only where nodejieba's words also start and end there: the linker left 王坚
+    // unlinked in 王坚持续推进 for that reason, and the tagger must not bring it back.
+    // A person the linker saw and left unlinked was left so on purpose (its context rules): not relinked.
+    if (entry && n.ner !== "PER" && COMPATIBLE[n.ner].includes(entry.type) && (tokens.length === 0 || (tokenBoundary(tokens, n.start, "start") && tokenBoundary(tokens, n.end, "end")))) {
       relinked.push({ ...base, entity: entry.id, label: entry.label, type: entry.type });
       continue;
     }
