@@ -105,6 +105,13 @@ function measure(name: string, raws: RawDocument[], ctx: PipelineContext, reps: 
     const t = times[i];
     console.log(`| ${stage} | ${t.cpu.toFixed(0)} | ${(t.cpu / cut.cpu).toFixed(2)} | ${t.wall.toFixed(0)} | ${(t.wall / cut.wall).toFixed(2)} |`);
   });
+  // The recogniser's cost against the rest of the per-article work (processTask less the recogniser).
+  const rec = kept.findIndex(([stage]) => stage === "stage recognise");
+  const all = kept.findIndex(([stage]) => stage === "processTask (all)");
+  if (rec >= 0 && all >= 0) {
+    const r = times[rec].cpu;
+    console.log(`recogniser / per-article extraction without it (CPU): ${(r / (times[all].cpu - r)).toFixed(2)}`);
+  }
 }
 
 /** Every article's outputs as one JSON line each (tags included), for comparing two versions. */

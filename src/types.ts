@@ -231,9 +231,13 @@ export interface Candidate {
   type: EntityType;
   docs: string[];
   count: number;
-  /** Why it was proposed: "title+name", "org-suffix", "pos:nr" … */
+  /** Why it was proposed: "title+name", "org-suffix", "pos:nr", "model:PER" … */
   evidence: string[];
   score: number;
+  /** 0–1: the best confidence of its mentions (the recogniser's, or a fixed one per kind of evidence). */
+  confidence?: number;
+  /** Up to three sentences it stands in, from different places when it has them. */
+  sentences?: string[];
 }
 
 /** Everything extracted from one document; the unit that is stored per content hash. */

@@ -47,6 +47,7 @@ export interface BuildOptions {
   dictionaryDir: string;
   strict: boolean;
   window: WindowLevel;
+  /** Recognised names (candidates) in the graph too; false builds the strict, dictionary-only graph. */
   includeCandidates: boolean;
   gexfVersion: "1.3" | "1.2draft";
   /** Extraction worker threads; default os.availableParallelism(). 1 (or a tiny input) runs in the main thread. */
@@ -65,7 +66,7 @@ export function defaultBuildOptions(inputs: string[], out: string, extra: Partia
     dictionaryDir: DEFAULT_DICTIONARY_DIR,
     strict: false,
     window: "article",
-    includeCandidates: false,
+    includeCandidates: true,
     gexfVersion: "1.3",
     ...extra,
   };

@@ -7,6 +7,8 @@ import type { CleanDocument, Dictionary, Mention, Role, Token } from "../types.t
 import { normalizeString } from "../clean/index.ts";
 import { segmentTokens } from "../segment/tokens.ts";
 import { buildMatcher, linkMentions } from "../link/link.ts";
+import { defaultTagger, recogniseNames } from "../recognise/index.ts";
+import { reconcileRecognised, relinkableNames } from "../recognise/reconcile.ts";
 import { buildNameIndex, extractRoles } from "../roles/roles.ts";
 import { discoverCandidates } from "../roles/discover.ts";
 
@@ -15,7 +17,7 @@ export interface AnalysisState {
   doc: CleanDocument;
   /** nodejieba tokens of doc.normText (segment). */
   tokens: Token[];
-  /** Dictionary links (link), then proposed names (discover). */
+  /** Dictionary links (link), reconciled with recognised names (recognise), then proposed names (discover). */
   mentions: Mention[];
   roles: Role[];
 }
@@ -54,6 +56,21 @@ export const ANALYSIS_STAGES: readonly AnalysisStage[] = [
       const matcher = buildMatcher(dictionary, normalizeString);
       return (s) => {
         s.mentions.push(...linkMentions(s.doc, matcher, s.tokens));
+      };
+    },
+  },
+  {
+    // Names the dictionary does not know, from the statistical recogniser, reconciled with the links:
+    // the dictionary wins; a recognised name the dictionary knows under an alias links to it.
+    name: "recognise",
+    code: ["recognise/"],
+    create: (dictionary) => {
+      const tagger = defaultTagger();
+      const nameIndex = buildNameIndex(dictionary);
+      const relinkable = relinkableNames(dictionary.entries);
+      return (s) => {
+        const found = reconcileRecognised(s.doc, s.mentions, recogniseNames(s.doc.normText, tagger), nameIndex, s.tokens, relinkable);
+        s.mentions = [...found.linked, ...found.relinked, ...found.candidates];
       };
     },
   },

@@ -1,6 +1,8 @@
 // The queries behind `guanxi who|with|path|roles|stats`, as functions returning typed data; the CLI
 // commands only parse arguments and print. Every query reads a loaded build (see load.ts).
 
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import Graph from "graphology";
 import { bidirectional } from "graphology-shortest-path/unweighted.js";
 import type { CoMentionEdgeAttributes, EntityType, Evidence, WindowLevel } from "../types.ts";
@@ -305,12 +307,24 @@ export interface StatsResult {
   window: WindowLevel;
   documents: number;
   entities: number;
+  /** Candidate nodes in the graph (none when the build was --dictionary-only). */
   candidates: number;
+  /** Candidates the build proposed (the rows of candidates.jsonl): what `guanxi candidates` counts. */
+  candidatesProposed: number;
   byType: Record<string, number>;
   coMentionEdges: Record<WindowLevel, number>;
   roleEdges: number;
   communities: number;
   top: Array<EntityInfo & { pagerank: number; weightedDegree: number; mentions: number }>;
+}
+
+/** The candidates a build proposed: the rows of its candidates.jsonl (0 when it has none). */
+export function countCandidates(dir: string): number {
+  const file = join(dir, "candidates.jsonl");
+  if (!existsSync(file)) return 0;
+  let n = 0;
+  for (const line of readFileSync(file, "utf8").split("\n")) if (line.trim()) n++;
+  return n;
 }
 
 export function stats(build: Build, options: { top?: number } = {}): StatsResult {
@@ -334,5 +348,5 @@ export function stats(build: Build, options: { top?: number } = {}): StatsResult
     .sort((x, y) => y.pagerank - x.pagerank || y.mentions - x.mentions || (x.id < y.id ? -1 : 1))
     .slice(0, options.top ?? 10);
   const documents = (g.getAttribute("documents") as number | undefined) ?? build.documents().size;
-  return { dir: build.dir, window: build.window, documents, entities: g.order, candidates, byType, coMentionEdges, roleEdges, communities: communities.size, top };
+  return { dir: build.dir, window: build.window, documents, entities: g.order, candidates, candidatesProposed: countCandidates(build.dir), byType, coMentionEdges, roleEdges, communities: communities.size, top };
 }

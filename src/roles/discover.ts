@@ -4,7 +4,7 @@
 // Proposals become candidate mentions (candidate: true) and rows of candidates.jsonl, ranked by score.
 import type { Candidate, CleanDocument, EntityType, Mention, Role, Token } from "../types.ts";
 import { SURNAMES } from "./titles.ts";
-import { normOffsetOf } from "../clean/index.ts";
+import { normOffsetOf, normalizeString } from "../clean/index.ts";
 
 /** Organisation suffixes and the type they suggest; longest first so 研究院 wins over 院. */
 const ORG_SUFFIXES: readonly [string, EntityType][] = (
@@ -147,24 +147,45 @@ export function discoverCandidates(doc: CleanDocument, mentions: Mention[], role
       sentence,
       candidate: true,
       evidenceKind: h.evidence,
-    } as Mention & { evidenceKind: string });
+      context: doc.sentences[sentence] ? doc.text.slice(doc.sentences[sentence].start, doc.sentences[sentence].end).trim().slice(0, 160) : "",
+    } as Mention & { evidenceKind: string; context: string });
   }
   return out.sort((a, b) => a.start - b.start);
 }
 
-/** Evidence weights: a title before a name is strong, a part-of-speech tag alone is weak. */
-const EVIDENCE_WEIGHT: Record<string, number> = { "title+name": 3, "pos:nr+speech": 2 };
+/**
+ * Confidence of the rule-based evidence kinds (the recogniser's mentions carry their own): a title right
+ * before a name is strong, a suffix fair, a part-of-speech tag before a speech verb weak.
+ */
+const KIND_CONFIDENCE: Record<string, number> = { "title+name": 0.9, "pos:nr+speech": 0.6 };
+const kindConfidence = (kind: string) => KIND_CONFIDENCE[kind] ?? (kind.startsWith("suffix:") ? 0.7 : 0.6);
+/** Evidence sentences kept per candidate. */
+const MAX_SENTENCES = 3;
+
+/** What the tally reads from a candidate mention (recognised ones carry confidence and context). */
+export type CandidateMention = Pick<Mention, "doc" | "label" | "type"> & { evidenceKind?: string; confidence?: number; context?: string };
+
+interface TallyEntry {
+  candidate: Candidate;
+  docs: Set<string>;
+  kinds: Set<string>;
+  /** Mentions per type: a name typed differently in places takes its most frequent type. */
+  types: Map<string, number>;
+}
 
 /**
- * Candidate mentions folded in one at a time (a build streams its articles): per label a count, its
- * documents and kinds of evidence, and a score; memory grows with the candidates, not with the mentions.
+ * Candidate mentions folded in one at a time (a build streams its articles): per name (Traditional
+ * folded to Simplified, so 劉鶴 and 刘鹤 are one candidate) a count, its documents, its kinds of evidence,
+ * its best confidence and up to three evidence sentences; memory grows with the candidates, not with the
+ * mentions. Ranked by score = confidence × log2(1 + count): a confident name seen often first.
  */
 export class CandidateTally {
-  private byLabel = new Map<string, { candidate: Candidate; docs: Set<string>; kinds: Set<string> }>();
+  private byLabel = new Map<string, TallyEntry>();
 
-  add(m: Pick<Mention, "doc" | "label" | "type"> & { evidenceKind?: string }): void {
-    let t = this.byLabel.get(m.label);
-    if (!t) this.byLabel.set(m.label, (t = { candidate: { label: m.label, type: m.type, docs: [], count: 0, evidence: [], score: 0 }, docs: new Set(), kinds: new Set() }));
+  add(m: CandidateMention): void {
+    const label = normalizeString(m.label);
+    let t = this.byLabel.get(label);
+    if (!t) this.byLabel.set(label, (t = { candidate: { label, type: m.type, docs: [], count: 0, evidence: [], score: 0, confidence: 0, sentences: [] }, docs: new Set(), kinds: new Set(), types: new Map() }));
     const c = t.candidate;
     c.count++;
     if (!t.docs.has(m.doc)) {
@@ -176,7 +197,20 @@ export class CandidateTally {
       t.kinds.add(kind);
       c.evidence.push(kind);
     }
-    c.score += EVIDENCE_WEIGHT[kind] ?? 2;
+    const n = (t.types.get(m.type) ?? 0) + 1;
+    t.types.set(m.type, n);
+    if (m.type !== c.type && n > (t.types.get(c.type) ?? 0)) c.type = m.type;
+    const confidence = m.confidence ?? kindConfidence(kind);
+    if (confidence > c.confidence!) c.confidence = confidence;
+    const sentences = c.sentences!;
+    // Evidence from as many documents as possible: a second sentence of the same document waits.
+    if (m.context && sentences.length < MAX_SENTENCES && !sentences.includes(m.context)) sentences.push(m.context);
+    c.score = Math.round(c.confidence! * Math.log2(1 + c.count) * 1000) / 1000;
+  }
+
+  /** How many candidates it holds (what `guanxi stats` and `guanxi candidates` both count). */
+  get size(): number {
+    return this.byLabel.size;
   }
 
   /** The tally as data for v8.serialize (a later build that appends articles goes on from it). */
@@ -197,7 +231,7 @@ export class CandidateTally {
 }
 
 /** Merges candidate mentions of all documents into ranked candidates. */
-export function rankCandidates(candidateMentions: (Mention & { evidenceKind?: string })[]): Candidate[] {
+export function rankCandidates(candidateMentions: CandidateMention[]): Candidate[] {
   const tally = new CandidateTally();
   for (const m of candidateMentions) tally.add(m);
   return tally.ranked();

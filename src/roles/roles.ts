@@ -497,7 +497,9 @@ function indexOrgMentionsByEnd(mentions: RoleContext["mentions"]): Map<number, n
 
 /** Extracts the roles stated in one document. `tokens` are nodejieba's tokens of `doc.normText`. */
 export function extractRoles(doc: CleanDocument, mentions: Mention[], tokens: Token[], dictionary: Dictionary, nameIndex = buildNameIndex(dictionary)): Role[] {
-  const normMentions = toNormOffsets(doc, mentions.filter((m) => !m.candidate || m.type === "person"));
+  // Candidate people, and organisations the recogniser found (they carry its confidence), stand in
+  // roles like linked ones; rule-based candidates come after roles and are not in `mentions`.
+  const normMentions = toNormOffsets(doc, mentions.filter((m) => !m.candidate || m.type === "person" || "confidence" in m));
   const placeCounts = new Map<string, number>();
   for (const m of mentions) if (m.type === "place" && !m.candidate) placeCounts.set(m.label, (placeCounts.get(m.label) ?? 0) + 1);
   const ctx: RoleContext = {

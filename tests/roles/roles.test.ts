@@ -54,7 +54,8 @@ describe("extractRoles", () => {
 
   it("proposes a person the dictionary does not know when a title introduces them", () => {
     const a = analyseText("杭州市某区召开会议,区委书记甄宏图出席。");
-    expect(a.roles.some((r) => r.person_label === "甄宏图" && r.person === null && r.title === "区委书记")).toBe(true);
+    // The recogniser proposes the name: the role points at its candidate entity.
+    expect(a.roles.some((r) => r.person_label === "甄宏图" && r.person === "cand:甄宏图" && r.title === "区委书记")).toBe(true);
     expect(a.mentions.some((m) => m.candidate && m.label === "甄宏图" && m.type === "person")).toBe(true);
   });
 });

@@ -45,7 +45,9 @@ export async function run(argv: string[]): Promise<number> {
       dict: { type: "string", default: DEFAULT_DICTIONARY_DIR },
       strict: { type: "boolean", default: false },
       window: { type: "string", default: "article" },
+      // Recognised names are in the graph by default; the flag stays accepted for older scripts.
       "include-candidates": { type: "boolean", default: false },
+      "dictionary-only": { type: "boolean", default: false },
       "gexf-version": { type: "string", default: "1.3" },
       workers: { type: "string" },
       quiet: { type: "boolean", default: false },
@@ -56,7 +58,8 @@ export async function run(argv: string[]): Promise<number> {
   if (values.help || positionals.length === 0) {
     console.log(
       "usage: guanxi build <files|folders…> [--out DIR] [--dict DIR] [--window sentence|paragraph|article] [--gexf-version 1.3|1.2draft]\n" +
-        "                    [--include-candidates] [--strict] [--workers N] [--quiet] [--verbose]\n" +
+        "                    [--dictionary-only] [--strict] [--workers N] [--quiet] [--verbose]\n" +
+        "  --dictionary-only   only dictionary entities in the graph (recognised names stay in mentions.jsonl and candidates.jsonl)\n" +
         "  --dict DIR   the dictionary folder (default: the shipped dictionaries/)\n" +
         "  --quiet      print nothing but errors; --verbose: a line per document too",
     );
@@ -77,7 +80,7 @@ export async function run(argv: string[]): Promise<number> {
       dictionaryDir: values.dict!,
       strict: values.strict!,
       window,
-      includeCandidates: values["include-candidates"]!,
+      includeCandidates: !values["dictionary-only"],
       gexfVersion,
       workers: parseWorkers(values.workers),
       onProgress: (p) => progress.update(p),

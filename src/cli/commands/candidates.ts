@@ -1,8 +1,11 @@
-// `guanxi candidates`: the entities a build proposed that the dictionary does not know, ranked.
+// `guanxi candidates`: the entities a build proposed that the dictionary does not know, best first
+// (score = confidence × log2(1 + mentions)), with their evidence sentences.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { Candidate } from "../../types.ts";
+
+const USAGE = "guanxi candidates [--out DIR] [--limit N] [--type TYPE] [--min-confidence X] [--evidence] [--json]";
 
 export async function run(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -11,27 +14,37 @@ export async function run(argv: string[]): Promise<number> {
       out: { type: "string", default: "out" },
       limit: { type: "string", default: "30" },
       type: { type: "string" },
+      "min-confidence": { type: "string", default: "0" },
+      evidence: { type: "boolean", default: false },
       json: { type: "boolean", default: false },
+      help: { type: "boolean", default: false },
     },
   });
+  if (values.help) return (console.log(`usage: ${USAGE}`), 0);
   const file = path.join(values.out!, "candidates.jsonl");
   if (!existsSync(file)) {
     console.error(`guanxi candidates: ${file} not found; run guanxi build first`);
     return 2;
   }
-  const rows: Candidate[] = readFileSync(file, "utf8")
+  const all: Candidate[] = readFileSync(file, "utf8")
     .split("\n")
     .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as Candidate)
-    .filter((c) => !values.type || c.type === values.type)
-    .slice(0, Number(values.limit));
+    .map((l) => JSON.parse(l) as Candidate);
+  const minConfidence = Number(values["min-confidence"]);
+  const matching = all.filter((c) => (!values.type || c.type === values.type) && (c.confidence ?? 1) >= minConfidence);
+  // candidates.jsonl is written ranked; sorted again so that an older file reads the same way.
+  matching.sort((a, b) => b.score - a.score || b.docs.length - a.docs.length || a.label.localeCompare(b.label));
+  const rows = matching.slice(0, Number(values.limit));
   if (values.json) {
-    console.log(JSON.stringify(rows, null, 1));
+    console.log(JSON.stringify({ total: all.length, matching: matching.length, candidates: rows }, null, 1));
     return 0;
   }
-  for (const c of rows) {
-    console.log(`${c.label}\t${c.type}\tscore ${c.score}\t${c.count}× in ${c.docs.length} doc(s)\t${c.evidence.join(",")}`);
-  }
+  console.log(`${all.length} candidates proposed${matching.length !== all.length ? `, ${matching.length} matching` : ""}; the ${rows.length} best:`);
+  rows.forEach((c, i) => {
+    const confidence = c.confidence === undefined ? "" : `\tconfidence ${c.confidence.toFixed(2)}`;
+    console.log(`${i + 1}. ${c.label}\t${c.type}${confidence}\tscore ${c.score}\t${c.count}× in ${c.docs.length} doc(s)\t${c.evidence.join(",")}`);
+    if (values.evidence || i < 10) for (const s of c.sentences ?? []) console.log(`     「${s}」`);
+  });
   console.log(`\naccept one with: guanxi dict accept <label> --type <type> [--en NAME]`);
   return 0;
 }

@@ -1,6 +1,7 @@
 // `guanxi dict`: check the dictionary, print it as JSON, or accept a discovered candidate into it.
 import { appendFileSync, existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { normalizeString } from "../../clean/index.ts";
 import { parseArgs } from "node:util";
 import { pinyin } from "pinyin-pro";
 import { stringify } from "yaml";
@@ -30,6 +31,7 @@ export async function run(argv: string[]): Promise<number> {
       type: { type: "string" },
       en: { type: "string", default: "" },
       alias: { type: "string", multiple: true },
+      out: { type: "string", default: "out" },
     },
   });
   const dir = values.dir!;
@@ -46,8 +48,10 @@ export async function run(argv: string[]): Promise<number> {
     return errors ? 1 : 0;
   }
   if (sub === "accept") {
-    const label = rest[0];
-    const type = values.type as EntityType | undefined;
+    // The name as builds label it (Simplified, half-width): 劉強東 is accepted as 刘强东.
+    const label = rest[0] ? normalizeString(rest[0].trim()) : rest[0];
+    // Without --type, the type the build proposed for it (candidates.jsonl of --out).
+    const type = (values.type ?? candidateType(values.out!, label)) as EntityType | undefined;
     if (!label || !type || !(ENTITY_TYPES as readonly string[]).includes(type)) {
       console.error(`usage: guanxi dict accept <label> --type ${ENTITY_TYPES.join("|")} [--en NAME] [--alias A]`);
       return 2;
@@ -72,4 +76,16 @@ export async function run(argv: string[]): Promise<number> {
   const errors = problems.filter((p) => p.severity === "error").length;
   console.log(`${dictionary.entries.length} entries in ${dir}; ${errors} error(s). Use \`guanxi dict check\`, \`guanxi dict --json\` or \`guanxi dict accept\`.`);
   return 0;
+}
+
+/** The type a build's candidates.jsonl gives `label`, if it proposed it. */
+function candidateType(out: string, label: string | undefined): string | undefined {
+  const file = path.join(out, "candidates.jsonl");
+  if (!label || !existsSync(file)) return undefined;
+  for (const line of readFileSync(file, "utf8").split("\n")) {
+    if (!line.trim()) continue;
+    const c = JSON.parse(line) as { label: string; type: string };
+    if (c.label === label) return c.type;
+  }
+  return undefined;
 }

@@ -13,7 +13,8 @@ export async function run(argv: string[]): Promise<number> {
     if (p.help) return (console.log(`usage: ${p.usage}`), 0);
     const s = stats(openBuild(p.values));
     if (p.values.json) return (printJson(s), 0);
-    console.log(`build ${s.dir}/: ${s.documents} documents, ${s.entities} entities (${s.candidates} candidates), ${s.communities} communities; weight = ${s.window} windows`);
+    console.log(`build ${s.dir}/: ${s.documents} documents, ${s.entities} entities (${s.candidates} of them candidates), ${s.communities} communities; weight = ${s.window} windows`);
+    console.log(`candidates proposed: ${s.candidatesProposed} (guanxi candidates lists them)`);
     console.log(`entities by type: ${Object.entries(s.byType).map(([t, n]) => `${t} ${n}`).join(", ")}`);
     console.log(`co-mention edges: sentence ${s.coMentionEdges.sentence}, paragraph ${s.coMentionEdges.paragraph}, article ${s.coMentionEdges.article}; role edges ${s.roleEdges}`);
     if (!s.top.length) return 0;

@@ -1,0 +1,115 @@
+// Gazetteers as one character trie, stored in typed arrays so that a lookup is a few array reads and
+// no string is built per character (the recogniser runs on every sentence of every article).
+//
+// A node's children are found through one open-addressing table keyed by (node, character code);
+// a node that ends a word holds a bit per list it comes from (person, place, organisation, common word).
+
+export const LEX_PER = 1;
+export const LEX_LOC = 2;
+export const LEX_ORG = 4;
+export const LEX_WORD = 8;
+/** The lists in the order the feature templates use them. */
+export const LEX_KINDS = [LEX_PER, LEX_LOC, LEX_ORG, LEX_WORD] as const;
+
+/** Words longer than this are not matched (organisation names rarely pass it; the cost is per start). */
+export const LEX_MAX_LEN = 12;
+
+function mix(a: number, b: number): number {
+  let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(b + 0x27d4eb2f, 0xc2b2ae35);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  return (h ^ (h >>> 13)) >>> 0;
+}
+
+export class Lexicon {
+  private keyNode: Int32Array;
+  private keyChar: Uint16Array;
+  private child: Int32Array;
+  private mask: number;
+  /** Per node: the bits of the lists whose words end there. */
+  private ends: Uint8Array;
+  private nodes = 1;
+
+  constructor(capacityNodes: number) {
+    let size = 1;
+    while (size < capacityNodes * 2) size <<= 1;
+    this.mask = size - 1;
+    this.keyNode = new Int32Array(size).fill(-1);
+    this.keyChar = new Uint16Array(size);
+    this.child = new Int32Array(size);
+    this.ends = new Uint8Array(capacityNodes + 1);
+  }
+
+  /** Builds a trie from lists of words, each with the bit of its list. */
+  static from(lists: { bit: number; words: Iterable<string> }[]): Lexicon {
+    let chars = 0;
+    const all: { bit: number; words: string[] }[] = lists.map((l) => ({ bit: l.bit, words: [...l.words] }));
+    for (const l of all) for (const w of l.words) chars += w.length;
+    const lex = new Lexicon(chars + 1);
+    for (const l of all) for (const w of l.words) lex.add(w, l.bit);
+    return lex;
+  }
+
+  private find(node: number, code: number): number {
+    let slot = mix(node, code) & this.mask;
+    for (;;) {
+      const k = this.keyNode[slot];
+      if (k === -1) return -1;
+      if (k === node && this.keyChar[slot] === code) return this.child[slot];
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  add(word: string, bit: number): void {
+    if (word.length < 2 || word.length > LEX_MAX_LEN) return;
+    let node = 0;
+    for (let i = 0; i < word.length; i++) {
+      const code = word.charCodeAt(i);
+      let next = this.find(node, code);
+      if (next < 0) {
+        next = this.nodes++;
+        let slot = mix(node, code) & this.mask;
+        while (this.keyNode[slot] !== -1) slot = (slot + 1) & this.mask;
+        this.keyNode[slot] = node;
+        this.keyChar[slot] = code;
+        this.child[slot] = next;
+      }
+      node = next;
+    }
+    this.ends[node] |= bit;
+  }
+
+  /** The list bits of `word` (0 when it is in none). */
+  has(word: string): number {
+    let node = 0;
+    for (let i = 0; i < word.length; i++) {
+      node = this.find(node, word.charCodeAt(i));
+      if (node < 0) return 0;
+    }
+    return this.ends[node];
+  }
+
+  /**
+   * For every start in `codes`, the length of the longest word of each list that starts there:
+   * out[start * 4 + k] for list k of LEX_KINDS (0 when none).
+   */
+  longestFrom(codes: Uint16Array, out: Uint8Array): void {
+    out.fill(0);
+    const n = codes.length;
+    for (let s = 0; s < n; s++) {
+      let node = 0;
+      const limit = Math.min(n, s + LEX_MAX_LEN);
+      for (let e = s; e < limit; e++) {
+        node = this.find(node, codes[e]);
+        if (node < 0) break;
+        const bits = this.ends[node];
+        if (bits === 0) continue;
+        const len = e - s + 1;
+        if (bits & LEX_PER) out[s * 4] = len;
+        if (bits & LEX_LOC) out[s * 4 + 1] = len;
+        if (bits & LEX_ORG) out[s * 4 + 2] = len;
+        if (bits & LEX_WORD) out[s * 4 + 3] = len;
+      }
+    }
+  }
+}

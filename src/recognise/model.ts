@@ -1,0 +1,435 @@
+// The shipped model (src/recognise/model/recogniser.json.gz, written by npm run train:recogniser) and
+// the tagger that runs it over text.
+import { readFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
+import { fileURLToPath } from "node:url";
+import { Lexicon, LEX_LOC, LEX_ORG, LEX_PER, LEX_WORD } from "./lexicon.ts";
+import { BOUNDARY, charClass, extractFeatures, featureCode, FEATURES_PER_CHAR, h2, h3, h4, lexiconMatches, lexiconShape, newScratch, type FeatureScratch, type RoleTables } from "./features.ts";
+import { newViterbiScratch, spansOf, TAG_COUNT, TAG_O, viterbi, type ViterbiScratch, type NerType, ENTITY_TYPES } from "./tagger.ts";
+
+export const MODEL_PATH = fileURLToPath(new URL("./model/recogniser.json.gz", import.meta.url));
+
+/** The model file: JSON, gzipped; typed arrays as base64 of their little-endian bytes. */
+export interface ModelFile {
+  version: 1;
+  source: string;
+  types: string[];
+  features: number;
+  /** Weights are Int16 × scale. */
+  scale: number;
+  /** TAG_COUNT × TAG_COUNT transition weights (from row to column), unscaled. */
+  trans: number[];
+  /** Feature hashes (Uint32) and, per hash, TAG_COUNT Int16 weights. */
+  hashes: string;
+  weights: string;
+  roles: { nr: string; ns: string; nt: string };
+  /** Gazetteers, one word a line. */
+  lexicon: { PER: string; LOC: string; ORG: string; WORD: string };
+  /** Titles and posts (HanLP's nnt words): cues for the people after them. */
+  titles: string;
+  /** Per character, log2 bucket of how often it stands in a given name (Uint8, 65536). */
+  given: string;
+  /** Words that end place and organisation names, one a line. */
+  suffixes: { LOC: string; ORG: string };
+}
+
+export interface TaggedSpan {
+  start: number;
+  end: number;
+  type: NerType;
+  /** 0–1: how much the model prefers this name to no name at all there. */
+  confidence: number;
+  /** That preference in the model's own units (the score difference). */
+  margin: number;
+}
+
+const bytes = (b64: string) => {
+  const buf = Buffer.from(b64, "base64");
+  // A fresh, aligned copy: typed-array views over Buffer's pool need not be aligned.
+  const out = new ArrayBuffer(buf.length);
+  new Uint8Array(out).set(buf);
+  return out;
+};
+
+// Module-level copies of the feature helpers and per-code tables: the hot loop calls no imported
+// binding and computes no character class or digit folding per character.
+const hash3 = h3;
+const hash4 = h4;
+const FOLD = new Uint16Array(65536);
+const CLASS = new Uint8Array(65536);
+for (let c = 0; c < 65536; c++) {
+  FOLD[c] = featureCode(c);
+  CLASS[c] = charClass(FOLD[c]);
+}
+
+/** Role codes 0–107 (features.ts RoleTables) and 255 for the sentence boundary, folded to 108. */
+const ROLE_VALUES = 109;
+const roleIndex = (v: number) => (v === 255 ? 108 : v);
+
+/** Int16 per weight slot: two for the hash, TAG_COUNT weights, one "used" flag (32 bytes). */
+const SLOT = 16;
+
+/** Confidence = logistic(margin / CONFIDENCE_SCALE): a margin of 90 (the lowest tenth of names on People's Daily) reads 0.82, of 300 (the median) 0.99. */
+const CONFIDENCE_SCALE = 60;
+/** Longest stretch tagged at once: a longer one is cut at a comma or a space. */
+const MAX_CHUNK = 400;
+
+export class NameTagger {
+  /**
+   * The weights, in an open-addressing table of 16 Int16 per slot (32 bytes, one memory read per
+   * lookup): the hash's two halves, the 13 weights, and 1 in the last place when the slot is used.
+   */
+  private slots: Int16Array;
+  private slotKeys: Uint16Array;
+  private mask: number;
+  private scale: number;
+  /** Transitions in the weights' Int16 units, so emissions add integers. */
+  private trans: Float64Array;
+  private roles: RoleTables;
+  readonly lexicon: Lexicon;
+  readonly titles: Set<string>;
+  /** See ModelFile.given. */
+  readonly given: Uint8Array;
+  readonly placeSuffixes: Set<string>;
+  /** Characters of transliterated names (those in listed names written with ·). */
+  readonly foreignChars = new Uint8Array(65536);
+  readonly orgSuffixes: Set<string>;
+  // Dense tables for the features whose values come from a small or per-character domain, summed once
+  // at load: a character's unigram and role weights at each of the five window offsets, the character
+  // classes, the gazetteer shapes. Only character bigrams and role pairs are looked up per position.
+  private bias = new Float64Array(TAG_COUNT);
+  private charRow = new Int32Array(65536).fill(-1);
+  private charVec: Float64Array;
+  private classVec = new Float64Array(512 * TAG_COUNT);
+  private lexStartVec = new Float64Array(4 * 7 * 2 * TAG_COUNT);
+  private lexEndVec = new Float64Array(4 * 7 * 7 * TAG_COUNT);
+  /** Role-pair templates 13, 14, 17, 19, 20 as dense ROLE_VALUES² tables, and 29, 30 (see features.ts). */
+  private pairVec = [0, 1, 2, 3, 4].map(() => new Float32Array(ROLE_VALUES * ROLE_VALUES * TAG_COUNT));
+  private listVec = new Float32Array(7 * 7 * ROLE_VALUES * TAG_COUNT);
+  private wordVec = new Float32Array(ROLE_VALUES * 7 * 7 * TAG_COUNT);
+  private scratch: FeatureScratch = newScratch();
+  private vs: ViterbiScratch = newViterbiScratch();
+  private emit = new Float64Array(512 * TAG_COUNT);
+  private tags = new Uint8Array(512);
+  private codes = new Uint16Array(512);
+
+  constructor(model: ModelFile) {
+    if (model.features !== FEATURES_PER_CHAR) throw new Error(`recogniser model has ${model.features} features per character, code expects ${FEATURES_PER_CHAR}: run npm run train:recogniser`);
+    const hashes = new Uint32Array(bytes(model.hashes));
+    const weights = new Int16Array(bytes(model.weights));
+    let size = 1;
+    while (size < hashes.length * 1.5) size <<= 1;
+    this.mask = size - 1;
+    this.slots = new Int16Array(size * SLOT);
+    this.slotKeys = new Uint16Array(this.slots.buffer);
+    for (let r = 0; r < hashes.length; r++) {
+      const h = hashes[r];
+      let slot = h & this.mask;
+      while (this.slots[slot * SLOT + SLOT - 1] !== 0) slot = (slot + 1) & this.mask;
+      const base = slot * SLOT;
+      this.slotKeys[base] = h & 0xffff;
+      this.slotKeys[base + 1] = h >>> 16;
+      for (let t = 0; t < TAG_COUNT; t++) this.slots[base + 2 + t] = weights[r * TAG_COUNT + t];
+      this.slots[base + SLOT - 1] = 1;
+    }
+    this.scale = model.scale;
+    this.trans = Float64Array.from(model.trans, (x) => x / model.scale);
+    this.roles = { nr: new Uint8Array(bytes(model.roles.nr)), ns: new Uint8Array(bytes(model.roles.ns)), nt: new Uint8Array(bytes(model.roles.nt)) };
+    const list = (s: string) => (s ? s.split("\n") : []);
+    this.lexicon = Lexicon.from([
+      { bit: LEX_PER, words: list(model.lexicon.PER) },
+      { bit: LEX_LOC, words: list(model.lexicon.LOC) },
+      { bit: LEX_ORG, words: list(model.lexicon.ORG) },
+      { bit: LEX_WORD, words: list(model.lexicon.WORD) },
+    ]);
+    this.titles = new Set(list(model.titles));
+    this.given = new Uint8Array(bytes(model.given));
+    for (const name of list(model.lexicon.PER)) {
+      // Names written with a middle dot are transliterations (约翰·斯诺): their characters are the ones
+      // transliterated names are made of.
+      if (!name.includes("·")) continue;
+      for (let i = 0; i < name.length; i++) this.foreignChars[name.charCodeAt(i)] = 1;
+    }
+    this.foreignChars["·".charCodeAt(0)] = 1;
+    this.placeSuffixes = new Set(list(model.suffixes.LOC));
+    this.orgSuffixes = new Set(list(model.suffixes.ORG));
+    this.charVec = this.buildDenseTables();
+  }
+
+  /** Adds the weights of feature hash `h` (if the model has it) to dst[at, at + TAG_COUNT). */
+  private addFeature(h: number, dst: Float64Array, at: number): boolean {
+    const r = this.row(h);
+    if (r < 0) return false;
+    for (let t = 0; t < TAG_COUNT; t++) dst[at + t] += this.slots[r + 2 + t];
+    return true;
+  }
+
+  private buildDenseTables(): Float64Array {
+    const T = TAG_COUNT;
+    this.addFeature(h2(0, 0), this.bias, 0);
+    const rows: Float64Array[] = [];
+    const one = new Float64Array(5 * T);
+    for (let code = 0; code < 65536; code++) {
+      if (featureCode(code) !== code) continue;
+      one.fill(0);
+      let any = false;
+      for (let d = 0; d < 5; d++) any = this.addFeature(h2(1 + d, code), one, d * T) || any;
+      if (code !== BOUNDARY) {
+        any = this.addFeature(h2(12, this.roles.nr[code]), one, 2 * T) || any;
+        any = this.addFeature(h2(16, this.roles.ns[code]), one, 2 * T) || any;
+        any = this.addFeature(h2(18, this.roles.nt[code]), one, 2 * T) || any;
+      }
+      if (!any) continue;
+      this.charRow[code] = rows.length;
+      rows.push(Float64Array.from(one));
+    }
+    // A character with no weights of its own still has its roles' (0 for each): one shared row.
+    const none = new Float64Array(5 * T);
+    this.addFeature(h2(12, 0), none, 2 * T);
+    this.addFeature(h2(16, 0), none, 2 * T);
+    this.addFeature(h2(18, 0), none, 2 * T);
+    const noneRow = rows.length;
+    rows.push(none);
+    for (let code = 0; code < 65536; code++) {
+      const fc = featureCode(code);
+      this.charRow[code] = this.charRow[fc] >= 0 ? this.charRow[fc] : noneRow;
+    }
+    const vec = new Float64Array(rows.length * 5 * T);
+    rows.forEach((r, i) => vec.set(r, i * 5 * T));
+    for (let a = 0; a < 8; a++) for (let b = 0; b < 8; b++) for (let c = 0; c < 8; c++) this.addFeature(h4(11, a, b, c), this.classVec, (a * 64 + b * 8 + c) * T);
+    for (let k = 0; k < 4; k++) {
+      for (let x = 0; x < 7; x++) {
+        for (let y = 0; y < 2; y++) this.addFeature(h3(21 + k, x, y), this.lexStartVec, ((k * 7 + x) * 2 + y) * T);
+        for (let y = 0; y < 7; y++) this.addFeature(h3(25 + k, x, y), this.lexEndVec, ((k * 7 + x) * 7 + y) * T);
+      }
+    }
+    const tmp = new Float64Array(TAG_COUNT);
+    const put = (h: number, dst: Float32Array, at: number) => {
+      tmp.fill(0);
+      if (this.addFeature(h, tmp, 0)) for (let t = 0; t < T; t++) dst[at + t] = tmp[t];
+    };
+    const roleValue = (i: number) => (i === 108 ? 255 : i);
+    const pairTemplates = [13, 14, 17, 19, 20];
+    for (let a = 0; a < ROLE_VALUES; a++) {
+      for (let b = 0; b < ROLE_VALUES; b++) {
+        for (let p = 0; p < 5; p++) put(h3(pairTemplates[p], roleValue(a), roleValue(b)), this.pairVec[p], (a * ROLE_VALUES + b) * T);
+      }
+      for (let x = 0; x < 7; x++) {
+        for (let y = 0; y < 7; y++) {
+          put(h4(29, x, y, roleValue(a)), this.listVec, ((x * 7 + y) * ROLE_VALUES + a) * T);
+          put(h4(30, roleValue(a), x, y), this.wordVec, ((a * 7 + x) * 7 + y) * T);
+        }
+      }
+    }
+    return vec;
+  }
+
+  /** Emission scores by the generic path: every feature hashed and looked up (the trainer's view). */
+  emissionsByHash(codes: Uint16Array, emit: Float64Array): void {
+    const n = codes.length;
+    const T = TAG_COUNT;
+    const lex = lexiconMatches(codes, this.lexicon, this.scratch);
+    const feats = new Uint32Array(n * FEATURES_PER_CHAR);
+    extractFeatures(codes, lex, this.roles, this.scratch, feats);
+    emit.fill(0, 0, n * T);
+    for (let i = 0; i < n; i++) for (let f = 0; f < FEATURES_PER_CHAR; f++) this.addFeature(feats[i * FEATURES_PER_CHAR + f], emit, i * T);
+  }
+
+  /** Emission scores by the dense tables (the same sums as emissionsByHash, in another order). */
+  emissions(codes: Uint16Array, emit: Float64Array): void {
+    const n = codes.length;
+    const T = TAG_COUNT;
+    const lex = lexiconMatches(codes, this.lexicon, this.scratch);
+    const { endLen, inside } = lexiconShape(lex, n, this.scratch);
+    const nr = this.roles.nr;
+    const ns = this.roles.ns;
+    const nt = this.roles.nt;
+    const cv = this.charVec;
+    const charRow = this.charRow;
+    const slots = this.slots;
+    const slotKeys = this.slotKeys;
+    const bias = this.bias;
+    const boundaryRow = charRow[BOUNDARY] * 5 * T;
+    const mask = this.mask;
+    const maskWords = (this.mask + 1) * SLOT - 1;
+    const classVec = this.classVec;
+    const lexStartVec = this.lexStartVec;
+    const lexEndVec = this.lexEndVec;
+    let cm2 = BOUNDARY;
+    let cm1 = BOUNDARY;
+    let c0 = n > 0 ? FOLD[codes[0]] : BOUNDARY;
+    let cp1 = n > 1 ? FOLD[codes[1]] : BOUNDARY;
+    let cp2 = BOUNDARY;
+    for (let i = 0; i < n; i++) {
+      cp2 = i + 2 < n ? FOLD[codes[i + 2]] : BOUNDARY;
+      const base = i * T;
+      const rm2 = cm2 === BOUNDARY ? boundaryRow : charRow[cm2] * 5 * T;
+      const rm1 = cm1 === BOUNDARY ? boundaryRow : charRow[cm1] * 5 * T;
+      const r0 = charRow[c0] * 5 * T;
+      const rp1 = cp1 === BOUNDARY ? boundaryRow : charRow[cp1] * 5 * T;
+      const rp2 = cp2 === BOUNDARY ? boundaryRow : charRow[cp2] * 5 * T;
+      const cls = (CLASS[cm1] * 64 + CLASS[c0] * 8 + CLASS[cp1]) * T;
+      for (let t = 0; t < T; t++) {
+        emit[base + t] = bias[t] + cv[rm2 + t] + cv[rm1 + T + t] + cv[r0 + 2 * T + t] + cv[rp1 + 3 * T + t] + cv[rp2 + 4 * T + t] + classVec[cls + t];
+      }
+      for (let k = 0; k < 4; k++) {
+        const start = lex[i * 4 + k];
+        const end = endLen[i * 4 + k];
+        const next = i + 1 < n ? lex[(i + 1) * 4 + k] : 0;
+        if (start === 0 && end === 0 && next === 0 && inside[i * 4 + k] === 0) {
+          // The most common case: no gazetteer word here; its weights are the tables' first rows.
+          const a = (k * 7 * 2) * T;
+          const b = (k * 7 * 7) * T;
+          for (let t = 0; t < T; t++) emit[base + t] += lexStartVec[a + t] + lexEndVec[b + t];
+          continue;
+        }
+        const a = ((k * 7 + (start > 6 ? 6 : start)) * 2 + inside[i * 4 + k]) * T;
+        const b = ((k * 7 + (end > 6 ? 6 : end)) * 7 + (next > 6 ? 6 : next)) * T;
+        for (let t = 0; t < T; t++) emit[base + t] += lexStartVec[a + t] + lexEndVec[b + t];
+      }
+      const nrm1 = cm1 === BOUNDARY ? 255 : nr[cm1];
+      const nr0 = nr[c0];
+      const nrp1 = cp1 === BOUNDARY ? 255 : nr[cp1];
+      const ns0 = ns[c0];
+      const nsp1 = cp1 === BOUNDARY ? 255 : ns[cp1];
+      const ntm1 = cm1 === BOUNDARY ? 255 : nt[cm1];
+      const nt0 = nt[c0];
+      const ntp1 = cp1 === BOUNDARY ? 255 : nt[cp1];
+      const endPrevPer = i > 0 ? endLen[(i - 1) * 4] : 0;
+      const startPer = lex[i * 4];
+      const startWord = lex[i * 4 + 3];
+      const endWord = endLen[i * 4 + 3];
+      const R = ROLE_VALUES;
+      const pm1 = roleIndex(nrm1);
+      const p0 = nr0;
+      const pp1 = roleIndex(nrp1);
+      const pairs = this.pairVec;
+      const a13 = (pm1 * R + p0) * T;
+      const a14 = (p0 * R + pp1) * T;
+      const a17 = (ns0 * R + roleIndex(nsp1)) * T;
+      const a19 = (nt0 * R + roleIndex(ntp1)) * T;
+      const a20 = (roleIndex(ntm1) * R + nt0) * T;
+      const a29 = (((endPrevPer > 6 ? 6 : endPrevPer) * 7 + (startPer > 6 ? 6 : startPer)) * R + p0) * T;
+      const a30 = ((p0 * 7 + (startWord > 6 ? 6 : startWord)) * 7 + (endWord > 6 ? 6 : endWord)) * T;
+      const listVec = this.listVec;
+      const wordVec = this.wordVec;
+      const v13 = pairs[0];
+      const v14 = pairs[1];
+      const v17 = pairs[2];
+      const v19 = pairs[3];
+      const v20 = pairs[4];
+      for (let t = 0; t < T; t++) {
+        emit[base + t] += v13[a13 + t] + v14[a14 + t] + v17[a17 + t] + v19[a19 + t] + v20[a20 + t] + listVec[a29 + t] + wordVec[a30 + t];
+      }
+      for (let f = 0; f < 6; f++) {
+        let h: number;
+        switch (f) {
+          case 0: h = hash3(6, cm2, cm1); break;
+          case 1: h = hash3(7, cm1, c0); break;
+          case 2: h = hash3(8, c0, cp1); break;
+          case 3: h = hash3(9, cp1, cp2); break;
+          case 4: h = hash3(10, cm1, cp1); break;
+          default: h = hash4(15, nrm1, nr0, nrp1);
+        }
+        const lo = h & 0xffff;
+        const hi = h >>> 16;
+        let o = (h & mask) * SLOT;
+        while (slots[o + SLOT - 1] !== 0 && (slotKeys[o] !== lo || slotKeys[o + 1] !== hi)) o = (o + SLOT) & maskWords;
+        if (slots[o + SLOT - 1] === 0) continue;
+        for (let t = 0; t < T; t++) emit[base + t] += slots[o + 2 + t];
+      }
+      cm2 = cm1;
+      cm1 = c0;
+      c0 = cp1;
+      cp1 = cp2;
+    }
+  }
+
+  /** Whether a character is most often a surname in person names (role B in HanLP's nr figures). */
+  isSurname(code: number): boolean {
+    const r = this.roles.nr[code];
+    // (letter index + 1) * 4 + share bucket; B is letter index 1. A share of 50% or more.
+    return r >= 8 && r < 12 && (r & 3) >= 1;
+  }
+
+  /** Where feature hash `h`'s slot starts in `slots`, or -1 when the model does not have it. */
+  private row(h: number): number {
+    let slot = h & this.mask;
+    for (;;) {
+      const base = slot * SLOT;
+      if (this.slots[base + SLOT - 1] === 0) return -1;
+      if (this.slotKeys[base] === (h & 0xffff) && this.slotKeys[base + 1] === h >>> 16) return base;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  /** Names in text[from, to), offsets in `text`. */
+  private tagChunk(text: string, from: number, to: number, out: TaggedSpan[]): void {
+    const n = to - from;
+    if (n <= 0) return;
+    const T = TAG_COUNT;
+    if (this.codes.length < n) {
+      this.codes = new Uint16Array(n * 2);
+      this.tags = new Uint8Array(n * 2);
+      this.emit = new Float64Array(n * 2 * T);
+    }
+    const codes = this.codes.subarray(0, n);
+    for (let i = 0; i < n; i++) codes[i] = text.charCodeAt(from + i);
+    const emit = this.emit;
+    this.emissions(codes, emit);
+    const tags = this.tags;
+    viterbi(emit, n, this.trans, tags, this.vs);
+    for (const s of spansOf(tags, n)) {
+      // The margin: the path's score against the same path with this name tagged O.
+      let margin = 0;
+      for (let i = s.start; i < s.end; i++) {
+        margin += emit[i * T + tags[i]] - emit[i * T + TAG_O];
+        if (i > s.start) margin += this.trans[tags[i - 1] * T + tags[i]] - this.trans[TAG_O * T + TAG_O];
+      }
+      const before = s.start > 0 ? tags[s.start - 1] : -1;
+      const after = s.end < n ? tags[s.end] : -1;
+      if (before >= 0) margin += this.trans[before * T + tags[s.start]] - this.trans[before * T + TAG_O];
+      if (after >= 0) margin += this.trans[tags[s.end - 1] * T + after] - this.trans[TAG_O * T + after];
+      const confidence = 1 / (1 + Math.exp((-margin * this.scale) / CONFIDENCE_SCALE));
+      out.push({ start: from + s.start, end: from + s.end, type: ENTITY_TYPES[s.type], confidence, margin: margin * this.scale });
+    }
+  }
+
+  /** Person, place and organisation names in normalised text (half-width, Simplified), in order. */
+  tag(text: string): TaggedSpan[] {
+    const out: TaggedSpan[] = [];
+    let start = 0;
+    const n = text.length;
+    for (let i = 0; i <= n; i++) {
+      const c = i < n ? text.charCodeAt(i) : 0x0a;
+      // Sentence ends: 。！？；and line breaks (half-width ! ? ; after normalisation).
+      const end = c === 0x3002 || c === 0x21 || c === 0x3f || c === 0x3b || c === 0x0a || c === 0xff01 || c === 0xff1f || c === 0xff1b;
+      if (!end && i - start < MAX_CHUNK) continue;
+      let stop = i;
+      if (!end) {
+        // An overlong stretch with no sentence end: cut at its last comma or space.
+        // Looked for within this stretch only: a search back through the whole text would make a long
+        // line without punctuation cost quadratic time.
+        for (let j = i - 1; j > start; j--) {
+          const cj = text.charCodeAt(j);
+          if (cj === 0xff0c || cj === 0x2c || cj === 0x20) {
+            stop = j;
+            break;
+          }
+        }
+      }
+      this.tagChunk(text, start, stop, out);
+      start = stop === i && end ? i + 1 : stop;
+      if (stop !== i) i = stop;
+    }
+    return out;
+  }
+}
+
+let shared: NameTagger | undefined;
+
+/** The shipped model, loaded once per thread. */
+export function defaultTagger(): NameTagger {
+  shared ??= new NameTagger(JSON.parse(gunzipSync(readFileSync(MODEL_PATH)).toString("utf8")) as ModelFile);
+  return shared;
+}

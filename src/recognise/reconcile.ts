@@ -1,0 +1,172 @@
+// Recognised names meet the dictionary's links. The dictionary wins: a recognised name that overlaps a
+// linked mention is dropped, and one the dictionary knows by a label or alias (but did not link there)
+// is linked to that entry. One exception: a place linked inside a longer recognised organisation or
+// place name (杭州 in 杭州市科技局) is part of that name, not a mention of its own.
+import type { CleanDocument, DictionaryEntry, EntityType, Mention, Token } from "../types.ts";
+import { normOffsetOf } from "../clean/normalize.ts";
+import type { RecognisedName } from "./index.ts";
+
+/** A candidate mention made by the recogniser; the fields past Mention's feed candidates.jsonl. */
+export interface RecognisedMention extends Mention {
+  candidate: true;
+  confidence: number;
+  /** What proposed it (model:PER, latin+cue…). */
+  evidenceKind: string;
+  /** The sentence it stands in (trimmed), kept as evidence for the candidate. */
+  context: string;
+}
+
+/** Longest evidence sentence kept with a candidate mention. */
+const CONTEXT_MAX = 160;
+
+/** Types the dictionary may give a name the tagger typed PER, LOC or ORG. */
+const COMPATIBLE: Record<RecognisedName["ner"], readonly EntityType[]> = {
+  PER: ["person"],
+  LOC: ["place"],
+  ORG: ["company", "lab", "government", "place", "event", "programme"],
+};
+
+export interface Reconciled {
+  /** The linked mentions, less places that stand inside a recognised name. */
+  linked: Mention[];
+  /** Recognised names linked to the dictionary entry they name (not candidates). */
+  relinked: Mention[];
+  /** Recognised names the dictionary does not know: candidate mentions. */
+  candidates: RecognisedMention[];
+}
+
+function sentenceIndex(doc: CleanDocument, start: number): number {
+  // Sentences are in order: binary search for the one holding `start`.
+  let lo = 0;
+  let hi = doc.sentences.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (doc.sentences[mid].start <= start) lo = mid;
+    else hi = mid - 1;
+  }
+  return Math.max(0, lo);
+}
+
+/** Part-of-speech tags of words that can be names (nodejieba's): a person name that is exactly another word is not one. */
+const NAME_TAGS = /^(nr|nrt|nrfg|ns|nt|nz|x|eng|j)$/;
+
+/** The token exactly at [start, end) (tokens in text order), if any. */
+function tokenAt(tokens: Token[], start: number, end: number): Token | undefined {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < start) lo = mid + 1;
+    else if (tokens[mid].start > start) hi = mid - 1;
+    else return tokens[mid].end === end ? tokens[mid] : undefined;
+  }
+  return undefined;
+}
+
+/** Whether some token starts (or ends) at `pos`. */
+function tokenBoundary(tokens: Token[], pos: number, side: "start" | "end"): boolean {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = side === "start" ? tokens[mid].start : tokens[mid].end;
+    if (v < pos) lo = mid + 1;
+    else if (v > pos) hi = mid - 1;
+    else return true;
+  }
+  return false;
+}
+
+/**
+ * `tokens` (nodejieba's, of doc.normText) turn away a recognised person that nodejieba holds as a
+ * common word of its own (施策, 管好: verbs of government prose).
+ */
+export function reconcileRecognised(
+  doc: CleanDocument,
+  linked: Mention[],
+  names: RecognisedName[],
+  nameIndex: Map<string, DictionaryEntry>,
+  tokens: Token[] = [],
+  relinkable: ReadonlySet<string> = new Set(nameIndex.keys()),
+): Reconciled {
+  const toNorm = (clean: number) => normOffsetOf(doc.normToClean, clean);
+  // Linked spans by start, and the longest: the spans a name overlaps are found by binary search, so a
+  // long document with many names and links stays linear.
+  const spans = linked.map((m) => ({ m, start: toNorm(m.start), end: toNorm(m.end) })).sort((a, b) => a.start - b.start);
+  let longest = 0;
+  for (const s of spans) longest = Math.max(longest, s.end - s.start);
+  const overlapping = (start: number, end: number) => {
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid].start < start - longest) lo = mid + 1;
+      else hi = mid;
+    }
+    const found: typeof spans = [];
+    for (let i = lo; i < spans.length && spans[i].start < end; i++) if (spans[i].end > start) found.push(spans[i]);
+    return found;
+  };
+  const dropped = new Set<Mention>();
+  const relinked: Mention[] = [];
+  const candidates: RecognisedMention[] = [];
+  for (const n of names) {
+    if (n.ner === "PER" && n.evidence === "model" && !nameIndex.has(n.label)) {
+      const token = tokenAt(tokens, n.start, n.end);
+      if (token && !NAME_TAGS.test(token.tag)) continue;
+    }
+    const inside = overlapping(n.start, n.end);
+    if (inside.length) {
+      // Places strictly inside a longer organisation or place name belong to it; anything else linked
+      // there (a person, a company, a place that reaches past the name) wins over the recogniser.
+      const absorbed = n.ner !== "PER" && inside.every((s) => s.m.type === "place" && s.start >= n.start && s.end <= n.end && s.end - s.start < n.end - n.start);
+      if (!absorbed || nameIndex.has(n.label)) continue;
+      for (const s of inside) dropped.add(s.m);
+    }
+    const start = doc.normToClean[n.start];
+    const end = doc.normToClean[n.end - 1] + 1;
+    const sentence = sentenceIndex(doc, start);
+    const base = { doc: doc.id, label: n.label, surface: doc.text.slice(start, end), start, end, sentence };
+    const entry = nameIndex.get(n.label);
+    // Linked to the entry only where nodejieba's words also start and end there: the linker left 王坚
+    // unlinked in 王坚持续推进 for that reason, and the tagger must not bring it back.
+    // A person the linker saw and left unlinked was left so on purpose (its context rules): not relinked.
+    if (entry && relinkable.has(n.label) && n.ner !== "PER" && COMPATIBLE[n.ner].includes(entry.type) && (tokens.length === 0 || (tokenBoundary(tokens, n.start, "start") && tokenBoundary(tokens, n.end, "end")))) {
+      relinked.push({ ...base, entity: entry.id, label: entry.label, type: entry.type });
+      continue;
+    }
+    if (entry) continue;
+    const s = doc.sentences[sentence];
+    let context = s ? doc.text.slice(s.start, s.end).trim() : "";
+    if (context.length > CONTEXT_MAX) {
+      // Around the name: the evidence must show it.
+      const from = Math.max(s.start, Math.min(start - CONTEXT_MAX / 2, s.end - CONTEXT_MAX));
+      context = doc.text.slice(from, from + CONTEXT_MAX).trim();
+    }
+    candidates.push({
+      ...base,
+      entity: `cand:${n.label}`,
+      type: n.type,
+      candidate: true,
+      confidence: Math.round(n.confidence * 1000) / 1000,
+      evidenceKind: n.evidence === "model" ? `model:${n.ner}` : n.evidence,
+      context,
+    });
+  }
+  return { linked: dropped.size ? linked.filter((m) => !dropped.has(m)) : linked, relinked, candidates };
+}
+
+/**
+ * The names a recognised span may be linked by on its own: those exactly one entry claims, with no
+ * context rule on them. A shared name (朝阳, 鼓楼区) or a ruled alias is the linker's to decide, with
+ * the document's context; the recogniser must not link it around those rules.
+ */
+export function relinkableNames(entries: readonly DictionaryEntry[]): Set<string> {
+  const claims = new Map<string, number>();
+  const ruled = new Set<string>();
+  for (const e of entries) {
+    for (const name of new Set([e.label, ...e.aliases])) claims.set(name, (claims.get(name) ?? 0) + 1);
+    for (const r of e.rules ?? []) ruled.add(r.alias);
+  }
+  return new Set([...claims].filter(([name, n]) => n === 1 && !ruled.has(name)).map(([name]) => name));
+}

@@ -1,0 +1,123 @@
+// The recogniser stage on realistic news sentences about real public figures: name boundaries, words
+// that are never names, nested places, Traditional text, Latin-script names; and the tagger's two
+// emission paths (dense tables at run time, hashed features as trained) giving the same scores.
+import { describe, expect, it } from "vitest";
+import { normalizeString } from "../../src/clean/index.ts";
+import { defaultTagger, recogniseNames, type RecognisedName } from "../../src/recognise/index.ts";
+import { allowed, spansOf, TAG_COUNT, tagOf, TAG_O } from "../../src/recognise/tagger.ts";
+import { analyseText } from "../helpers.ts";
+
+const names = (text: string, type?: RecognisedName["type"]) =>
+  recogniseNames(normalizeString(text))
+    .filter((n) => !type || n.type === type)
+    .map((n) => n.label);
+
+describe("name boundaries", () => {
+  it("keeps three-character names whole in a list after titles", () => {
+    const people = names("腾讯公司董事会主席马化腾、总裁刘炽平、首席技术官张志东出席了发布会。", "person");
+    expect(people).toEqual(expect.arrayContaining(["马化腾", "刘炽平", "张志东"]));
+  });
+
+  it("keeps names apart in a list separated by 、", () => {
+    const people = names("出席会议的有李强、丁薛祥、王毅等领导同志。", "person");
+    expect(people).toEqual(expect.arrayContaining(["李强", "丁薛祥", "王毅"]));
+    expect(people.some((p) => p.includes("、"))).toBe(false);
+  });
+
+  it("never takes the verb after a name", () => {
+    const people = names("王坚任之江实验室主任以来，多次到余杭调研。", "person");
+    expect(people).toContain("王坚");
+    expect(people).not.toContain("王坚任");
+    const speakers = names("雷军说，小米汽车的第一款车型将于明年上市。", "person");
+    expect(speakers).toContain("雷军");
+    expect(speakers.some((p) => p.endsWith("说"))).toBe(false);
+  });
+
+  it("never takes the title before a name", () => {
+    const people = names("阿里巴巴集团董事局主席蔡崇信表示，公司将继续投入云计算。", "person");
+    expect(people).toContain("蔡崇信");
+    expect(people.some((p) => p.includes("主席"))).toBe(false);
+  });
+});
+
+describe("words that are never names", () => {
+  it("proposes no person in sentences of common words", () => {
+    const text = "各单位要牢记总书记的殷殷嘱托，新成立的公司和监事会要依法履职。";
+    expect(names(text, "person")).toEqual([]);
+  });
+});
+
+describe("places and organisations", () => {
+  it("recognises an organisation with a place at its start as one name", () => {
+    const found = recogniseNames(normalizeString("杭州市科学技术局近日发布了新一批科技型中小企业名单。"));
+    const org = found.find((n) => n.label.startsWith("杭州市") && n.ner === "ORG");
+    expect(org?.label).toBe("杭州市科学技术局");
+    expect(org?.type).toBe("government");
+  });
+
+  it("does not link the place inside a recognised organisation on its own", () => {
+    const a = analyseText("杭州市科学技术局近日发布了新一批科技型中小企业名单。");
+    const org = a.mentions.find((m) => m.label === "杭州市科学技术局");
+    expect(org?.candidate).toBe(true);
+    expect(a.mentions.some((m) => m.label === "杭州" && m.start >= org!.start && m.end <= org!.end)).toBe(false);
+  });
+
+  it("lets the dictionary win over the recogniser", () => {
+    const a = analyseText("之江实验室主任王坚在余杭区调研。");
+    const wang = a.mentions.filter((m) => m.surface === "王坚");
+    expect(wang.length).toBeGreaterThan(0);
+    expect(wang.every((m) => !m.candidate)).toBe(true);
+  });
+
+  it("recognises transliterated foreign names", () => {
+    const people = names("美国总统特朗普与法国总统马克龙在白宫举行会谈。", "person");
+    expect(people).toEqual(expect.arrayContaining(["特朗普", "马克龙"]));
+  });
+});
+
+describe("Traditional text and Latin script", () => {
+  it("finds the same names in Traditional characters once normalised", () => {
+    const people = names("阿里巴巴創始人馬雲表示，杭州將繼續支持年輕人創業。", "person");
+    expect(people).toContain("马云");
+  });
+
+  it("recognises a Latin-script name after a title or before a speech verb", () => {
+    expect(names("苹果公司首席执行官Tim Cook表示，中国市场非常重要。", "person")).toContain("Tim Cook");
+    expect(names("Elon Musk说，特斯拉上海工厂的产能还会提高。", "person")).toContain("Elon Musk");
+    // A capitalised phrase with no cue is not taken for a person.
+    expect(names("他在New York参加了会议。", "person")).not.toContain("New York");
+  });
+});
+
+describe("the tagger", () => {
+  it("scores the same through its dense tables as through the hashed features it was trained on", () => {
+    const tagger = defaultTagger();
+    const text = normalizeString("2024年3月，国务院总理李强在北京人民大会堂会见了美国苹果公司首席执行官Tim Cook。");
+    const codes = Uint16Array.from(text, (c) => c.charCodeAt(0));
+    const dense = new Float64Array(codes.length * TAG_COUNT);
+    const hashed = new Float64Array(codes.length * TAG_COUNT);
+    tagger.emissions(codes, dense);
+    tagger.emissionsByHash(codes, hashed);
+    for (let i = 0; i < dense.length; i++) expect(dense[i]).toBeCloseTo(hashed[i], 6);
+  });
+
+  it("decodes only well-formed BIOES sequences", () => {
+    expect(allowed(tagOf(0, "B"), TAG_O)).toBe(false);
+    expect(allowed(tagOf(0, "B"), tagOf(1, "E"))).toBe(false);
+    expect(allowed(tagOf(0, "E"), tagOf(1, "B"))).toBe(true);
+    const tags = Uint8Array.from([tagOf(0, "B"), tagOf(0, "E"), TAG_O, tagOf(1, "S")]);
+    expect(spansOf(tags, 4)).toEqual([
+      { start: 0, end: 2, type: 0 },
+      { start: 3, end: 4, type: 1 },
+    ]);
+  });
+
+  it("gives every name a confidence between 0 and 1", () => {
+    const found = recogniseNames("国家主席习近平在北京会见了法国总统马克龙。");
+    expect(found.length).toBeGreaterThan(0);
+    for (const n of found) {
+      expect(n.confidence).toBeGreaterThan(0);
+      expect(n.confidence).toBeLessThanOrEqual(1);
+    }
+  });
+});
