@@ -21,11 +21,11 @@ export interface InputWarning {
 
 // ---------------------------------------------------------------- ingest
 
-export type SourceFormat = "text" | "html" | "json-escaped-html" | "json" | "jsonl";
+export type SourceFormat = "text" | "html" | "json-escaped-html" | "json" | "jsonl" | "csv" | "tsv";
 
 /** One article as read from disk, decoded but not cleaned. */
 export interface RawDocument {
-  /** Stable id: file stem, plus `#line` for `.jsonl` articles. */
+  /** Stable id: file stem, plus `#line` for `.jsonl` articles and table rows (the line the row starts on). */
   id: string;
   /** The input path as given (the scorer matches on its base name). */
   source: string;
@@ -35,8 +35,11 @@ export interface RawDocument {
   /** The decoded content. For `json-escaped-html` it is already unescaped to HTML. */
   content: string;
   title?: string;
+  /** As the source's field gives it; cleaning reads it with parseDate (src/clean/dates.ts). */
   date?: string;
   url?: string;
+  /** Who published it, from a table's source column (来源): 新华社, 浙江日报. */
+  publisher?: string;
 }
 
 // ---------------------------------------------------------------- clean
@@ -92,8 +95,10 @@ export interface CleanDocument {
   format: SourceFormat;
   encoding: string;
   title?: string;
+  /** ISO date (YYYY-MM-DD) the source states: its date field, else the text's dateline or date line. */
   date?: string;
   url?: string;
+  publisher?: string;
   /** The cleaned article text, paragraphs separated by "\n". */
   text: string;
   /** Map of the cleaned text back to the decoded source. */

@@ -10,7 +10,7 @@ import { removeBoilerplate } from "./boilerplate.ts";
 import { removeSpam } from "./spam.ts";
 import { splitArticles } from "./articles.ts";
 import { normalizeForMatching } from "./normalize.ts";
-import { extractDate, normalizeDate } from "./meta.ts";
+import { findDocumentDate, parseDate } from "./dates.ts";
 import { addRemoved, concat, fromSource, sourceAfter, synthetic, toSegments, type MappedText, type Removed, type StepResult } from "./mapped.ts";
 
 export { htmlToText, looksLikeHtml, PLACEHOLDER } from "./html.ts";
@@ -22,12 +22,13 @@ export { splitArticles, startsMidSentence, endsMidSentence } from "./articles.ts
 export { normalizeForMatching, normalizeString, foldChar, normOffsetOf } from "./normalize.ts";
 export { NearDuplicateIndex, CandidateCounter, PostingLists, type PostingListsState, MAX_POSTINGS, markNearDuplicates, shingles, similarity, isNearDuplicate, MIN_CONTAINMENT, MIN_JACCARD } from "./dedup.ts";
 export { extractDate, normalizeDate } from "./meta.ts";
+export { parseDate, findDocumentDate, findPageDate, findDateline, isoDate, type DateContext } from "./dates.ts";
 export { fromSource, toSegments, type MappedText } from "./mapped.ts";
 
 /** Is this document's content HTML (by format, or a JSON/JSONL field holding a page)? */
 function isHtml(raw: RawDocument): boolean {
   if (raw.format === "html" || raw.format === "json-escaped-html") return true;
-  if (raw.format === "json" || raw.format === "jsonl") return looksLikeHtml(raw.content);
+  if (raw.format === "json" || raw.format === "jsonl" || raw.format === "csv" || raw.format === "tsv") return looksLikeHtml(raw.content);
   return false;
 }
 
@@ -50,7 +51,8 @@ export function cleanDocument(raw: RawDocument): CleanDocument {
 
   mt = run(removeMarkupLeaks, mt);
   mt = run(normalizeWhitespace, mt);
-  const statedDate = extractDate(mt.text);
+  // Before boilerplate removal: the date line and the masthead are lines that cleaning removes.
+  const statedDate = findDocumentDate(mt.text);
   mt = run(removeBoilerplate, mt);
   mt = run(removeSpam, mt);
   mt = run(normalizeWhitespace, mt);
@@ -87,7 +89,8 @@ export function cleanDocument(raw: RawDocument): CleanDocument {
   const { normText, normToClean } = normalizeForMatching(text);
   const sentences = splitSentences(text, paragraphs);
   const title = raw.title?.trim() || pageTitle || articles.find((a) => a.title)?.title;
-  const date = normalizeDate(raw.date) ?? statedDate;
+  // A date field (JSON, JSONL, CSV) wins over what the text states; one that is not a date is ignored.
+  const date = (raw.date ? parseDate(raw.date) : null) ?? statedDate;
 
   const doc: CleanDocument = {
     id: raw.id,
@@ -106,5 +109,6 @@ export function cleanDocument(raw: RawDocument): CleanDocument {
   if (title) doc.title = title;
   if (date) doc.date = date;
   if (raw.url) doc.url = raw.url;
+  if (raw.publisher) doc.publisher = raw.publisher;
   return doc;
 }
