@@ -242,6 +242,10 @@ export interface NodeAttributes {
   mentions: number;
   documents: number;
   titles: string[];
+  /** First and last date of the dated documents that mention it, and their number per month ("2024-05": 3). */
+  firstDate?: string;
+  lastDate?: string;
+  months?: Record<string, number>;
   community?: number;
   pagerank?: number;
   betweenness?: number;
@@ -261,8 +265,10 @@ export interface CoMentionEdgeAttributes {
   article: number;
   documents: number;
   npmi: number;
+  /** First and last date of the dated documents naming both (ISO), and their number per month ("2024-05": 3). */
   firstDate?: string;
   lastDate?: string;
+  months?: Record<string, number>;
 }
 
 export interface RoleEdgeAttributes {
@@ -270,6 +276,10 @@ export interface RoleEdgeAttributes {
   title: string;
   weight: number;
   documents: number;
+  /** As on co-mention edges: the dated documents stating the role. */
+  firstDate?: string;
+  lastDate?: string;
+  months?: Record<string, number>;
 }
 
 export type EdgeAttributes = CoMentionEdgeAttributes | RoleEdgeAttributes;
