@@ -173,7 +173,7 @@ export function readTable(text: string, file: string, delimiter: string, columns
   const problems = new Map<number, string>(errors.map((e) => [e.line, e.reason]));
   const header = rows.shift();
   if (!header) {
-    for (const e of errors) warn(`line ${e.line}: ${e.reason}`, e.line);
+    for (const e of errors) warn(e.reason, e.line);
     warn("no header row");
     return { articles, warnings };
   }
@@ -205,11 +205,11 @@ export function readTable(text: string, file: string, delimiter: string, columns
   const all = [...rows.map((r) => ({ line: r.line, row: r as TableRow | undefined })), ...errors.map((e) => ({ line: e.line, row: undefined }))].sort((a, b) => a.line - b.line);
   for (const { line, row } of all) {
     if (!row) {
-      warn(`line ${line}: ${problems.get(line)}; row skipped`, line);
+      warn(`${problems.get(line)}; row skipped`, line);
       continue;
     }
     if (row.fields.length !== width) {
-      warn(`line ${line}: ${row.fields.length} field(s) where the header has ${width} (an unquoted ${delimiter === "\t" ? "tab" : `"${delimiter}"`} in a field?); row skipped`, line);
+      warn(`${row.fields.length} field(s) where the header has ${width} (an unquoted ${delimiter === "\t" ? "tab" : `"${delimiter}"`} in a field?); row skipped`, line);
       continue;
     }
     const get = (f: TableField) => {
@@ -219,7 +219,7 @@ export function readTable(text: string, file: string, delimiter: string, columns
     };
     const body = index.text !== undefined ? row.fields[index.text] : "";
     if (body.trim() === "") {
-      warn(`line ${line}: empty text; row skipped`, line);
+      warn(`empty text; row skipped`, line);
       continue;
     }
     const a: TableArticle = { line, text: body };
@@ -227,7 +227,7 @@ export function readTable(text: string, file: string, delimiter: string, columns
     if (title) a.title = title;
     if (date) {
       a.date = date;
-      if (parseDate(date) === null) warn(`line ${line}: "${date}" in the date column is not a date (ignored; the text's own date is used if it states one)`, line);
+      if (parseDate(date) === null) warn(`"${date}" in the date column is not a date (ignored; the text's own date is used if it states one)`, line);
     }
     if (url) a.url = url;
     if (publisher) a.publisher = publisher;

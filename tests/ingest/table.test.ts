@@ -90,10 +90,10 @@ describe("readTable", () => {
     ]);
     expect(t.articles[1].text).toBe(`${WANG}\n第二行`);
     expect(t.warnings.map((w) => [w.line, w.reason.replace(/;.*$/, "").replace(/ \(.*$/, "")])).toEqual([
-      [3, "line 3: 4 field(s) where the header has 3"],
-      [4, "line 4: empty text"],
-      [5, 'line 5: "昨天" in the date column is not a date'],
-      [7, "line 7: a quote opened on line 7 is never closed"],
+      [3, "4 field(s) where the header has 3"],
+      [4, "empty text"],
+      [5, '"昨天" in the date column is not a date'],
+      [7, "a quote opened on line 7 is never closed"],
     ]);
     for (const w of t.warnings) expect(w.file).toBe("e.csv");
   });
