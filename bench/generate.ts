@@ -13,7 +13,7 @@ import * as OpenCC from "opencc-js";
 import { listInputFiles, readInputFile } from "../src/ingest/index.ts";
 import { cleanDocument } from "../src/clean/index.ts";
 import { loadDictionary } from "../src/link/dictionary.ts";
-import { analyseCleanDocument, createPipelineContext } from "../src/cli/pipeline.ts";
+import { analyseCleanDocument, createPipelineContext } from "../src/pipeline/analyse.ts";
 import type { DictionaryEntry, EntityType } from "../src/types.ts";
 import { seededRandom } from "../src/graph/metrics.ts";
 

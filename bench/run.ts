@@ -14,7 +14,7 @@ import { availableParallelism, cpus, totalmem, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { generateCorpus } from "./generate.ts";
-import { defaultBuildOptions, runBuild, type BuildResult } from "../src/cli/commands/build.ts";
+import { defaultBuildOptions, runBuild, type BuildResult } from "../src/pipeline/build.ts";
 import { cutWords } from "../src/segment/tokens.ts";
 
 const bin = join(import.meta.dirname, "../bin/guanxi-bench.mjs");

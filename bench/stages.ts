@@ -5,7 +5,8 @@
 // plain nodejieba cut of the same texts (the baseline the build's throughput is compared against), in
 // one process, on two corpora: a seeded synthetic corpus (bench/generate.ts) and the seed articles.
 // Each stage runs over precomputed inputs (the outputs of the stages before it), so a row is that
-// stage's own cost; `processTask` is the whole per-article work of a build (JSON included).
+// stage's own cost (the analysis stages are those registered in src/pipeline/stages.ts); `processTask`
+// is the whole per-article work of a build (JSON included).
 // Every block is run `reps` times, in turn, and its fastest run kept, as CPU time and as elapsed time:
 // the machine is shared, and CPU time and the fastest run are the least disturbed by others.
 //
@@ -19,20 +20,17 @@ import { generateCorpus } from "./generate.ts";
 import { listInputFiles, readInputFile } from "../src/ingest/index.ts";
 import { cleanDocument } from "../src/clean/index.ts";
 import { loadDictionary } from "../src/link/dictionary.ts";
-import { createPipelineContext, processTask, type PipelineContext, type Task } from "../src/cli/pipeline.ts";
+import { createPipelineContext, initialState, type PipelineContext } from "../src/pipeline/analyse.ts";
+import type { AnalysisState } from "../src/pipeline/stages.ts";
+import { processTask, type Task } from "../src/pipeline/task.ts";
 import { cutWords, segmentTokens } from "../src/segment/tokens.ts";
-import { linkMentions } from "../src/link/link.ts";
-import { extractRoles } from "../src/roles/roles.ts";
-import { discoverCandidates } from "../src/roles/discover.ts";
-import { documentShingles } from "../src/store/near-duplicates.ts";
-import type { CleanDocument, Mention, RawDocument, Role, Token } from "../src/types.ts";
+import { documentShingles } from "../src/dedup/near-duplicates.ts";
+import type { RawDocument } from "../src/types.ts";
 
+/** An article with its analysis state before each registered stage (the stage's own input). */
 interface Prepared {
   raw: RawDocument;
-  doc: CleanDocument;
-  tokens: Token[];
-  linked: Mention[];
-  roles: Role[];
+  before: AnalysisState[];
 }
 
 interface Timing {
@@ -64,13 +62,18 @@ function fastest(reps: number, blocks: (() => void)[]): Timing[] {
   return best;
 }
 
+/** A copy a step may add to without changing the prepared state. */
+const copyState = (s: AnalysisState): AnalysisState => ({ ...s, mentions: [...s.mentions], roles: [...s.roles] });
+
 function prepare(raws: RawDocument[], ctx: PipelineContext): Prepared[] {
   return raws.map((raw) => {
-    const doc = cleanDocument(raw);
-    const tokens = segmentTokens(doc.normText);
-    const linked = linkMentions(doc, ctx.matcher, tokens);
-    const roles = extractRoles(doc, linked, tokens, ctx.dictionary, ctx.nameIndex);
-    return { raw, doc, tokens, linked, roles };
+    const state = initialState(cleanDocument(raw));
+    const before: AnalysisState[] = [];
+    for (const step of ctx.steps) {
+      before.push(copyState(state));
+      step.run(state);
+    }
+    return { raw, before };
   });
 }
 
@@ -86,11 +89,9 @@ function measure(name: string, raws: RawDocument[], ctx: PipelineContext, reps: 
   const stages: [string, () => void][] = [
     ["cut (baseline)", () => raws.forEach((r) => cutWords(r.content))],
     ["cleanDocument", () => raws.forEach((r) => cleanDocument(r))],
-    ["segmentTokens", () => prepared.forEach((p) => segmentTokens(p.doc.normText))],
-    ["linkMentions", () => prepared.forEach((p) => linkMentions(p.doc, ctx.matcher, p.tokens))],
-    ["extractRoles", () => prepared.forEach((p) => extractRoles(p.doc, p.linked, p.tokens, ctx.dictionary, ctx.nameIndex))],
-    ["discoverCandidates", () => prepared.forEach((p) => discoverCandidates(p.doc, p.linked, p.roles, p.tokens))],
-    ["documentShingles", () => prepared.forEach((p) => documentShingles(p.doc))],
+    // Every registered analysis stage, each over its own prepared input (the copy is part of its time: small).
+    ...ctx.steps.map((step, i): [string, () => void] => [`stage ${step.name}`, () => prepared.forEach((p) => step.run(copyState(p.before[i])))]),
+    ["documentShingles", () => prepared.forEach((p) => documentShingles(p.before[0].doc))],
     ["processTask (all)", () => tasks.forEach((t) => processTask(t, ctx, VERSIONS))],
   ];
   // `--only` keeps the baseline and the stages whose name contains it (for a CPU profile of one stage).

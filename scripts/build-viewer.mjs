@@ -14,9 +14,9 @@ const viewer = join(repo, "viewer");
 const dist = join(viewer, "dist");
 const stamp = join(dist, "index.html");
 
-/** Files whose change makes the built viewer stale (the viewer imports the evidence-key module). */
+/** Files whose change makes the built viewer stale (the viewer imports the evidence key module and its hash). */
 function sources() {
-  const files = [join(viewer, "index.html"), join(viewer, "vite.config.ts"), join(repo, "src/export/evidence-key.ts")];
+  const files = [join(viewer, "index.html"), join(viewer, "vite.config.ts"), join(repo, "src/evidence/key.ts"), join(repo, "src/hash.ts")];
   const walk = (dir) => {
     if (!existsSync(dir)) return;
     for (const entry of readdirSync(dir, { withFileTypes: true })) {

@@ -232,6 +232,8 @@ export interface DocumentAnalysis {
 
 export type WindowLevel = "sentence" | "paragraph" | "article";
 export const WINDOW_LEVELS: readonly WindowLevel[] = ["sentence", "paragraph", "article"];
+/** A number per window level (window counts, evidence totals). */
+export type LevelCounts = Record<WindowLevel, number>;
 
 export interface NodeAttributes {
   label: string;

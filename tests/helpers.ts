@@ -3,8 +3,8 @@
 import type { DocumentAnalysis, RawDocument } from "../src/types.ts";
 import { cleanDocument } from "../src/clean/index.ts";
 import { loadDictionary } from "../src/link/dictionary.ts";
-import { analyseCleanDocument, createPipelineContext, type PipelineContext } from "../src/cli/pipeline.ts";
-import { defaultBuildOptions, type BuildOptions } from "../src/cli/commands/build.ts";
+import { analyseCleanDocument, createPipelineContext, type PipelineContext } from "../src/pipeline/analyse.ts";
+import { defaultBuildOptions, type BuildOptions } from "../src/pipeline/build.ts";
 
 /** runBuild's options as the CLI's defaults give them, quiet and in the main thread, with `extra` on top. */
 export function buildOptions(inputs: string[], out: string, extra: Partial<BuildOptions> = {}): BuildOptions {

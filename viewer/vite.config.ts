@@ -24,7 +24,7 @@ export default defineConfig({
     sourcemap: false,
   },
   server: {
-    // The viewer imports src/export/evidence-key.ts from the repository, outside viewer/.
+    // The viewer imports src/evidence/key.ts from the repository, outside viewer/.
     fs: { allow: [fileURLToPath(new URL("..", import.meta.url))] },
   },
 });

@@ -20,7 +20,6 @@ export { removeBoilerplate, LINE_RULES, INLINE_RULES } from "./boilerplate.ts";
 export { removeSpam, findSpam, STRONG_SPAM, WEAK_SPAM } from "./spam.ts";
 export { splitArticles, startsMidSentence, endsMidSentence } from "./articles.ts";
 export { normalizeForMatching, normalizeString, foldChar, normOffsetOf } from "./normalize.ts";
-export { NearDuplicateIndex, CandidateCounter, PostingLists, type PostingListsState, MAX_POSTINGS, markNearDuplicates, shingles, similarity, isNearDuplicate, MIN_CONTAINMENT, MIN_JACCARD } from "./dedup.ts";
 export { extractDate, normalizeDate } from "./meta.ts";
 export { parseDate, findDocumentDate, findPageDate, findDateline, isoDate, type DateContext } from "./dates.ts";
 export { fromSource, toSegments, type MappedText } from "./mapped.ts";

@@ -47,7 +47,7 @@
 //   reader of dynamic 1.2draft files expects per-attribute times, not spells.
 
 import { join } from "node:path";
-import type { GuanxiGraph } from "../graph/build.ts";
+import type { GuanxiGraph } from "../graph/model.ts";
 import type { NodeAttributes } from "../types.ts";
 import { type BufferedText, escapeXml, textOf, writeTextFile } from "./xml-text.ts";
 

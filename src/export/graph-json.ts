@@ -3,7 +3,7 @@
 
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { GuanxiGraph } from "../graph/build.ts";
+import type { GuanxiGraph } from "../graph/model.ts";
 
 export function graphJsonString(graph: GuanxiGraph): string {
   return JSON.stringify(graph.export());

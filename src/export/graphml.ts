@@ -6,7 +6,7 @@
 // lines joined at the end, cost ~200 MB of transient heap on a 40,000-edge graph.
 
 import { join } from "node:path";
-import type { GuanxiGraph } from "../graph/build.ts";
+import type { GuanxiGraph } from "../graph/model.ts";
 import { type BufferedText, escapeXml, textOf, writeTextFile } from "./xml-text.ts";
 
 export { escapeXml } from "./xml-text.ts";

@@ -7,7 +7,7 @@
 
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { GuanxiGraph } from "../graph/build.ts";
+import type { GuanxiGraph } from "../graph/model.ts";
 import { ENTITY_TYPES, type EntityType } from "../types.ts";
 
 export const NEO4J_ARRAY_DELIMITER = ";";

@@ -7,7 +7,7 @@
 //     (typed arrays: a few bytes per mention);
 //   - the duplicate maps (only windows marked as near-duplicates, and duplicate articles);
 //   - per pair its counts, and only for the rare windows that a duplicate resolves onto, a set;
-//   - evidence goes to a sink (the build's SQLite scratch table), capped per pair and level.
+//   - evidence goes to a sink (src/evidence: the build's spill files), capped per pair and level.
 // A pair counted in a window is known without a per-pair set: an own window counts every pair of its
 // entity list once; a window reached again through a duplicate counted the pair if both entities are
 // in its list (or in the pair's small set of windows counted through duplicates).
@@ -18,12 +18,11 @@
 // a pair, the passages kept are the first ones in input order. Counts, weights and dates are the same.
 
 import { MultiGraph } from "graphology";
-import { pairKey } from "../export/evidence-key.ts";
+import { pairKey } from "../evidence/key.ts";
+import type { EvidenceSink } from "../evidence/select.ts";
 import type { Dictionary, EdgeAttributes, Evidence, Mention, NodeAttributes, Paragraph, Role, Sentence, WindowLevel } from "../types.ts";
 import { WINDOW_LEVELS } from "../types.ts";
 import { DEFAULT_WINDOW, MAX_EVIDENCE_PER_LEVEL, npmi, type BuildGraphOptions, type GraphAttributes, type GuanxiGraph, type LevelCounts } from "./model.ts";
-import { layoutGraph } from "./layout.ts";
-import { computeMetrics } from "./metrics.ts";
 import { DUPLICATE_ARTICLE_SHARE } from "./windows.ts";
 
 /** The part of a cleaned document the graph needs. */
@@ -36,42 +35,6 @@ export interface GraphDocument {
   sentences: Sentence[];
   paragraphs: Paragraph[];
   articles: unknown[];
-}
-
-/** Where evidence goes while accumulating; `take` returns a pair's kept items (first `max` per level by pass, then order). */
-export interface EvidenceSink {
-  add(pair: string, level: WindowLevel, pass: 1 | 2, seq: number, evidence: Evidence): void;
-  take(pair: string, max: number): Evidence[];
-}
-
-/** Evidence in memory (tests, small builds). */
-export class MemoryEvidenceSink implements EvidenceSink {
-  private items = new Map<string, { level: WindowLevel; pass: number; seq: number; ev: Evidence }[]>();
-  add(pair: string, level: WindowLevel, pass: 1 | 2, seq: number, ev: Evidence): void {
-    let list = this.items.get(pair);
-    if (!list) this.items.set(pair, (list = []));
-    list.push({ level, pass, seq, ev });
-  }
-  take(pair: string, max: number): Evidence[] {
-    return selectEvidence(this.items.get(pair) ?? [], max);
-  }
-}
-
-const LEVEL_ORDER: Record<WindowLevel, number> = { sentence: 0, paragraph: 1, article: 2 };
-
-/** Per level the first `max` by (pass, seq), then in the order buildGraph returns: level, doc, start. */
-export function selectEvidence(rows: { level: WindowLevel; pass: number; seq: number; ev: Evidence }[], max: number): Evidence[] {
-  const out: Evidence[] = [];
-  for (const level of WINDOW_LEVELS) {
-    out.push(
-      ...rows
-        .filter((r) => r.level === level)
-        .sort((x, y) => x.pass - y.pass || x.seq - y.seq)
-        .slice(0, max)
-        .map((r) => r.ev),
-    );
-  }
-  return out.sort((x, y) => LEVEL_ORDER[x.level] - LEVEL_ORDER[y.level] || (x.doc < y.doc ? -1 : x.doc > y.doc ? 1 : x.start - y.start));
 }
 
 /** A growable Int32 column: millions of rows without millions of objects. */
@@ -669,8 +632,8 @@ export class GraphAccumulator {
     }
   }
 
-  /** The graph (with metrics and layout), and per co-mention pair its exact window totals. */
-  finish(options: { metrics?: boolean; layout?: boolean; seed?: number } = {}): { graph: GuanxiGraph; evidenceTotals: Map<string, LevelCounts>; pairs: string[] } {
+  /** The graph (without metrics and layout: the caller composes them), and per co-mention pair its exact window totals. */
+  finish(): { graph: GuanxiGraph; evidenceTotals: Map<string, LevelCounts>; pairs: string[] } {
     const dictionary = this.dictionary;
     const graph: GuanxiGraph = new MultiGraph<NodeAttributes, EdgeAttributes, GraphAttributes>({ type: "mixed", allowSelfLoops: false });
     const ids = new Set(this.nodes.keys());
@@ -733,15 +696,13 @@ export class GraphAccumulator {
       creator: "guanxi",
       description: `Co-mentions of entities in Chinese news; edge weight = distinct ${window} windows`,
     });
-    if (options.metrics ?? true) computeMetrics(graph, { seed: options.seed });
-    if (options.layout ?? true) layoutGraph(graph, { seed: options.seed });
     return { graph, evidenceTotals, pairs };
   }
 
   /**
    * Everything folded in so far, as data v8.serialize can write (typed arrays, Maps, Sets, plain
    * objects): a later build that only appends articles restores it instead of folding every article
-   * again. Evidence is not in it: it stays in the sink (the store's table).
+   * again. Evidence is not in it: it stays in the sink (the spill files).
    */
   snapshot(): AccumulatorState {
     const levels = <T>(f: (level: WindowLevel) => T): Record<WindowLevel, T> => ({ sentence: f("sentence"), paragraph: f("paragraph"), article: f("article") });

@@ -12,7 +12,10 @@
 // it a whole batch in a fixed order (documents by id), so the same input always gives the same graph.
 
 import type { Dictionary, DocumentAnalysis } from "../types.ts";
-import { GraphAccumulator, MemoryEvidenceSink } from "./accumulate.ts";
+import { MemoryEvidenceSink } from "../evidence/select.ts";
+import { GraphAccumulator } from "./accumulate.ts";
+import { layoutGraph } from "./layout.ts";
+import { computeMetrics } from "./metrics.ts";
 import type { BuildGraphOptions, BuildGraphResult } from "./model.ts";
 
 export * from "./model.ts";
@@ -21,6 +24,8 @@ export function buildGraph(analyses: DocumentAnalysis[], dictionary: Dictionary,
   const sorted = [...analyses].sort((x, y) => (x.doc.id < y.doc.id ? -1 : x.doc.id > y.doc.id ? 1 : 0));
   const accumulator = new GraphAccumulator(dictionary, new MemoryEvidenceSink(), options);
   for (const { doc, mentions, roles } of sorted) accumulator.add(doc, mentions, roles);
-  const { graph, evidenceTotals, pairs } = accumulator.finish({ metrics: options.metrics, layout: options.layout, seed: options.seed });
+  const { graph, evidenceTotals, pairs } = accumulator.finish();
+  if (options.metrics ?? true) computeMetrics(graph, { seed: options.seed });
+  if (options.layout ?? true) layoutGraph(graph, { seed: options.seed });
   return { graph, evidence: new Map(pairs.map((p) => [p, accumulator.evidence(p)])), evidenceTotals };
 }

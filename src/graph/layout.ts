@@ -4,9 +4,9 @@
 
 import forceAtlas2 from "graphology-layout-forceatlas2";
 import noverlap from "graphology-layout-noverlap";
-import { fnv1a } from "../export/evidence-key.ts";
+import { fnv1a } from "../hash.ts";
 import type { EntityType } from "../types.ts";
-import type { GuanxiGraph } from "./build.ts";
+import type { GuanxiGraph } from "./model.ts";
 import { undirectedProjection } from "./projection.ts";
 
 /** One colour per entity type (Okabe–Ito based, distinguishable for colour-blind readers). */

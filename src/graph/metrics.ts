@@ -5,7 +5,7 @@
 import louvain from "graphology-communities-louvain";
 import betweenness from "graphology-metrics/centrality/betweenness.js";
 import pagerank from "graphology-metrics/centrality/pagerank.js";
-import type { GuanxiGraph } from "./build.ts";
+import type { GuanxiGraph } from "./model.ts";
 import { undirectedProjection } from "./projection.ts";
 
 /** A small seeded PRNG (mulberry32): Louvain's random walk must not depend on Math.random. */

@@ -2,7 +2,7 @@
 // its own so that the streaming accumulator and the batch entry point (build.ts) do not import each other.
 
 import type { MultiGraph } from "graphology";
-import type { EdgeAttributes, Evidence, NodeAttributes, WindowLevel } from "../types.ts";
+import type { EdgeAttributes, Evidence, LevelCounts, NodeAttributes, WindowLevel } from "../types.ts";
 
 export interface GraphAttributes {
   /** The level `weight` counts. */
@@ -29,7 +29,7 @@ export interface BuildGraphOptions {
   seed?: number;
 }
 
-export type LevelCounts = Record<WindowLevel, number>;
+export type { LevelCounts };
 
 export interface BuildGraphResult {
   graph: GuanxiGraph;

@@ -3,7 +3,7 @@
 // all of them run on this projection, whose results are copied back onto the real nodes.
 
 import Graph from "graphology";
-import type { GuanxiGraph } from "./build.ts";
+import type { GuanxiGraph } from "./model.ts";
 
 /** How much one stated role weighs against one co-mention window: a title is a strong, explicit tie. */
 export const ROLE_WEIGHT = 1;

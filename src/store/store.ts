@@ -5,25 +5,21 @@
 //   evidence: per co-mention pair (pairKey), the exact window counts per level and the kept items
 //             (the pair's entry of its evidence shard): a pair's evidence is one indexed lookup, for
 //             `guanxi with` and the server. (The candidates the entries are chosen from are spilled
-//             per shard beside the store while folding, see evidence-spill.ts: as rows of a table
+//             per shard beside the store while folding, see src/evidence/spill.ts: as rows of a table
 //             they cost a random read each when the shards were written.)
-//   state:    what a later build needs to go on from this one (see cli/commands/build.ts).
+//   state:    what a later build needs to go on from this one (see src/pipeline/build.ts).
 // A build writes a new store in its temporary folder and reads the previous one read-only, so until the
 // new output is swapped in, the old one stays whole and loadable.
 
-import { createHash } from "node:crypto";
-import { constants, copyFileSync, existsSync, readdirSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { constants, copyFileSync, existsSync } from "node:fs";
+import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import Database from "better-sqlite3";
-import type { CleanDocument, Evidence, RawDocument } from "../types.ts";
-import type { LevelCounts } from "../graph/model.ts";
-import type { EvidenceEntry } from "../export/evidence-store.ts";
-import { pairKey } from "../export/evidence-key.ts";
+import type { CleanDocument, Evidence, LevelCounts } from "../types.ts";
+import type { EvidenceEntry } from "../evidence/shards.ts";
+import { pairKey } from "../evidence/key.ts";
 
 export const STORE_FILE = "store.sqlite";
-
 
 /** Bumped when the layout of the tables changes: an older store is then ignored (a full build). */
 export const STORE_SCHEMA = 4;
@@ -31,35 +27,6 @@ export const STORE_SCHEMA = 4;
 /** A cleaned document as stored: without what is recomputed from `text` (normText, normToClean) or unused after cleaning (sourceMap). */
 export type StoredClean = Omit<CleanDocument, "sourceMap" | "normText" | "normToClean">;
 
-
-/** The content hash of a raw article: everything cleaning and the output depend on. */
-export function contentHash(raw: RawDocument): string {
-  const h = createHash("sha256");
-  // The publisher (a table's source column) joins the key only when there is one: the hashes of other
-  // inputs, and so their stored results, stay as they were.
-  h.update(JSON.stringify([raw.id, raw.source, raw.format, raw.encoding, raw.title ?? null, raw.date ?? null, raw.url ?? null, ...(raw.publisher ? [raw.publisher] : [])]));
-  h.update("\0");
-  h.update(raw.content);
-  return h.digest("hex").slice(0, 32);
-}
-
-const here = dirname(fileURLToPath(import.meta.url));
-
-/** A hash of the source files of some folders: stored results made by other code are not reused. */
-export function codeVersion(paths: string[]): string {
-  const h = createHash("sha256");
-  for (const p of paths) {
-    const full = join(here, "..", p);
-    const files = p.endsWith(".ts") ? [full] : existsSync(full) ? readdirSync(full).filter((f) => f.endsWith(".ts")).sort().map((f) => join(full, f)) : [];
-    for (const f of files) if (existsSync(f)) h.update(`${f.slice(full.length)}\0`).update(readFileSync(f)).update("\0");
-  }
-  return h.digest("hex").slice(0, 16);
-}
-
-/** Cleaning (and sentence splitting, which cleaning calls). */
-export const CLEAN_CODE = ["clean", "segment", "ingest"];
-/** Linking, roles and discovery (and the segmentation they run). */
-export const LINK_CODE = ["link", "roles", "segment", "cli/pipeline.ts"];
 
 /** A stored article row, still serialised (a reused row is passed on without parsing what is not needed). */
 export interface StoredRow {

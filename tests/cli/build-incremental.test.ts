@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { runBuild } from "../../src/cli/commands/build.ts";
+import { runBuild } from "../../src/pipeline/build.ts";
 import { DEFAULT_DICTIONARY_DIR } from "../../src/link/dictionary.ts";
 import { buildOptions } from "../helpers.ts";
 

@@ -6,8 +6,9 @@ import { MultiGraph } from "graphology";
 import gexf from "graphology-gexf";
 import graphml from "graphology-graphml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { evidenceShardPath, pairKey } from "../../src/export/evidence-key.ts";
-import { exportAll, gexfString, graphmlString, readEvidence } from "../../src/export/index.ts";
+import { evidenceShardPath, pairKey } from "../../src/evidence/key.ts";
+import { exportAll, gexfString, graphmlString } from "../../src/export/index.ts";
+import { readEvidence, writeEvidenceMap } from "../../src/evidence/shards.ts";
 import { CO_MENTION_HEADER, NODE_HEADER, ROLE_HEADER } from "../../src/export/neo4j.ts";
 import { buildGraph, type GuanxiGraph } from "../../src/graph/build.ts";
 import { analysesAB, fixtureDictionary } from "../graph/fixtures.ts";
@@ -20,7 +21,8 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "guanxi-export-"));
   const built = buildGraph(analysesAB(), fixtureDictionary(), { includeCandidates: true });
   graph = built.graph;
-  exportAll(dir, graph, built.evidence, { evidenceTotals: built.evidenceTotals });
+  exportAll(dir, graph);
+  writeEvidenceMap(dir, built.evidence, built.evidenceTotals);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildGraph, npmi } from "../../src/graph/build.ts";
 import { graphJsonString } from "../../src/export/graph-json.ts";
-import { pairKey } from "../../src/export/evidence-key.ts";
+import { pairKey } from "../../src/evidence/key.ts";
 import type { CoMentionEdgeAttributes } from "../../src/types.ts";
 import { analysesAB, DOC_A, DOC_B, fixtureDictionary, makeAnalysis } from "./fixtures.ts";
 

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildGraph } from "../../src/graph/build.ts";
-import { pairKey } from "../../src/export/evidence-key.ts";
+import { pairKey } from "../../src/evidence/key.ts";
 import { gexfString, spellsText } from "../../src/export/gexf.ts";
 import type { CoMentionEdgeAttributes, RoleEdgeAttributes } from "../../src/types.ts";
 import { DOC_A, DOC_B, fixtureDictionary, makeAnalysis, type DocSpec } from "./fixtures.ts";

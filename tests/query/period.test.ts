@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { exportAll } from "../../src/export/index.ts";
+import { writeEvidenceMap } from "../../src/evidence/shards.ts";
 import { buildGraph } from "../../src/graph/build.ts";
 import { loadBuild, path, roles, stats, who, withPair, type Build } from "../../src/query/index.ts";
 import { countIn, parsePeriod } from "../../src/query/period.ts";
@@ -31,7 +32,8 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "guanxi-period-"));
   const analyses = [DOC_A, DOC_B, DOC_C, DOC_E, DOC_F].map((d) => makeAnalysis(d));
   const built = buildGraph(analyses, fixtureDictionary());
-  exportAll(dir, built.graph, built.evidence, { evidenceTotals: built.evidenceTotals });
+  exportAll(dir, built.graph);
+  writeEvidenceMap(dir, built.evidence, built.evidenceTotals);
   writeFileSync(join(dir, "roles.jsonl"), analyses.flatMap((a) => a.roles).map((r) => JSON.stringify(r)).join("\n") + "\n");
   writeFileSync(join(dir, "documents.jsonl"), analyses.map(({ doc }) => JSON.stringify({ id: doc.id, source: doc.source, title: doc.title, date: doc.date ?? null })).join("\n") + "\n");
   build = loadBuild(dir);

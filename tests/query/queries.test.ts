@@ -4,6 +4,7 @@ import { join } from "node:path";
 import stringWidth from "string-width";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { exportAll } from "../../src/export/index.ts";
+import { writeEvidenceMap } from "../../src/evidence/shards.ts";
 import { buildGraph } from "../../src/graph/build.ts";
 import { AmbiguousNameError, loadBuild, passagesWithin, path, renderTable, resolveEntity, roles, stats, UnknownNameError, who, withPair, type Build } from "../../src/query/index.ts";
 import { run as runWho } from "../../src/cli/commands/who.ts";
@@ -20,7 +21,8 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "guanxi-query-"));
   const analyses = analysesAB();
   const built = buildGraph(analyses, fixtureDictionary());
-  exportAll(dir, built.graph, built.evidence, { evidenceTotals: built.evidenceTotals });
+  exportAll(dir, built.graph);
+  writeEvidenceMap(dir, built.evidence, built.evidenceTotals);
   // What the build command writes beside the graph.
   writeFileSync(join(dir, "roles.jsonl"), analyses.flatMap((a) => a.roles).map((r) => JSON.stringify(r)).join("\n") + "\n");
   writeFileSync(join(dir, "documents.jsonl"), analyses.map(({ doc }) => JSON.stringify({ id: doc.id, source: doc.source, title: doc.title, date: doc.date, text: doc.text })).join("\n") + "\n");

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadBuild, roles, who, withPair } from "../../src/query/index.ts";
-import { readEvidence } from "../../src/export/index.ts";
+import { readEvidence } from "../../src/evidence/shards.ts";
 import { lookupEvidence } from "../../src/store/store.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));

@@ -6,7 +6,7 @@ import { cleanDocument } from "../../src/clean/index.ts";
 import { buildMatcher, linkMentions } from "../../src/link/link.ts";
 import { normalizeString } from "../../src/clean/index.ts";
 import type { Dictionary, DictionaryEntry, RawDocument } from "../../src/types.ts";
-import { analyseCleanDocument } from "../../src/cli/pipeline.ts";
+import { analyseCleanDocument } from "../../src/pipeline/analyse.ts";
 import { shippedContext } from "../helpers.ts";
 
 // Pieces real articles are made of: entity names (Simplified and Traditional), titles, punctuation,

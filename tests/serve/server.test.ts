@@ -231,8 +231,8 @@ describe("guanxi serve: ports and the command", () => {
 
 describe("guanxi serve: evidence by key from the build's store", () => {
   it("answers a pair from store.sqlite, null for a pair without evidence, 400 without both ids, 204 without a store", async () => {
-    const { runBuild } = await import("../../src/cli/commands/build.ts");
-    const { readEvidence } = await import("../../src/export/index.ts");
+    const { runBuild } = await import("../../src/pipeline/build.ts");
+    const { readEvidence } = await import("../../src/evidence/shards.ts");
     const { buildOptions } = await import("../helpers.ts");
     const out = join(base, "seed-build");
     await runBuild(buildOptions([join(import.meta.dirname, "../../seeds/001_a0d1a62f7fd3dcd1.txt")], out));

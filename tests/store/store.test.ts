@@ -1,20 +1,22 @@
 // The store and the bounded-memory pieces of a build: evidence looked up by pair key (the same entry as
-// the static shard), the compact near-duplicate index (the same marks as clean/dedup.ts's), and the
+// the static shard), the compact near-duplicate index (the same marks as the reference in tests/dedup/reference.ts), and the
 // streaming graph accumulator (the same graph as graph/build.ts's buildGraph).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runBuild } from "../../src/cli/commands/build.ts";
+import { runBuild } from "../../src/pipeline/build.ts";
 import { lookupEvidence, openEvidenceLookup } from "../../src/store/store.ts";
-import { readEvidence } from "../../src/export/evidence-store.ts";
+import { readEvidence } from "../../src/evidence/shards.ts";
 import { graphJsonString } from "../../src/export/graph-json.ts";
 import { listInputFiles, readInputFile } from "../../src/ingest/index.ts";
-import { cleanDocument, NearDuplicateIndex } from "../../src/clean/index.ts";
-import { CompactNearDuplicateIndex, applyDuplicateMarks, documentShingles } from "../../src/store/near-duplicates.ts";
-import { GraphAccumulator, MemoryEvidenceSink } from "../../src/graph/accumulate.ts";
+import { cleanDocument } from "../../src/clean/index.ts";
+import { NearDuplicateIndex } from "../dedup/reference.ts";
+import { CompactNearDuplicateIndex, applyDuplicateMarks, documentShingles } from "../../src/dedup/near-duplicates.ts";
+import { GraphAccumulator } from "../../src/graph/accumulate.ts";
+import { MemoryEvidenceSink } from "../../src/evidence/select.ts";
 import { buildGraph } from "../../src/graph/build.ts";
-import { analyseCleanDocument } from "../../src/cli/pipeline.ts";
+import { analyseCleanDocument } from "../../src/pipeline/analyse.ts";
 import { buildOptions, shippedContext } from "../helpers.ts";
 import type { RawDocument } from "../../src/types.ts";
 

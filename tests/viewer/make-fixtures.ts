@@ -11,7 +11,7 @@ import forceAtlas2 from "graphology-layout-forceatlas2";
 import louvain from "graphology-communities-louvain";
 import pagerank from "graphology-metrics/centrality/pagerank.js";
 import type { EntityType, Evidence, WindowLevel } from "../../src/types.ts";
-import { evidenceShardPath, pairKey } from "../../src/export/evidence-key.ts";
+import { evidenceShardPath, pairKey } from "../../src/evidence/key.ts";
 
 interface Ent {
   id: string;

@@ -1,6 +1,6 @@
 // Everything the viewer reads, all from the build folder the server mounts at ./data/. Fetched lazily
 // where it can be: evidence one shard at a time when a pair is opened, roles when a panel first needs them.
-import { evidenceShardPath, pairKey } from "../../src/export/evidence-key.ts";
+import { evidenceShardPath, pairKey } from "../../src/evidence/key.ts";
 import type { WindowLevel } from "../../src/types.ts";
 
 export const DATA_ROOT = "./data/";

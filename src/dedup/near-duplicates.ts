@@ -1,5 +1,6 @@
-// A near-duplicate index with the same decisions as clean/dedup.ts's NearDuplicateIndex, built for a
-// corpus of 100,000 articles. The original keeps every sentence's and paragraph's shingles as a
+// The near-duplicate index of a build: which earlier sentence or paragraph each new one nearly repeats
+// (the rule and its figures: thresholds.ts), built for a corpus of 100,000 articles. The plain form of
+// the rule (tests/dedup/reference.ts) keeps every sentence's and paragraph's shingles as a
 // Set<string> in memory: at 100k articles that is tens of millions of strings, gigabytes of heap. Here:
 //   - a shingle is a number, not a string: its three UTF-16 code units packed into 48 bits (exact, so
 //     no collision can change a decision);
@@ -12,13 +13,13 @@
 //   - a candidate is read only if it can pass: the shingles it can share are bounded first by its
 //     hits in the counted posting lists plus the shingles not counted, then by its sketch. Both bounds
 //     are exact upper bounds, so a skipped candidate is one that would have failed.
-// The thresholds, the posting cap, the candidate ranking and the tie rules are those of dedup.ts.
+// The thresholds, the posting cap, the candidate ranking and the tie rules are the reference's.
 
 import { closeSync, openSync, readSync, rmSync, writeSync } from "node:fs";
 import type { CleanDocument } from "../types.ts";
-import { CandidateCounter, MIN_CONTAINMENT, MIN_JACCARD, PostingLists, type PostingListsState } from "../clean/index.ts";
-
-const MIN_SHINGLES = 8;
+import { normOffsetOf } from "../clean/normalize.ts";
+import { CandidateCounter, PostingLists, type PostingListsState } from "./postings.ts";
+import { MIN_CONTAINMENT, MIN_JACCARD, MIN_SHINGLES } from "./thresholds.ts";
 const FILE_SUFFIXES = [".sentences", ".paragraphs"] as const;
 
 /** The unit files of an index whose path prefix is `scratch` (what must be kept, or copied, with its state). */
@@ -36,10 +37,10 @@ const SENTENCE_SKETCH_WORDS = 4;
 const PARAGRAPH_SKETCH_WORDS = 8;
 const STRIP = /[\s\p{P}\p{S}]/gu;
 
-/** The shingle set of a text as sorted unique 48-bit keys (the same set as dedup.ts's shingles()). */
+/** The shingle set of a text as sorted unique 48-bit keys (the same set as the reference's shingles()). */
 export function shingleKeys(s: string): Float64Array {
   const t = s.replace(STRIP, "");
-  // Shorter than one shingle: dedup.ts makes a one-element set, which is below MIN_SHINGLES anyway.
+  // Shorter than one shingle: the reference makes a one-element set, which is below MIN_SHINGLES anyway.
   if (t.length < 3) return new Float64Array(t.length ? 1 : 0);
   const keys = new Float64Array(t.length - 2);
   for (let i = 0; i + 3 <= t.length; i++) keys[i] = t.charCodeAt(i) * 4294967296 + t.charCodeAt(i + 1) * 65536 + t.charCodeAt(i + 2);
@@ -49,17 +50,6 @@ export function shingleKeys(s: string): Float64Array {
   return keys.slice(0, n);
 }
 
-function lowerBound(a: ArrayLike<number>, x: number): number {
-  let lo = 0;
-  let hi = a.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (a[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 export interface UnitShingles {
   sentences: Float64Array[];
   paragraphs: Float64Array[];
@@ -67,7 +57,7 @@ export interface UnitShingles {
 
 /** The shingles of a cleaned document's sentences and paragraphs, over its normalised text. */
 export function documentShingles(doc: Pick<CleanDocument, "normText" | "normToClean" | "sentences" | "paragraphs">): UnitShingles {
-  const norm = (s: number, e: number) => doc.normText.slice(lowerBound(doc.normToClean, s), lowerBound(doc.normToClean, e));
+  const norm = (s: number, e: number) => doc.normText.slice(normOffsetOf(doc.normToClean, s), normOffsetOf(doc.normToClean, e));
   return {
     sentences: doc.sentences.map((s) => shingleKeys(norm(s.start, s.end))),
     paragraphs: doc.paragraphs.map((p) => shingleKeys(norm(p.start, p.end))),
@@ -445,7 +435,7 @@ class SpilledShingleIndex {
 
 /**
  * The Jaccard similarity of two units of sizes a and b sharing n shingles if they are near-duplicates
- * (dedup.ts's isNearDuplicate, with the same arithmetic), else -1.
+ * (the reference's isNearDuplicate, with the same arithmetic), else -1.
  */
 function nearDuplicateJaccard(n: number, a: number, b: number): number {
   const small = Math.min(a, b);

@@ -2,7 +2,7 @@
 // the shards then reads each file once, front to back: with the candidates in a SQLite table (rows in
 // build order, an index by pair) the shards were a random read per row, 20–30 s of a 100,000-article
 // build's export, and the inserts as much again while folding. A shard's evidence is the kept part of
-// its candidates (selectEvidence's rule, see keptItems), written once, to evidence/XX.json; the store
+// its candidates (the one selection rule, select.ts), written once, to evidence/XX.json; the store
 // indexes those entries by pair (see store.ts), so the evidence text is kept once.
 //
 // A line per candidate: the pair key and the document as JSON strings (no tab or newline can occur in
@@ -11,10 +11,8 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { Evidence, WindowLevel } from "../types.ts";
-import type { EvidenceSink } from "../graph/accumulate.ts";
-import { EVIDENCE_SHARDS, evidenceShardOf } from "../export/evidence-key.ts";
-
-const LEVEL_NUMBER: Record<WindowLevel, number> = { sentence: 0, paragraph: 1, article: 2 };
+import { EVIDENCE_SHARDS, evidenceShardOf } from "./key.ts";
+import { LEVEL_NUMBER, selectKept, type EvidenceSink, type RankedCandidate } from "./select.ts";
 /** Characters buffered per shard before an append: 256 shards × 64 K stay small, appends stay few. */
 const FLUSH_AT = 65536;
 
@@ -23,36 +21,9 @@ export function evidenceSpillFiles(dir: string): string[] {
   return Array.from({ length: EVIDENCE_SHARDS }, (_, s) => join(dir, s.toString(16).padStart(2, "0")));
 }
 
-/** A candidate as read back. */
-interface SpilledCandidate {
-  level: number;
-  pass: number;
-  seq: number;
-  doc: string;
-  start: number;
+/** A candidate as read back: what the selection rule reads, and the item's JSON. */
+interface SpilledCandidate extends RankedCandidate {
   item: string;
-}
-
-/**
- * A pair's kept evidence from its candidates: per level the first `max` by (pass, seq), then closest
- * level first, by document and offset, ties in (pass, seq) order: selectEvidence's rule in
- * graph/accumulate.ts, with the same string comparison.
- */
-export function keptItems(rows: SpilledCandidate[], max: number): string[] {
-  rows.sort((x, y) => x.level - y.level || x.pass - y.pass || x.seq - y.seq);
-  const kept: SpilledCandidate[] = [];
-  let level = -1;
-  let n = 0;
-  for (const r of rows) {
-    if (r.level !== level) {
-      level = r.level;
-      n = 0;
-    }
-    if (n++ < max) kept.push(r);
-  }
-  // Array.prototype.sort is stable: equal (level, doc, start) stay in (pass, seq) order.
-  kept.sort((x, y) => x.level - y.level || (x.doc < y.doc ? -1 : x.doc > y.doc ? 1 : x.start - y.start));
-  return kept.map((r) => r.item);
 }
 
 export class EvidenceSpill implements EvidenceSink {
@@ -127,12 +98,12 @@ export class EvidenceSpill implements EvidenceSink {
   /** The kept items (their JSON) of every pair of one shard that has candidates. */
   shardJson(shard: number, max: number): Map<string, string[]> {
     const out = new Map<string, string[]>();
-    for (const [pair, rows] of this.read(shard)) out.set(pair, keptItems(rows, max));
+    for (const [pair, rows] of this.read(shard)) out.set(pair, selectKept(rows, max).map((r) => r.item));
     return out;
   }
 
   take(pair: string, max: number): Evidence[] {
     const rows = this.read(evidenceShardOf(pair)).get(pair) ?? [];
-    return keptItems(rows, max).map((item) => JSON.parse(item) as Evidence);
+    return selectKept(rows, max).map((r) => JSON.parse(r.item) as Evidence);
   }
 }

@@ -1,8 +1,10 @@
-// An extraction worker of `guanxi build`: builds its pipeline context once (the dictionary's matcher,
+// An extraction worker of a build: builds its pipeline context once (the dictionary's matcher,
 // nodejieba's dictionary and user words: seconds), then cleans and links the batches of articles the
 // main thread sends, and sends the results back. Everything order-dependent stays in the main thread.
 import { parentPort, workerData } from "node:worker_threads";
-import { createPipelineContext, processTask, transferList, type Task, type TaskResult, type WorkerInit } from "./pipeline.ts";
+import { createPipelineContext } from "./analyse.ts";
+import type { WorkerInit } from "./extraction.ts";
+import { processTask, transferList, type Task, type TaskResult } from "./task.ts";
 
 const init = workerData as WorkerInit;
 const ctx = createPipelineContext(init.dictionary);

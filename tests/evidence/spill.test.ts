@@ -5,9 +5,9 @@ import { appendFileSync, copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { EvidenceSpill, evidenceSpillFiles } from "../../src/store/evidence-spill.ts";
-import { MemoryEvidenceSink } from "../../src/graph/accumulate.ts";
-import { evidenceShardOf } from "../../src/export/evidence-key.ts";
+import { EvidenceSpill, evidenceSpillFiles } from "../../src/evidence/spill.ts";
+import { MemoryEvidenceSink } from "../../src/evidence/select.ts";
+import { evidenceShardOf } from "../../src/evidence/key.ts";
 import type { Evidence, WindowLevel } from "../../src/types.ts";
 
 const work = mkdtempSync(join(tmpdir(), "guanxi-spill-"));

@@ -1,6 +1,7 @@
 // How the evidence of one co-mention edge is found without loading all of it: the evidence store is
 // sharded by a hash of the pair's key, so a reader (the CLI, or the viewer over HTTP) fetches one small
 // shard. Pure functions with no Node dependency: the viewer imports this file too.
+import { fnv1a } from "../hash.ts";
 
 /** Number of shards of the evidence store; a power of two so the shard name is a fixed-width hex. */
 export const EVIDENCE_SHARDS = 256;
@@ -8,16 +9,6 @@ export const EVIDENCE_SHARDS = 256;
 /** The key of an unordered pair of entity ids: the smaller id first. */
 export function pairKey(a: string, b: string): string {
   return a < b ? `${a}|${b}` : `${b}|${a}`;
-}
-
-/** FNV-1a over UTF-16 code units: fast, stable across Node and browsers. */
-export function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash >>> 0;
 }
 
 /** The shard number (0 … EVIDENCE_SHARDS − 1) of a pair key. */

@@ -1,0 +1,88 @@
+// The evidence shards: for every co-mention edge, the windows that prove it, as static files sharded
+// by a hash of the pair key (key.ts), so that one edge's evidence is one small file away for the CLI
+// and for the static viewer over HTTP alike; nothing reads the whole set.
+//
+// Shard file: evidence/<hh>.json = { [pairKey]: { total: {sentence, paragraph, article}, items: Evidence[] } },
+// keys sorted. `total` is the exact number of windows per level; `items` keeps at most a fixed number
+// per level (the build's maxEvidencePerLevel), closest level first.
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import type { Evidence, LevelCounts, WindowLevel } from "../types.ts";
+import { evidenceShardFile, evidenceShardOf, evidenceShardPath, pairKey } from "./key.ts";
+
+export interface EvidenceEntry {
+  total: LevelCounts;
+  items: Evidence[];
+}
+
+export type EvidenceShard = Record<string, EvidenceEntry>;
+
+/**
+ * Writes the shards one at a time, in bounded memory. `itemsOfShard(shard)` gives the kept items of
+ * every pair of one shard as their JSON text (a pair with none may be absent): one selection per shard
+ * rather than one per pair. Each entry is also handed to `onEntry` (the store indexes them by pair).
+ */
+export function writeEvidenceShards(
+  dir: string,
+  pairs: string[],
+  totals: Map<string, LevelCounts>,
+  itemsOfShard: (shard: number) => Map<string, string[]>,
+  onEntry?: (pair: string, total: LevelCounts, itemsJson: string) => void,
+): number {
+  const byShard = new Map<number, string[]>();
+  for (const key of pairs) {
+    const shard = evidenceShardOf(key);
+    let list = byShard.get(shard);
+    if (!list) byShard.set(shard, (list = []));
+    list.push(key);
+  }
+  mkdirSync(join(dir, "evidence"), { recursive: true });
+  for (const shard of [...byShard.keys()].sort((a, b) => a - b)) {
+    const items = itemsOfShard(shard);
+    // The shard's text is assembled from the items' JSON as it was spilled: the same text as
+    // JSON.stringify of the EvidenceShard object, without parsing and writing every item again.
+    const entries: string[] = [];
+    for (const key of byShard.get(shard)!.sort()) {
+      const t = totals.get(key)!;
+      const itemsJson = `[${(items.get(key) ?? []).join(",")}]`;
+      entries.push(`${JSON.stringify(key)}:{"total":${JSON.stringify({ sentence: t.sentence, paragraph: t.paragraph, article: t.article })},"items":${itemsJson}}`);
+      onEntry?.(key, t, itemsJson);
+    }
+    const full = join(dir, evidenceShardFile(shard));
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, `{${entries.join(",")}}\n`, "utf8");
+  }
+  return byShard.size;
+}
+
+/** Counts a pair's items per level: its total when no exact one is known (the items were not capped). */
+function countedTotal(items: Evidence[]): LevelCounts {
+  const counted: LevelCounts = { sentence: 0, paragraph: 0, article: 0 };
+  for (const e of items) counted[e.level as WindowLevel]++;
+  return counted;
+}
+
+/** Writes the shards of evidence held in memory (a batch buildGraph's), through the same writer. */
+export function writeEvidenceMap(dir: string, evidence: Map<string, Evidence[]>, totals: Map<string, LevelCounts> = new Map()): number {
+  const pairs = [...evidence.keys()];
+  const all = new Map(pairs.map((key) => [key, totals.get(key) ?? countedTotal(evidence.get(key)!)]));
+  const byShard = new Map<number, string[]>();
+  for (const key of pairs) {
+    const shard = evidenceShardOf(key);
+    byShard.set(shard, [...(byShard.get(shard) ?? []), key]);
+  }
+  return writeEvidenceShards(dir, pairs, all, (shard) => new Map((byShard.get(shard) ?? []).map((key) => [key, evidence.get(key)!.map((e) => JSON.stringify(e))])));
+}
+
+/** The evidence of one pair, reading only its shard; null when the pair has none. */
+export function readEvidence(dir: string, a: string, b: string): EvidenceEntry | null {
+  let text: string;
+  try {
+    text = readFileSync(join(dir, evidenceShardPath(a, b)), "utf8");
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw err;
+  }
+  const shard = JSON.parse(text) as EvidenceShard;
+  return shard[pairKey(a, b)] ?? null;
+}

@@ -1,0 +1,376 @@
+// The build engine: reads the inputs, runs every article through the stages (in worker threads or in
+// the main thread), folds the results in input order into the output lines, the near-duplicate index,
+// the graph accumulator and the store, then composes the graph's metrics and layout and writes the
+// exports, all into a temporary folder swapped in at the end (output.ts).
+//
+// Inputs are streamed: articles are read file by file; memory grows with the graph, not the corpus. A
+// build into an existing output reuses the stored results of unchanged articles (store.sqlite), and goes
+// on from the previous build's saved state when its inputs only append articles (resume.ts).
+import { existsSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import path from "node:path";
+import type { InputWarning, Mention, RawDocument, WindowLevel } from "../types.ts";
+import { listInputFiles, readInputFile } from "../ingest/index.ts";
+import { DEFAULT_DICTIONARY_DIR, formatProblem, loadDictionary } from "../link/dictionary.ts";
+import { CandidateTally } from "../roles/discover.ts";
+import { applyDuplicateMarks, CompactNearDuplicateIndex, type NearDuplicateState } from "../dedup/near-duplicates.ts";
+import { EvidenceSpill } from "../evidence/spill.ts";
+import { writeEvidenceShards } from "../evidence/shards.ts";
+import { GraphAccumulator, type AccumulatorState } from "../graph/accumulate.ts";
+import { MAX_EVIDENCE_PER_LEVEL } from "../graph/model.ts";
+import { computeMetrics } from "../graph/metrics.ts";
+import { layoutGraph } from "../graph/layout.ts";
+import { exportAll } from "../export/index.ts";
+import { BuildStore, STORE_FILE } from "../store/store.ts";
+import { createPipelineContext } from "./analyse.ts";
+import { InlineExtraction, WorkerExtraction, type Extraction } from "./extraction.ts";
+import { jsonl, LineWriter, swapIn, tempSibling } from "./output.ts";
+import { CARRIED_OUTPUTS, copyCarriedFiles, EVIDENCE_SPILL_DIR, hasCarriedFiles, NEAR_DUPLICATE_FILES } from "./resume.ts";
+import type { Task, TaskResult, TaskVersions } from "./task.ts";
+import { contentHash, stageVersions } from "./versions.ts";
+
+/** How far a build has come: called as files are read and articles folded in. */
+export interface BuildProgress {
+  /** Articles folded into the outputs so far. */
+  articles: number;
+  /** Input files read so far, and in all. */
+  filesRead: number;
+  files: number;
+  /** Bytes of input read so far, and in all: the article count is known only at the end, the bytes from the start. */
+  bytesRead: number;
+  bytes: number;
+}
+
+export interface BuildOptions {
+  inputs: string[];
+  out: string;
+  dictionaryDir: string;
+  strict: boolean;
+  window: WindowLevel;
+  includeCandidates: boolean;
+  gexfVersion: "1.3" | "1.2draft";
+  /** Extraction worker threads; default os.availableParallelism(). 1 (or a tiny input) runs in the main thread. */
+  workers?: number;
+  /** Told how far the build has come (a progress bar). */
+  onProgress?: (progress: BuildProgress) => void;
+  /** Told what a user may want to know along the way (a resumed build, dictionary problems). */
+  onNote?: (line: string) => void;
+}
+
+/** A build's options with the defaults (workers as chooseWorkers decides), `extra` on top. */
+export function defaultBuildOptions(inputs: string[], out: string, extra: Partial<BuildOptions> = {}): BuildOptions {
+  return {
+    inputs,
+    out,
+    dictionaryDir: DEFAULT_DICTIONARY_DIR,
+    strict: false,
+    window: "article",
+    includeCandidates: false,
+    gexfVersion: "1.3",
+    ...extra,
+  };
+}
+
+/** One built document, for a per-document report. */
+export interface DocumentSummary {
+  id: string;
+  charsIn: number;
+  charsKept: number;
+  removed: Record<string, number>;
+  mentions: number;
+  roles: number;
+}
+
+export interface BuildResult {
+  documents: number;
+  warnings: InputWarning[];
+  /** Articles cleaned and linked, re-linked only (dictionary changed), and reused from the previous build. */
+  processed: number;
+  relinked: number;
+  reused: number;
+  /** Of the reused articles, those not folded again at all: the build went on from the previous one's saved state. */
+  resumed: number;
+  /** Worker threads used (0: in the main thread). */
+  workers: number;
+  /** The graph's size. */
+  entities: number;
+  edges: number;
+  /** The first MAX_SUMMARIES documents folded in this build, for a per-document report. */
+  summaries: DocumentSummary[];
+  /** Milliseconds per stage: extraction (read, clean, link, accumulate), graph (metrics, layout), export. */
+  timings: Record<string, number>;
+}
+
+/** Below this many bytes of input, workers are not started: their start-up (seconds each, to load
+ * nodejieba's dictionary) would cost more than the whole build. */
+export const MIN_BYTES_FOR_WORKERS = 2 * 1024 * 1024;
+
+/** Per-document summaries kept for the report; past this many, only the count. */
+const MAX_SUMMARIES = 1000;
+
+const sizeOf = (file: string) => (existsSync(file) ? statSync(file).size : 0);
+
+/**
+ * Worker count for a build: as asked, else the cores but none for a tiny input. One worker means the
+ * main thread does the work (a single worker thread would only add a copy of every result).
+ */
+export function chooseWorkers(requested: number | undefined, files: string[]): number {
+  if (requested !== undefined) return requested <= 1 ? 0 : requested;
+  const n = availableParallelism();
+  if (n <= 1) return 0;
+  let bytes = 0;
+  for (const f of files) {
+    bytes += sizeOf(f);
+    if (bytes >= MIN_BYTES_FOR_WORKERS) return n;
+  }
+  return 0;
+}
+
+export async function runBuild(options: BuildOptions): Promise<BuildResult> {
+  const note = (line: string) => options.onNote?.(line);
+  const timings: Record<string, number> = {};
+  let t0 = performance.now();
+  const lap = (stage: string) => {
+    const now = performance.now();
+    timings[stage] = Math.round(now - t0);
+    // Heap in use after the stage (MB): tells the JavaScript heap apart from native memory in a profile.
+    timings[`${stage}HeapMB`] = Math.round(process.memoryUsage().heapUsed / 2 ** 20);
+    t0 = now;
+  };
+  const { dictionary, problems } = loadDictionary(options.dictionaryDir);
+  const errors = problems.filter((p) => p.severity === "error");
+  if (errors.length) {
+    for (const p of errors.slice(0, 20)) note(formatProblem(p));
+    throw new Error(`the dictionary has ${errors.length} error(s); fix them (guanxi dict check) before building`);
+  }
+  // Stored results are reused only when made by the same code (and, for the analysis, the same dictionary).
+  const code = stageVersions();
+  const versions: TaskVersions = { clean: code.clean, link: `${dictionary.version}:${code.analysis}` };
+  const listed = listInputFiles(options.inputs);
+  const warnings: InputWarning[] = [...listed.warnings];
+  const workers = chooseWorkers(options.workers, listed.files);
+  const progress: BuildProgress = { articles: 0, filesRead: 0, files: listed.files.length, bytesRead: 0, bytes: listed.files.reduce((n, f) => n + sizeOf(f), 0) };
+
+  const tmp = tempSibling(options.out);
+  const store = new BuildStore(path.join(tmp, STORE_FILE), path.join(options.out, STORE_FILE));
+  const evidence = new EvidenceSpill(path.join(tmp, EVIDENCE_SPILL_DIR));
+  const accumulator = new GraphAccumulator(dictionary, evidence, { window: options.window, includeCandidates: options.includeCandidates });
+  let candidates = new CandidateTally();
+  let dedup: CompactNearDuplicateIndex | undefined;
+  let documentsOut: LineWriter | undefined;
+  let mentionsOut: LineWriter | undefined;
+  let rolesOut: LineWriter | undefined;
+  const summaries: DocumentSummary[] = [];
+  const counts = { processed: 0, relinked: 0, reused: 0 };
+  /** The content hash of every article, in build order: what the next build compares its inputs with. */
+  const sequence: string[] = [];
+  let taskErrors = 0;
+
+  // A build that only appends articles to the previous one's inputs goes on from its saved state
+  // instead of folding every article again. The state is valid only for the same code, dictionary and options.
+  const stateVersion = [versions.clean, versions.link, code.state, options.window, options.includeCandidates].join(":");
+  const savedSequence = hasCarriedFiles(options.out) && store.hasState("sequence", stateVersion) ? (store.getState("sequence", stateVersion) as string[]) : undefined;
+
+  /** Opens the line outputs: empty, or (resuming) appending to the carried ones. */
+  const openOutputs = (append: boolean) => {
+    [documentsOut, mentionsOut, rolesOut] = CARRIED_OUTPUTS.map((n) => new LineWriter(path.join(tmp, n), append));
+  };
+  const startFresh = () => {
+    store.clearState();
+    evidence.clear();
+    dedup = new CompactNearDuplicateIndex(path.join(tmp, NEAR_DUPLICATE_FILES));
+    openOutputs(false);
+  };
+  const resume = (prefix: string[]) => {
+    copyCarriedFiles(options.out, tmp);
+    dedup = new CompactNearDuplicateIndex(path.join(tmp, NEAR_DUPLICATE_FILES), store.getState("nearDuplicates", stateVersion) as NearDuplicateState);
+    accumulator.restore(store.getState("accumulator", stateVersion) as AccumulatorState);
+    candidates = CandidateTally.restore(store.getState("candidates", stateVersion));
+    openOutputs(true);
+    for (const hash of prefix) {
+      store.keep(hash);
+      sequence.push(hash);
+    }
+    counts.reused += prefix.length;
+    progress.articles += prefix.length;
+    note(`${prefix.length} article(s) unchanged since the last build: going on from its saved state`);
+  };
+  lap("setup");
+
+  // In input order: duplicate marks (they depend on every earlier article), the output lines, the store,
+  // the graph. Only what the graph needs stays in memory once an article is done.
+  const onResult = (r: TaskResult) => {
+    progress.articles++;
+    options.onProgress?.(progress);
+    if (r.error || !r.clean) {
+      taskErrors++;
+      warnings.push({ file: r.clean?.source ?? r.hash, reason: `could not be processed: ${r.error}` });
+      return;
+    }
+    const doc = applyDuplicateMarks(r.clean, dedup!.add(r.clean.id, r.shingles!));
+    documentsOut!.write(
+      JSON.stringify({
+        id: doc.id,
+        source: doc.source,
+        title: doc.title,
+        date: doc.date,
+        url: doc.url,
+        format: doc.format,
+        encoding: doc.encoding,
+        text: doc.text,
+        articles: doc.articles,
+        paragraphs: doc.paragraphs,
+        sentences: doc.sentences,
+        stats: doc.stats,
+      }) + "\n",
+    );
+    mentionsOut!.write(r.mentionLines ?? "");
+    rolesOut!.write(r.roleLines ?? "");
+    if (r.row) store.put(r.hash, r.row);
+    else store.keep(r.hash);
+    accumulator.add(doc, r.mentions!, r.roles!);
+    for (const m of r.mentions!) {
+      if (m.candidate) candidates.add(m as Mention & { evidenceKind?: string });
+    }
+    if (summaries.length < MAX_SUMMARIES) {
+      summaries.push({
+        id: doc.id,
+        charsIn: doc.stats.charsIn,
+        charsKept: doc.stats.charsKept,
+        removed: Object.fromEntries(Object.entries(doc.stats.removed).filter(([, n]) => n)) as Record<string, number>,
+        mentions: r.mentions!.filter((m) => !m.candidate).length,
+        roles: r.roles!.length,
+      });
+    }
+  };
+
+  // The extraction starts with the first article to process: an appended day resumed from the saved
+  // state may be too small to be worth the workers' start-up.
+  let extraction: Extraction | undefined;
+  const remainingBytes = (fromFile: number) => listed.files.slice(fromFile).reduce((n, f) => n + sizeOf(f), 0);
+  const extractionFor = (fileIndex: number, resumed: boolean): Extraction => {
+    const n = resumed && options.workers === undefined && remainingBytes(fileIndex) < MIN_BYTES_FOR_WORKERS ? 0 : workers;
+    usedWorkers = n;
+    return n ? new WorkerExtraction(n, { dictionary, versions }, onResult) : new InlineExtraction(createPipelineContext(dictionary), versions, onResult);
+  };
+  let usedWorkers = workers;
+  let resumed = false;
+  let seq = 0;
+  let finished = false;
+  /** Articles that match the saved sequence so far (only their hashes): resumed from, or replayed. */
+  let matching: string[] | undefined = savedSequence ? [] : undefined;
+  if (!savedSequence) startFresh();
+
+  const submit = async (hash: string, raw: RawDocument | undefined, fileIndex: number) => {
+    const row = store.get(hash);
+    let task: Task;
+    if (row && row.cleanVersion === versions.clean && row.linkVersion === versions.link) {
+      task = { seq: seq++, hash, kind: "stored", row };
+      counts.reused++;
+    } else if (row && row.cleanVersion === versions.clean) {
+      // A dictionary change re-links; the cleaned text is still good.
+      task = { seq: seq++, hash, kind: "relink", clean: row.clean };
+      counts.relinked++;
+    } else if (raw) {
+      task = { seq: seq++, hash, kind: "raw", raw };
+      counts.processed++;
+    } else {
+      throw new Error(`store.sqlite in ${options.out} lacks an article its saved state names; delete ${options.out} and build again`);
+    }
+    sequence.push(hash);
+    extraction ??= extractionFor(fileIndex, resumed);
+    await extraction.submit(task);
+  };
+  /** Ends the matching: resume when the whole saved sequence came first, else fold everything again. */
+  const decide = async (fileIndex: number) => {
+    const prefix = matching!;
+    matching = undefined;
+    if (prefix.length === savedSequence!.length) {
+      resume(prefix);
+      resumed = true;
+      return;
+    }
+    startFresh();
+    for (const hash of prefix) await submit(hash, undefined, fileIndex);
+  };
+
+  try {
+    for (let fileIndex = 0; fileIndex < listed.files.length; fileIndex++) {
+      const file = listed.files[fileIndex];
+      const read = readInputFile(file);
+      progress.filesRead++;
+      progress.bytesRead += sizeOf(file);
+      options.onProgress?.(progress);
+      warnings.push(...read.warnings);
+      for (const raw of read.docs) {
+        const hash = contentHash(raw);
+        if (matching) {
+          if (matching.length < savedSequence!.length && savedSequence![matching.length] === hash) {
+            matching.push(hash);
+            continue;
+          }
+          await decide(fileIndex);
+        }
+        await submit(hash, raw, fileIndex);
+      }
+    }
+    if (matching) await decide(listed.files.length);
+    await extraction?.finish();
+    finished = true;
+    // The state the next build may go on from: only when every article of this one was folded in.
+    if (!taskErrors) {
+      store.putState("nearDuplicates", stateVersion, dedup!.snapshot());
+      store.putState("accumulator", stateVersion, accumulator.snapshot());
+      store.putState("candidates", stateVersion, candidates.snapshot());
+      store.putState("sequence", stateVersion, sequence);
+    }
+    dedup!.close({ keepFiles: !taskErrors });
+    // The index (postings, sketches, unit columns) is done with: let it go before the graph and exports.
+    dedup = undefined;
+    evidence.flushAll();
+    documentsOut!.close();
+    mentionsOut!.close();
+    rolesOut!.close();
+    lap("extract");
+
+    const { graph, evidenceTotals, pairs } = accumulator.finish();
+    computeMetrics(graph);
+    layoutGraph(graph);
+    lap("graph");
+    writeFileSync(path.join(tmp, "candidates.jsonl"), jsonl(candidates.ranked()));
+    writeFileSync(path.join(tmp, "warnings.jsonl"), jsonl(warnings));
+    exportAll(tmp, graph, { gexfVersion: options.gexfVersion });
+    writeEvidenceShards(tmp, pairs, evidenceTotals, (shard) => evidence.shardJson(shard, MAX_EVIDENCE_PER_LEVEL), (pair, total, items) => store.putEvidence(pair, total, items));
+    // Without a saved state (an article failed) no later build goes on from the candidates.
+    if (taskErrors) rmSync(evidence.dir, { recursive: true, force: true });
+    store.setMeta("maxEvidencePerLevel", String(MAX_EVIDENCE_PER_LEVEL));
+    writeFileSync(
+      path.join(tmp, "build.json"),
+      JSON.stringify(
+        { dictionaryVersion: dictionary.version, window: options.window, documents: accumulator.documents, inputs: options.inputs, articles: counts },
+        null,
+        2,
+      ),
+    );
+    store.setMeta("dictionaryVersion", dictionary.version);
+    store.close();
+    lap("export");
+    swapIn(tmp, options.out);
+    return {
+      documents: accumulator.documents,
+      warnings,
+      ...counts,
+      resumed: resumed ? savedSequence!.length : 0,
+      workers: usedWorkers,
+      entities: graph.order,
+      edges: graph.size,
+      summaries,
+      timings,
+    };
+  } catch (err) {
+    if (!finished) await extraction?.abort();
+    store.abort();
+    rmSync(tmp, { recursive: true, force: true });
+    throw err;
+  }
+}
