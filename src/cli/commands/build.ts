@@ -5,6 +5,7 @@ import type { WindowLevel } from "../../types.ts";
 import { DEFAULT_DICTIONARY_DIR } from "../../link/dictionary.ts";
 import { runBuild, type BuildResult } from "../../pipeline/build.ts";
 import { ProgressBar } from "../progress.ts";
+import { parseColumnsOption } from "../../ingest/table.ts";
 
 /** Warnings printed; the rest are in warnings.jsonl. */
 const MAX_WARNINGS_SHOWN = 200;
@@ -48,6 +49,7 @@ export async function run(argv: string[]): Promise<number> {
       "include-candidates": { type: "boolean", default: false },
       "gexf-version": { type: "string", default: "1.3" },
       workers: { type: "string" },
+      columns: { type: "string" },
       quiet: { type: "boolean", default: false },
       verbose: { type: "boolean", default: false },
       help: { type: "boolean", default: false },
@@ -56,8 +58,9 @@ export async function run(argv: string[]): Promise<number> {
   if (values.help || positionals.length === 0) {
     console.log(
       "usage: guanxi build <files|folders…> [--out DIR] [--dict DIR] [--window sentence|paragraph|article] [--gexf-version 1.3|1.2draft]\n" +
-        "                    [--include-candidates] [--strict] [--workers N] [--quiet] [--verbose]\n" +
+        "                    [--include-candidates] [--strict] [--workers N] [--columns MAP] [--quiet] [--verbose]\n" +
         "  --dict DIR   the dictionary folder (default: the shipped dictionaries/)\n" +
+        "  --columns    for CSV/TSV inputs, which column holds what: text=正文,date=发布时间 (fields: title, date, text, url, source)\n" +
         "  --quiet      print nothing but errors; --verbose: a line per document too",
     );
     return positionals.length === 0 && !values.help ? 2 : 0;
@@ -80,6 +83,7 @@ export async function run(argv: string[]): Promise<number> {
       includeCandidates: values["include-candidates"]!,
       gexfVersion,
       workers: parseWorkers(values.workers),
+      ...(values.columns !== undefined ? { columns: parseColumnsOption(values.columns) } : {}),
       onProgress: (p) => progress.update(p),
       onNote: log,
     });
