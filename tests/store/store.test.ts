@@ -75,7 +75,8 @@ describe("graph accumulator", () => {
     const index = new NearDuplicateIndex();
     const analyses = corpus().map((r) => analyseCleanDocument(index.add(cleanDocument(r)), ctx));
     for (const window of ["article", "sentence"] as const) {
-      const want = buildGraph(analyses, ctx.dictionary, { window });
+      // The accumulator leaves metrics and layout to its caller: compare with the batch build without them.
+      const want = buildGraph(analyses, ctx.dictionary, { window, metrics: false, layout: false });
       const acc = new GraphAccumulator(ctx.dictionary, new MemoryEvidenceSink(), { window });
       for (const a of analyses) acc.add(a.doc, a.mentions, a.roles);
       const got = acc.finish();
