@@ -40,6 +40,11 @@ export interface RawDocument {
   url?: string;
   /** Who published it, from a table's source column (来源): 新华社, 浙江日报. */
   publisher?: string;
+  /**
+   * Lines of this article that the other articles of the same input file repeat (the site's header,
+   * share prompt, footer): cleaning removes them. Set by ingest for files of several articles.
+   */
+  repeatedLines?: string[];
 }
 
 // ---------------------------------------------------------------- clean

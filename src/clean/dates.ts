@@ -72,7 +72,7 @@ const EN_MONTH_DAY = new RegExp(`^(?:[a-z]{3,9},?\\s+)?${MONTH_NAME}\\s+(\\d{1,2
 /** What may follow a date in a field: nothing, a time, a weekday, a zone; not more digits. */
 const AFTER_DATE = /^(?:$|[\sT,，(（]|星期|周|[+-]\d{2}:?\d{2}$|Z$)/;
 /** A label before the date in a field ("发布时间：2024-12-03"). */
-const LABEL = /^(?:发布时间|发布日期|发表时间|发表日期|更新时间|日期|时间|date|published)\s*[:：]?\s*/i;
+const LABEL = /^(?:发布时间|发布日期|发表时间|发表日期|更新时间|发布于|日期|时间|date|published)\s*[:：]?\s*/i;
 
 /**
  * The date a string states, as YYYY-MM-DD, or null when it states none (or one that needs guessing).
@@ -104,8 +104,19 @@ export function parseDate(raw: string, context: DateContext = {}): string | null
   if (m) return isoDate(Number(m[3]), MONTHS.indexOf(m[2].toLowerCase()) + 1, Number(m[1]));
   m = EN_MONTH_DAY.exec(s);
   if (m) return isoDate(Number(m[3]), MONTHS.indexOf(m[1].toLowerCase()) + 1, Number(m[2]));
+  // A short value with the date after something else ("来源：新华社 2024-01-17", an element's text):
+  // its first full date, year stated. Prose is longer than a field; its dates are events.
+  if (s.length <= SHORT_FIELD) {
+    for (const f of s.matchAll(FULL_DATE_IN)) {
+      const d = parseDate(f[0]);
+      if (d) return d;
+    }
+  }
   return null;
 }
+
+/** The longest value read as a field that may hold its date after other words. */
+const SHORT_FIELD = 60;
 
 // ---------------------------------------------------------------- dates in a document's text
 

@@ -11,6 +11,13 @@ const SKIP_CONTENT = new Set([
   "head", "button", "select", "option", "textarea", "form", "nav", "footer", "aside", "video", "audio",
 ]);
 
+/**
+ * The elements whose content is never text a reader sees, whatever the page: what remains when
+ * the article has already been chosen by structure (see extract.ts), and page-chrome guesses by
+ * element name or class must not drop any of it.
+ */
+const NEVER_TEXT = new Set(["style", "script", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas", "head", "select", "option", "textarea", "video", "audio"]);
+
 /** Elements that end a paragraph: the text on either side belongs to different paragraphs. */
 const BLOCK = new Set([
   "p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
@@ -45,7 +52,18 @@ export interface HtmlText {
  * nothing from <style>/<script>/comments/chrome, captions (class image_desc, <figcaption>, an
  * informative alt) as their own paragraph. Offsets in the result point into `html`.
  */
-export function htmlToText(html: string): HtmlText {
+export interface HtmlToTextOptions {
+  /**
+   * "page" (the default): the whole page, minus what looks like chrome by element name or class,
+   * with informative alt texts and without editor placeholders. "all": every visible text node as
+   * it stands (no chrome guesses, no alt texts, placeholders kept), for aligning a chosen article
+   * with its source.
+   */
+  mode?: "page" | "all";
+}
+
+export function htmlToText(html: string, options: HtmlToTextOptions = {}): HtmlText {
+  const all = options.mode === "all";
   const parts: MappedText[] = [];
   let skipDepth = 0; // > 0 while inside an element whose content is dropped
   const stack: { name: string; skip: boolean; caption: boolean }[] = [];
@@ -63,7 +81,7 @@ export function htmlToText(html: string): HtmlText {
         const at = parser.startIndex;
         lastBreak = at;
         const attr = `${attribs.class ?? ""} ${attribs.id ?? ""}`;
-        const skip = SKIP_CONTENT.has(name) || (attr.trim() !== "" && CHROME_ATTR.test(attr) && !CAPTION_ATTR.test(attr));
+        const skip = all ? NEVER_TEXT.has(name) : SKIP_CONTENT.has(name) || (attr.trim() !== "" && CHROME_ATTR.test(attr) && !CAPTION_ATTR.test(attr));
         const caption = name === "figcaption" || CAPTION_ATTR.test(attr) || attribs.type === "om-image-desc";
         stack.push({ name, skip, caption });
         if (name === "title") inTitle = true;
@@ -71,7 +89,7 @@ export function htmlToText(html: string): HtmlText {
         if (skipDepth > 0) return;
         if (BLOCK.has(name) || caption) br("\n\n", at);
         else if (name === "br") br("\n", at);
-        else if (name === "img") {
+        else if (name === "img" && !all) {
           // An alt text is kept only when it says something (Chinese, a few characters): "图片" or
           // a file name is noise.
           const alt = (attribs.alt ?? attribs.title ?? "").trim();
@@ -110,6 +128,10 @@ export function htmlToText(html: string): HtmlText {
         if (!exact) {
           // A decoded entity: one inexact piece (nbsp becomes a plain space).
           parts.push(piece(data.replace(/\u00a0/g, " "), s, e, false));
+          return;
+        }
+        if (all) {
+          parts.push(fromSource(data, s));
           return;
         }
         // Drop editor placeholders standing as text, keep the rest verbatim.

@@ -8,9 +8,11 @@ import { removeMarkupLeaks } from "./leaks.ts";
 import { joinBrokenLines, normalizeWhitespace } from "./lines.ts";
 import { removeBoilerplate } from "./boilerplate.ts";
 import { removeSpam } from "./spam.ts";
+import { removeTextBoilerplate } from "./textlines.ts";
 import { splitArticles } from "./articles.ts";
 import { normalizeForMatching } from "./normalize.ts";
 import { findDocumentDate, parseDate } from "./dates.ts";
+import { extractArticle } from "./extract.ts";
 import { addRemoved, concat, fromSource, sourceAfter, synthetic, toSegments, type MappedText, type Removed, type StepResult } from "./mapped.ts";
 
 export { htmlToText, looksLikeHtml, PLACEHOLDER } from "./html.ts";
@@ -18,9 +20,11 @@ export { removeMarkupLeaks, findCss } from "./leaks.ts";
 export { normalizeWhitespace, joinBrokenLines, continuesInto, isHeadlineLike } from "./lines.ts";
 export { removeBoilerplate, LINE_RULES, INLINE_RULES } from "./boilerplate.ts";
 export { removeSpam, findSpam, STRONG_SPAM, WEAK_SPAM } from "./spam.ts";
+export { removeTextBoilerplate, repeatedLines, findPinyin, isTokenRun, barListParts } from "./textlines.ts";
 export { splitArticles, startsMidSentence, endsMidSentence } from "./articles.ts";
 export { normalizeForMatching, normalizeString, foldChar, normOffsetOf } from "./normalize.ts";
 export { extractDate, normalizeDate } from "./meta.ts";
+export { extractArticle, chooseTitle, scriptDate } from "./extract.ts";
 export { parseDate, findDocumentDate, findPageDate, findDateline, isoDate, type DateContext } from "./dates.ts";
 export { fromSource, toSegments, type MappedText } from "./mapped.ts";
 
@@ -31,7 +35,12 @@ function isHtml(raw: RawDocument): boolean {
   return false;
 }
 
-export function cleanDocument(raw: RawDocument): CleanDocument {
+export interface CleanOptions {
+  /** HTML: keep the whole page's text instead of the article Readability finds (the extractor before it; for measuring). */
+  wholePage?: boolean;
+}
+
+export function cleanDocument(raw: RawDocument, options: CleanOptions = {}): CleanDocument {
   const removed: Removed = {};
   const run = (step: (mt: MappedText) => StepResult, mt: MappedText): MappedText => {
     const r = step(mt);
@@ -41,11 +50,23 @@ export function cleanDocument(raw: RawDocument): CleanDocument {
   const html = isHtml(raw);
   let mt: MappedText;
   let pageTitle: string | undefined;
+  let pageDate: string | undefined;
+  let chosen = false; // the article was chosen by the page's structure (Readability)
   if (html) {
-    const h = htmlToText(raw.content);
-    mt = h.mt;
-    pageTitle = h.title;
-    addRemoved(removed, h.removed);
+    // The article as Readability finds it; the whole page's text when it finds none.
+    const x = options.wholePage ? { unaligned: 0 } as ReturnType<typeof extractArticle> : extractArticle(raw.content);
+    pageTitle = x.title;
+    pageDate = x.date;
+    if (x.mt) {
+      mt = x.mt;
+      chosen = true;
+      addRemoved(removed, x.removed ?? {});
+    } else {
+      const h = htmlToText(raw.content);
+      mt = h.mt;
+      pageTitle ??= h.title;
+      addRemoved(removed, h.removed);
+    }
   } else mt = fromSource(raw.content);
 
   mt = run(removeMarkupLeaks, mt);
@@ -53,6 +74,8 @@ export function cleanDocument(raw: RawDocument): CleanDocument {
   // Before boilerplate removal: the date line and the masthead are lines that cleaning removes.
   const statedDate = findDocumentDate(mt.text);
   mt = run(removeBoilerplate, mt);
+  const repeated = raw.repeatedLines?.length ? new Set(raw.repeatedLines) : undefined;
+  mt = run((m) => removeTextBoilerplate(m, repeated, { headlineBlocks: !chosen }), mt);
   mt = run(removeSpam, mt);
   mt = run(normalizeWhitespace, mt);
   // HTML paragraphs are explicit (block elements): only plain text has lines cut by page breaks.
@@ -88,8 +111,9 @@ export function cleanDocument(raw: RawDocument): CleanDocument {
   const { normText, normToClean } = normalizeForMatching(text);
   const sentences = splitSentences(text, paragraphs);
   const title = raw.title?.trim() || pageTitle || articles.find((a) => a.title)?.title;
-  // A date field (JSON, JSONL, CSV) wins over what the text states; one that is not a date is ignored.
-  const date = (raw.date ? parseDate(raw.date) : null) ?? statedDate;
+  // A date field (JSON, JSONL, CSV) first, one that is not a date ignored; then the page's metadata
+  // (the HTML extractor's meta tags and date line); then the text's dateline or date line.
+  const date = (raw.date ? parseDate(raw.date) : null) ?? pageDate ?? statedDate ?? undefined;
 
   const doc: CleanDocument = {
     id: raw.id,

@@ -9,6 +9,15 @@ import { PLACEHOLDER } from "./html.ts";
 const COMMENT = /<!--[\s\S]*?-->/g;
 const TAG = /<\/?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>\n]{0,500})?\/?>/g;
 
+/** U+FFFD: a character the page itself had already lost (an emoji broken in an earlier re-encoding). */
+const REPLACEMENT = /\uFFFD+/g;
+
+/** Private-use characters: icon-font glyphs (a share or eye icon), never text. */
+const PRIVATE_USE = /[\uE000-\uF8FF]+/g;
+
+/** A markdown image mark left by a scraper that saved the page as markdown: ![alt](url). */
+const MARKDOWN_IMAGE = /!\[[^\]\n]{0,200}\]\([^)\n]{0,500}\)/g;
+
 /**
  * Class names leaking as text (image_desc, rich_media_content, qqnews_sign_emphasis): a lower-case
  * snake_case identifier. Not inside URLs or file names (no / . : @ - before it).
@@ -55,7 +64,7 @@ export function findCss(text: string): { start: number; end: number }[] {
 export function removeMarkupLeaks(mt: MappedText): StepResult {
   const t = mt.text;
   const ranges: KindRange[] = [];
-  for (const re of [COMMENT, TAG, PLACEHOLDER, CLASS_NAME]) {
+  for (const re of [COMMENT, TAG, PLACEHOLDER, CLASS_NAME, REPLACEMENT, PRIVATE_USE, MARKDOWN_IMAGE]) {
     re.lastIndex = 0;
     for (const m of t.matchAll(re)) ranges.push({ start: m.index!, end: m.index! + m[0].length, kind: "markup" });
   }

@@ -13,6 +13,13 @@ export const STRONG_SPAM = [
 /** Vocabulary that is spam only next to other spam (官网, 直播, 下载 are ordinary words alone). */
 export const WEAK_SPAM = ["官网", "官方", "下载", "直播", "体育", "娱乐", "平台", "入口", "app", "APP", "App", "注册", "登录", "网址", "在线", "线上", "彩票", "棋牌", "手机版"];
 
+/**
+ * The weak words that make a lone strong word spam when they stand next to it: the words that send
+ * a reader to a site or an app (官网, 入口, 下载, app …). Not 彩票, 体育, 娱乐, 直播, 棋牌, nor 平台,
+ * 在线, 注册: news writes 彩票投注站, 网络赌博平台 and 在线投注 in sentences about them.
+ */
+const SITE_WORDS = new Set(["官网", "下载", "入口", "app", "APP", "App", "网址", "手机版"]);
+
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const VOCAB = new RegExp([...STRONG_SPAM, ...WEAK_SPAM].sort((a, b) => b.length - a.length).map(escape).join("|"), "g");
 const STRONG_SET = new Set(STRONG_SPAM);
@@ -65,8 +72,10 @@ export function findSpam(text: string): { start: number; end: number }[] {
     let run: Hit[] | undefined;
     if (tokens.length > 1 && spamTokens >= 2) run = all;
     else {
-      // No separators: strong vocabulary needs another hit close by (≤ 4 characters away).
-      const close = all.filter((h, i) => all.some((o, j) => j !== i && (h.strong || o.strong) && Math.abs(h.start - o.end) <= 4 && Math.abs(o.start - h.end) <= 40));
+      // No separators: strong vocabulary needs, close by (≤ 4 characters away), another strong
+      // word or a site word; a strong word beside an ordinary one (彩票投注) is news about it.
+      const partner = (h: Hit, o: Hit) => (h.strong && o.strong) || (h.strong && SITE_WORDS.has(text.slice(o.start, o.end))) || (o.strong && SITE_WORDS.has(text.slice(h.start, h.end)));
+      const close = all.filter((h, i) => all.some((o, j) => j !== i && partner(h, o) && Math.abs(h.start - o.end) <= 4 && Math.abs(o.start - h.end) <= 40));
       if (close.length >= 2) run = close;
     }
     if (!run) continue;
@@ -84,6 +93,11 @@ export function findSpam(text: string): { start: number; end: number }[] {
     out.push({ start: s, end: e });
   }
   return out;
+}
+
+/** How many spam words (strong or weak) a short text holds: for telling a link list of spam sites. */
+export function spamWordCount(s: string): number {
+  return hitsIn(s, 0).filter((h) => h.strong).length;
 }
 
 export function removeSpam(mt: MappedText): StepResult {

@@ -15,6 +15,7 @@ import type { InputWarning, RawDocument, SourceFormat } from "../types.ts";
 import { decodeBuffer } from "./encoding.ts";
 import { looksLikeHtml } from "../clean/html.ts";
 import { chooseDelimiter, readTable, type ColumnMap } from "./table.ts";
+import { repeatedLines } from "../clean/textlines.ts";
 
 export { decodeBuffer } from "./encoding.ts";
 export { parseColumnsOption, readTable, parseDelimited, COLUMN_NAMES, TABLE_FIELDS, type ColumnMap, type TableField } from "./table.ts";
@@ -116,6 +117,26 @@ function articleFields(o: unknown): ArticleFields | string {
   return { text, title: str(r.title), date: str(r.date ?? r.published ?? r.pubDate ?? r.time), url: str(r.url ?? r.link) };
 }
 
+/**
+ * Lines repeated across the articles of one file (a feed of one site) are that site's furniture:
+ * each text article carries the ones it holds, for cleaning to remove. Decided per file, at
+ * ingest, because articles are cleaned one by one; HTML articles are left out (their page
+ * structure is read by the extractor instead).
+ */
+function markRepeatedLines(docs: RawDocument[]): void {
+  const text = docs.filter((d) => d.format !== "html" && d.format !== "json-escaped-html" && !looksLikeHtml(d.content));
+  const rep = repeatedLines(text.map((d) => d.content));
+  if (rep.size === 0) return;
+  for (const d of text) {
+    const own = new Set<string>();
+    for (const raw of d.content.split(/\r?\n/)) {
+      const l = raw.replace(/^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g, "");
+      if (rep.has(l)) own.add(l);
+    }
+    if (own.size) d.repeatedLines = [...own].sort();
+  }
+}
+
 export function readInputFile(file: string, options: ReadOptions = {}): { docs: RawDocument[]; warnings: InputWarning[] } {
   const warnings: InputWarning[] = [];
   const docs: RawDocument[] = [];
@@ -213,5 +234,6 @@ export function readInputFile(file: string, options: ReadOptions = {}): { docs: 
     else push(stem, "text", dec.text);
   }
   if (docs.length === 0 && warnings.length === 0) warn("no article found");
+  markRepeatedLines(docs);
   return { docs, warnings };
 }

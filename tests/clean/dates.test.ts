@@ -125,3 +125,12 @@ describe("the date of a cleaned document", () => {
     expect(cleanDocument(raw(html, { format: "html", source: "d.html" })).date).toBe("2024-12-04");
   });
 });
+
+describe("parseDate on short values with the date inside", () => {
+  it("takes the first full date of a short value, and none from prose", () => {
+    expect(parseDate("来源：新华社 2024-01-17 15:51")).toBe("2024-01-17");
+    expect(parseDate("发布于 2024年1月17日")).toBe("2024-01-17");
+    expect(parseDate("来源：新华社 12月3日")).toBeNull(); // no year
+    expect(parseDate("会议指出，" + "要加快推进数字经济发展，".repeat(5) + "2025年12月31日前完成。")).toBeNull();
+  });
+});
