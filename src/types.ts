@@ -137,7 +137,17 @@ export interface ContextRule {
   requireInDocument?: string[];
   /** Link even where the segmentation splits the alias differently. */
   ignoreSegmentation?: boolean;
+  /**
+   * The alias is shared (鼓楼区 is four districts): link it to the claimant whose division the
+   * document is about (see src/link/context.ts), or to none. "fallback": this claimant also when the
+   * document says nothing either way (吉林 is the province unless the article is about the city).
+   */
+  byContext?: true | "fallback";
 }
+
+/** The four bodies every division has, generated for each (src/link/context.ts resolves 市委 with them). */
+export const BODY_KINDS = ["party-committee", "government", "congress-standing-committee", "cppcc"] as const;
+export type BodyKind = (typeof BODY_KINDS)[number];
 
 export interface KnownTitle {
   title: string;
@@ -160,6 +170,11 @@ export interface DictionaryEntry {
   parent?: string;
   /** Where the entry's facts were checked (URL or reference). */
   sources?: string[];
+  /** A place that is a division of China: its GB/T 2260 code (330100 for 杭州市). */
+  code?: string;
+  /** A local body: the code of its division, and which of the four bodies it is. */
+  division?: string;
+  body?: BodyKind;
   /** File and 1-based line the entry starts at, for error messages. */
   file?: string;
   line?: number;

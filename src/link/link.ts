@@ -5,6 +5,7 @@
 import type { CleanDocument, ContextRule, Dictionary, DictionaryEntry, Mention, Token } from "../types.ts";
 import { addUserWords, segmentTokens, tokenBoundaries } from "../segment/tokens.ts";
 import { aliasKey, surfaceForms } from "./dictionary.ts";
+import { BARE_BODIES, buildPlaceIndex, datelineEnd, isLevelAlias, PlaceContext, type BareBody, type PlaceIndex } from "./context.ts";
 
 /** Maps a string the way the cleaning stage maps article text for matching. */
 export type Normalizer = (text: string) => string;
@@ -16,14 +17,27 @@ interface AliasTarget {
   /** ASCII letters or digits at an edge: then the neighbours must not be ASCII letters or digits. */
   asciiStart: boolean;
   asciiEnd: boolean;
+  /** The alias is shared and resolved by the document's place ("fallback": also when it says nothing). */
+  byContext?: true | "fallback";
+  /** The alias starts with a level character (区纪委) and the entry belongs to a division: it links only
+   * in a document about that division. */
+  levelAlias?: boolean;
 }
 
 interface TrieNode {
-  /** By UTF-16 code unit (ASCII letters lower-cased), as the text is walked. */
-  next: Map<number, TrieNode>;
+  /**
+   * Children by code point (ASCII letters lower-cased), as the text is walked. Most nodes of a trie of
+   * long names have one child: it is kept inline (`code`, `only`), and a Map made only for a second
+   * one; with 85,000 aliases, a Map per node made building the matcher take seconds.
+   */
+  code: number;
+  only: TrieNode | undefined;
+  next: Map<number, TrieNode> | undefined;
   /** Some alias below (or at) this node may match away from token boundaries (see chooseTarget). */
   mayIgnoreSegmentation?: boolean;
   targets?: AliasTarget[];
+  /** A bare body (市委, 区政府): resolved by the document's place, whatever entries claim it. */
+  bare?: BareBody;
 }
 
 export interface Matcher {
@@ -32,6 +46,7 @@ export interface Matcher {
   rootByCode: (TrieNode | undefined)[];
   normalize: Normalizer;
   aliasCount: number;
+  places: PlaceIndex;
 }
 
 const ASCII_WORD = /[A-Za-z0-9]/;
@@ -53,9 +68,21 @@ function foldCase(text: string): string {
 
 /** Builds the matcher of a dictionary and registers its non-person aliases as nodejieba user words. */
 export function buildMatcher(dictionary: Dictionary, normalize: Normalizer): Matcher {
-  const root: TrieNode = { next: new Map() };
+  const root = newNode();
   let aliasCount = 0;
   const userWords: { word: string; tag: string }[] = [];
+  const places = buildPlaceIndex(dictionary);
+  const nodeFor = (v: string): TrieNode => {
+    let node = root;
+    // Keyed by code point: a character outside the BMP never matches a code unit of the text, as
+    // before, when the keys were the alias's characters and the text was walked by code unit.
+    for (const ch of v) node = addChild(node, ch.codePointAt(0)!);
+    return node;
+  };
+  for (const [form, bare] of BARE_BODIES) {
+    nodeFor(form).bare = bare;
+    userWords.push({ word: form, tag: "nt" });
+  }
   for (const entry of dictionary.entries) {
     for (const form of surfaceForms(entry)) {
       const variants = new Set<string>();
@@ -70,22 +97,21 @@ export function buildMatcher(dictionary: Dictionary, normalize: Normalizer): Mat
       const rules = (entry.rules ?? []).filter((r) => aliasKey(r.alias) === key);
       for (const v of variants) {
         if ([...v].length < 2) continue;
-        let node = root;
-        // Keyed by code point: a character outside the BMP never matches a code unit of the text, as
-        // before, when the keys were the alias's characters and the text was walked by code unit.
-        for (const ch of v) {
-          const key = ch.codePointAt(0)!;
-          let child = node.next.get(key);
-          if (!child) {
-            child = { next: new Map() };
-            node.next.set(key, child);
-          }
-          node = child;
-        }
+        const node = nodeFor(v);
         node.targets ??= [];
         if (!node.targets.some((t) => t.entry === entry)) {
-          node.targets.push({ entry, rules, asciiStart: ASCII_WORD.test(v[0]), asciiEnd: ASCII_WORD.test(v[v.length - 1]) });
+          const byContext = rules.find((r) => r.byContext)?.byContext;
+          const target: AliasTarget = { entry, rules, asciiStart: ASCII_WORD.test(v[0]), asciiEnd: ASCII_WORD.test(v[v.length - 1]) };
+          if (byContext) target.byContext = byContext;
+          if (isLevelAlias(v, entry, places)) target.levelAlias = true;
+          node.targets.push(target);
           aliasCount++;
+          // Mark the path now: a pass over the whole trie afterwards cost as much as building it.
+          if (ignoresSegmentation(target)) {
+            let n = root;
+            n.mayIgnoreSegmentation = true;
+            for (const ch of v) (n = childOf(n, ch.codePointAt(0)!)!).mayIgnoreSegmentation = true;
+          }
         }
         // People are left to nodejieba's own model: a name made a user word would win over the words
         // around it (王坚 + 持续 instead of 王 + 坚持), hiding exactly the cases the agreement test catches.
@@ -96,10 +122,42 @@ export function buildMatcher(dictionary: Dictionary, normalize: Normalizer): Mat
     }
   }
   addUserWords(userWords);
-  markIgnoresSegmentation(root);
   const rootByCode: (TrieNode | undefined)[] = new Array(65536).fill(undefined);
-  for (const [code, child] of root.next) if (code < 65536) rootByCode[code] = child;
-  return { root, rootByCode, normalize, aliasCount };
+  for (const [code, child] of childrenOf(root)) if (code < 65536) rootByCode[code] = child;
+  return { root, rootByCode, normalize, aliasCount, places };
+}
+
+function newNode(): TrieNode {
+  // Every field set, in one order: one hidden class for all nodes keeps the walk monomorphic.
+  return { code: -1, only: undefined, next: undefined, mayIgnoreSegmentation: undefined, targets: undefined, bare: undefined };
+}
+
+function childOf(node: TrieNode, code: number): TrieNode | undefined {
+  if (node.only !== undefined) return node.code === code ? node.only : undefined;
+  return node.next?.get(code);
+}
+
+function addChild(node: TrieNode, code: number): TrieNode {
+  const existing = childOf(node, code);
+  if (existing) return existing;
+  const child = newNode();
+  if (node.only === undefined && node.next === undefined) {
+    node.code = code;
+    node.only = child;
+  } else {
+    if (node.only !== undefined) {
+      node.next = new Map([[node.code, node.only]]);
+      node.only = undefined;
+      node.code = -1;
+    }
+    node.next!.set(code, child);
+  }
+  return child;
+}
+
+function childrenOf(node: TrieNode): Iterable<[number, TrieNode]> {
+  if (node.only !== undefined) return [[node.code, node.only]];
+  return node.next ?? [];
 }
 
 /** Can this target match where nodejieba's tokens do not start or end (chooseTarget's test)? */
@@ -107,18 +165,11 @@ function ignoresSegmentation(t: AliasTarget): boolean {
   return t.rules.some((r) => r.ignoreSegmentation) || (t.asciiStart && t.asciiEnd);
 }
 
-/** Sets mayIgnoreSegmentation on every node of the trie; returns the root's. */
-function markIgnoresSegmentation(node: TrieNode): boolean {
-  let may = node.targets?.some(ignoresSegmentation) ?? false;
-  for (const child of node.next.values()) if (markIgnoresSegmentation(child)) may = true;
-  node.mayIgnoreSegmentation = may;
-  return may;
-}
-
 interface RawMatch {
   start: number;
   end: number;
   targets: AliasTarget[];
+  bare?: BareBody;
 }
 
 /** A code unit of the text as the trie is keyed: ASCII capitals folded (see foldCase). */
@@ -140,9 +191,13 @@ export function findAliasOccurrences(matcher: Matcher, text: string, bounds?: Ui
     if (bounds && bounds[i] !== 1 && !node.mayIgnoreSegmentation) continue;
     if (node.targets) found.push({ start: i, end: i + 1, targets: node.targets });
     for (let j = i + 1; j < text.length; j++) {
-      node = node.next.get(foldedCodeAt(text, j));
+      node = childOf(node, foldedCodeAt(text, j));
       if (!node) break;
-      if (node.targets) found.push({ start: i, end: j + 1, targets: node.targets });
+      if (!node.targets && !node.bare) continue;
+      // An end inside a token can pass only for an alias that may ignore the segmentation: the others
+      // are not collected (with 85,000 aliases, 杭州 inside 杭州市… is found at every step).
+      if (bounds && bounds[j + 1] !== 1 && !node.mayIgnoreSegmentation) continue;
+      found.push({ start: i, end: j + 1, targets: node.targets ?? [], bare: node.bare });
     }
   }
   return found;
@@ -151,7 +206,7 @@ export function findAliasOccurrences(matcher: Matcher, text: string, bounds?: Ui
 /** The entries an exact span of the text is an alias of, if any. */
 function aliasTargetsAt(matcher: Matcher, text: string, start: number, end: number): AliasTarget[] | undefined {
   let node: TrieNode | undefined = matcher.root;
-  for (let i = start; i < end && node; i++) node = node.next.get(foldedCodeAt(text, i));
+  for (let i = start; i < end && node; i++) node = childOf(node, foldedCodeAt(text, i));
   return node?.targets;
 }
 
@@ -172,16 +227,38 @@ function asciiEdgesAllow(target: AliasTarget, text: string, start: number, end: 
  * Chooses the entry an occurrence links to, or none: rules filter the claimants; a claimant whose
  * `requireInDocument` rule holds is more specific than one without rules.
  */
-function chooseTarget(targets: AliasTarget[], text: string, start: number, end: number, isBoundary: (offset: number) => boolean): AliasTarget | undefined {
-  const allowed = targets.filter((t) => {
+function allowedTargets(targets: AliasTarget[], text: string, start: number, end: number, isBoundary: (offset: number) => boolean): AliasTarget[] {
+  return targets.filter((t) => {
     if (!asciiEdgesAllow(t, text, start, end)) return false;
     if (!t.rules.every((r) => ruleAllows(r, text, start, end))) return false;
     if (!ignoresSegmentation(t) && !(isBoundary(start) && isBoundary(end))) return false;
     return true;
   });
+}
+
+function chooseTarget(targets: AliasTarget[], text: string, start: number, end: number, isBoundary: (offset: number) => boolean): AliasTarget | undefined {
+  return chooseAmong(allowedTargets(targets, text, start, end, isBoundary));
+}
+
+function chooseAmong(allowed: AliasTarget[]): AliasTarget | undefined {
   if (allowed.length <= 1) return allowed[0];
   const specific = allowed.filter((t) => t.rules.some((r) => r.requireInDocument?.length));
   return (specific.length ? specific : allowed)[0];
+}
+
+/** Longest wins: matches by decreasing length, skipping any that overlap one already taken. */
+function longestFirst<M extends { start: number; end: number }>(matches: M[], length: number): M[] {
+  const sorted = [...matches].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const taken = new Uint8Array(length);
+  const chosen: M[] = [];
+  for (const m of sorted) {
+    let free = true;
+    for (let i = m.start; i < m.end; i++) if (taken[i]) { free = false; break; }
+    if (!free) continue;
+    taken.fill(1, m.start, m.end);
+    chosen.push(m);
+  }
+  return chosen;
 }
 
 function sentenceIndexAt(doc: CleanDocument, offset: number): number {
@@ -206,20 +283,50 @@ export function linkMentions(doc: CleanDocument, matcher: Matcher, tokens?: Toke
   const bounds = tokenBoundaries(tokens ?? segmentTokens(text), text.length);
   const isBoundary = (offset: number) => bounds[offset] === 1;
   const accepted: { start: number; end: number; entry: DictionaryEntry }[] = [];
+  // What only the document's place decides: bare bodies, shared names, level aliases (see context.ts).
+  const pending: { start: number; end: number; bare?: BareBody; targets: AliasTarget[] }[] = [];
   for (const occ of findAliasOccurrences(matcher, text, bounds)) {
-    const target = chooseTarget(occ.targets, text, occ.start, occ.end, isBoundary);
+    if (occ.bare) {
+      if (isBoundary(occ.start) && isBoundary(occ.end)) pending.push({ start: occ.start, end: occ.end, bare: occ.bare, targets: [] });
+      continue;
+    }
+    const allowed = allowedTargets(occ.targets, text, occ.start, occ.end, isBoundary);
+    if (allowed.some((t) => t.byContext || t.levelAlias)) {
+      pending.push({ start: occ.start, end: occ.end, targets: allowed });
+      continue;
+    }
+    const target = chooseAmong(allowed);
     if (target) accepted.push({ start: occ.start, end: occ.end, entry: target.entry });
   }
-  // Longest wins: take matches by decreasing length, skipping any that overlap one already taken.
-  accepted.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const taken = new Uint8Array(text.length);
-  const chosen: typeof accepted = [];
-  for (const m of accepted) {
-    let free = true;
-    for (let i = m.start; i < m.end; i++) if (taken[i]) { free = false; break; }
-    if (!free) continue;
-    taken.fill(1, m.start, m.end);
-    chosen.push(m);
+  let chosen = longestFirst(accepted, text.length);
+  if (pending.length) {
+    // First the shared names (朝阳区人民政府 is Beijing's or Changchun's), from the unambiguous
+    // mentions; then, with those resolved added to the evidence, the bare bodies and level aliases.
+    const dateline = datelineEnd(text);
+    let context = new PlaceContext(matcher.places, chosen, dateline);
+    const shared = pending.filter((p) => !p.bare && !p.targets.some((t) => t.levelAlias));
+    for (const p of shared) {
+      const plain = p.targets.filter((t) => !t.byContext);
+      const entry = plain.length ? chooseAmong(plain)?.entry : context.choose(p.targets.map((t) => ({ entry: t.entry, fallback: t.byContext === "fallback" })));
+      if (entry) accepted.push({ start: p.start, end: p.end, entry });
+    }
+    if (shared.length < pending.length) {
+      if (shared.length) context = new PlaceContext(matcher.places, longestFirst(accepted, text.length), dateline);
+      for (const p of pending) {
+        if (shared.includes(p)) continue;
+        let entry: DictionaryEntry | undefined;
+        if (p.bare) entry = context.bareBody(p.bare);
+        else {
+          const alias = text.slice(p.start, p.end);
+          const plain = p.targets.filter((t) => !t.byContext && (!t.levelAlias || context.allowsLevelAlias(alias, t.entry)));
+          entry = plain.length
+            ? chooseAmong(plain)?.entry
+            : context.choose(p.targets.filter((t) => t.byContext).map((t) => ({ entry: t.entry, fallback: t.byContext === "fallback" })));
+        }
+        if (entry) accepted.push({ start: p.start, end: p.end, entry });
+      }
+    }
+    chosen = longestFirst(accepted, text.length);
   }
   // A quoted name inside a longer name is a mention of its own: “296X”先进制造业集群培育建设…行动 names
   // the 296X programme as well as the action. Unquoted inner words are not (a branch's name contains

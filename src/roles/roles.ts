@@ -10,6 +10,7 @@
 // article is 余杭区委.
 import type { CleanDocument, Dictionary, DictionaryEntry, Mention, Role, Token } from "../types.ts";
 import { normOffsetOf } from "../clean/index.ts";
+import { BARE_BODIES, buildPlaceIndex, datelineEnd, PlaceContext, type PlaceIndex } from "../link/context.ts";
 import {
   APPOINTMENT_VERBS,
   BYLINE_TITLES,
@@ -134,7 +135,29 @@ function governmentClaimants(dictionary: Dictionary, body: string): DictionaryEn
   return claimants;
 }
 
+/** The linker's index of divisions and their bodies, by dictionary (a loaded dictionary does not change). */
+const placeIndexByDictionary = new WeakMap<Dictionary, PlaceIndex>();
+
 function resolveGenericBodyOnce(ctx: RoleContext, body: string, level: string | undefined): OrgRef {
+  // A body every division has (区委, 市政府): the body of the division the article is about, as the
+  // linker resolves a bare 市委 (src/link/context.ts), or none when the article does not say which:
+  // never Hangzhou's for an article about Chengdu that names Hangzhou once.
+  const bare = BARE_BODIES.get(body);
+  if (bare) {
+    let index = placeIndexByDictionary.get(ctx.dictionary);
+    if (!index) placeIndexByDictionary.set(ctx.dictionary, (index = buildPlaceIndex(ctx.dictionary)));
+    const evidence = [];
+    for (const m of ctx.mentions) {
+      const entry = m.candidate ? undefined : ctx.dictionary.byId.get(m.entity);
+      if (entry) evidence.push({ entry, start: m.nStart });
+    }
+    const context = new PlaceContext(index, evidence, datelineEnd(ctx.text));
+    const e = context.bareBody(bare);
+    if (e) return { entity: e.id, label: e.label };
+    // Two divisions of that level as likely: none. No division of that level named (余杭区 only
+    // inside an event's name): the dictionary's own rules and the article's places, below.
+    if (context.namesLevel(bare.level)) return { entity: null, label: body };
+  }
   // First the dictionary's own knowledge: an entry that claims the bare body (区委, 市委) as an alias
   // under a rule that holds in this document (requireInDocument: [余杭]).
   for (const e of governmentClaimants(ctx.dictionary, body)) {
