@@ -7,8 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { loadDictionary, DEFAULT_DICTIONARY_DIR } from "../src/link/dictionary.ts";
 import { buildMatcher, linkMentions, type Matcher } from "../src/link/link.ts";
-import { analyseCleanDocument, type PipelineContext } from "../src/cli/pipeline.ts";
-import { buildNameIndex } from "../src/roles/roles.ts";
+import { analyseCleanDocument, createPipelineContext, type PipelineContext } from "../src/pipeline/analyse.ts";
 import { cleanDocument, normalizeString } from "../src/clean/index.ts";
 import { segmentTokens } from "../src/segment/tokens.ts";
 import type { Dictionary } from "../src/types.ts";
@@ -56,7 +55,8 @@ for (let r = -2; r < rounds; r++) {
 }
 // The whole per-article analysis after cleaning (segmentation, linking, roles, discovery), as a build
 // spends it.
-const ctxOf = (x: typeof base): PipelineContext => ({ dictionary: x.dictionary, matcher: x.matcher, nameIndex: buildNameIndex(x.dictionary) });
+// The stages build their own matcher and name index from the dictionary (src/pipeline/stages.ts).
+const ctxOf = (x: typeof base): PipelineContext => createPipelineContext(x.dictionary);
 const contexts = { base: ctxOf(base), full: ctxOf(full) };
 const analysed = { base: 0, full: 0 };
 for (let r = -1; r < Math.ceil(rounds / 4); r++) {
