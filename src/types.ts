@@ -21,11 +21,11 @@ export interface InputWarning {
 
 // ---------------------------------------------------------------- ingest
 
-export type SourceFormat = "text" | "html" | "json-escaped-html" | "json" | "jsonl";
+export type SourceFormat = "text" | "html" | "json-escaped-html" | "json" | "jsonl" | "csv" | "tsv";
 
 /** One article as read from disk, decoded but not cleaned. */
 export interface RawDocument {
-  /** Stable id: file stem, plus `#line` for `.jsonl` articles. */
+  /** Stable id: file stem, plus `#line` for `.jsonl` articles and table rows (the line the row starts on). */
   id: string;
   /** The input path as given (the scorer matches on its base name). */
   source: string;
@@ -35,8 +35,11 @@ export interface RawDocument {
   /** The decoded content. For `json-escaped-html` it is already unescaped to HTML. */
   content: string;
   title?: string;
+  /** As the source's field gives it; cleaning reads it with parseDate (src/clean/dates.ts). */
   date?: string;
   url?: string;
+  /** Who published it, from a table's source column (来源): 新华社, 浙江日报. */
+  publisher?: string;
   /**
    * Lines of this article that the other articles of the same input file repeat (the site's header,
    * share prompt, footer): cleaning removes them. Set by ingest for files of several articles.
@@ -97,8 +100,10 @@ export interface CleanDocument {
   format: SourceFormat;
   encoding: string;
   title?: string;
+  /** ISO date (YYYY-MM-DD) the source states: its date field, else the text's dateline or date line. */
   date?: string;
   url?: string;
+  publisher?: string;
   /** The cleaned article text, paragraphs separated by "\n". */
   text: string;
   /** Map of the cleaned text back to the decoded source. */
@@ -263,6 +268,10 @@ export interface NodeAttributes {
   mentions: number;
   documents: number;
   titles: string[];
+  /** First and last date of the dated documents that mention it, and their number per month ("2024-05": 3). */
+  firstDate?: string;
+  lastDate?: string;
+  months?: Record<string, number>;
   community?: number;
   pagerank?: number;
   betweenness?: number;
@@ -282,8 +291,10 @@ export interface CoMentionEdgeAttributes {
   article: number;
   documents: number;
   npmi: number;
+  /** First and last date of the dated documents naming both (ISO), and their number per month ("2024-05": 3). */
   firstDate?: string;
   lastDate?: string;
+  months?: Record<string, number>;
 }
 
 export interface RoleEdgeAttributes {
@@ -291,6 +302,10 @@ export interface RoleEdgeAttributes {
   title: string;
   weight: number;
   documents: number;
+  /** As on co-mention edges: the dated documents stating the role. */
+  firstDate?: string;
+  lastDate?: string;
+  months?: Record<string, number>;
 }
 
 export type EdgeAttributes = CoMentionEdgeAttributes | RoleEdgeAttributes;

@@ -11,7 +11,7 @@ import { removeSpam } from "./spam.ts";
 import { removeTextBoilerplate } from "./textlines.ts";
 import { splitArticles } from "./articles.ts";
 import { normalizeForMatching } from "./normalize.ts";
-import { extractDate, normalizeDate } from "./meta.ts";
+import { findDocumentDate, parseDate } from "./dates.ts";
 import { extractArticle } from "./extract.ts";
 import { addRemoved, concat, fromSource, sourceAfter, synthetic, toSegments, type MappedText, type Removed, type StepResult } from "./mapped.ts";
 
@@ -25,13 +25,13 @@ export { splitArticles, startsMidSentence, endsMidSentence } from "./articles.ts
 export { normalizeForMatching, normalizeString, foldChar, normOffsetOf } from "./normalize.ts";
 export { extractDate, normalizeDate } from "./meta.ts";
 export { extractArticle, chooseTitle, scriptDate } from "./extract.ts";
-export { parseDate } from "./dates.ts";
+export { parseDate, findDocumentDate, findPageDate, findDateline, isoDate, type DateContext } from "./dates.ts";
 export { fromSource, toSegments, type MappedText } from "./mapped.ts";
 
 /** Is this document's content HTML (by format, or a JSON/JSONL field holding a page)? */
 function isHtml(raw: RawDocument): boolean {
   if (raw.format === "html" || raw.format === "json-escaped-html") return true;
-  if (raw.format === "json" || raw.format === "jsonl") return looksLikeHtml(raw.content);
+  if (raw.format === "json" || raw.format === "jsonl" || raw.format === "csv" || raw.format === "tsv") return looksLikeHtml(raw.content);
   return false;
 }
 
@@ -71,7 +71,8 @@ export function cleanDocument(raw: RawDocument, options: CleanOptions = {}): Cle
 
   mt = run(removeMarkupLeaks, mt);
   mt = run(normalizeWhitespace, mt);
-  const statedDate = extractDate(mt.text);
+  // Before boilerplate removal: the date line and the masthead are lines that cleaning removes.
+  const statedDate = findDocumentDate(mt.text);
   mt = run(removeBoilerplate, mt);
   const repeated = raw.repeatedLines?.length ? new Set(raw.repeatedLines) : undefined;
   mt = run((m) => removeTextBoilerplate(m, repeated, { headlineBlocks: !chosen }), mt);
@@ -110,7 +111,9 @@ export function cleanDocument(raw: RawDocument, options: CleanOptions = {}): Cle
   const { normText, normToClean } = normalizeForMatching(text);
   const sentences = splitSentences(text, paragraphs);
   const title = raw.title?.trim() || pageTitle || articles.find((a) => a.title)?.title;
-  const date = normalizeDate(raw.date) ?? pageDate ?? statedDate;
+  // A date field (JSON, JSONL, CSV) first, one that is not a date ignored; then the page's metadata
+  // (the HTML extractor's meta tags and date line); then the text's dateline or date line.
+  const date = (raw.date ? parseDate(raw.date) : null) ?? pageDate ?? statedDate ?? undefined;
 
   const doc: CleanDocument = {
     id: raw.id,
@@ -129,5 +132,6 @@ export function cleanDocument(raw: RawDocument, options: CleanOptions = {}): Cle
   if (title) doc.title = title;
   if (date) doc.date = date;
   if (raw.url) doc.url = raw.url;
+  if (raw.publisher) doc.publisher = raw.publisher;
   return doc;
 }

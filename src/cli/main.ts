@@ -19,6 +19,7 @@ const COMMANDS: Record<string, CommandInfo> = {
   path: { summary: "path <a> <b>  shortest path over co-mentions and roles", load: () => import("./commands/path.ts") },
   roles: { summary: "roles <name>  titles a person holds, or who holds titles in an organisation", load: () => import("./commands/roles.ts") },
   stats: { summary: "stats  counts of the build", load: () => import("./commands/stats.ts") },
+  timeline: { summary: "timeline <name>  an entity's ties by month: who came, who went", load: () => import("./commands/timeline.ts") },
   serve: { summary: "serve [DIR] [--port P] [--host H]  open the viewer on a build", load: () => import("./commands/serve.ts") },
 };
 
@@ -30,7 +31,8 @@ export function helpText(): string {
     "",
     ...Object.entries(COMMANDS).map(([name, c]) => `  ${c.summary.startsWith(name) ? "" : name + " "}${c.summary}`),
     "",
-    "Every query takes --out DIR (default out/) and --json. Add --debug to see stack traces.",
+    "Every query takes --out DIR (default out/) and --json; who, with, path, roles, stats and timeline take",
+    "--since and --until (a month, 2024-05, or a year). Add --debug to see stack traces.",
   ];
   return lines.join("\n");
 }

@@ -39,6 +39,12 @@
 //   position since that viz.rng requires z. Gephi and graphology match these elements by local name and
 //   read them; NetworkX (which looks for a viz namespace) reads the graph, types, names and weights but
 //   not the positions; the 1.3 file keeps them for everyone.
+// - Time (1.3): when the build has dated articles, the graph is `mode="dynamic" timeformat="date"` and
+//   every dated node and edge holds <spells>, one per run of consecutive months it was seen in (first
+//   to last day of the month), so Gephi's timeline shows a tie in the months its articles appeared;
+//   an element without dates has no spell and Gephi keeps it at every time. The dates are also plain
+//   attributes (`firstDate`, `lastDate`, `months` as JSON), which is all 1.2draft carries: NetworkX's
+//   reader of dynamic 1.2draft files expects per-attribute times, not spells.
 
 import { join } from "node:path";
 import type { GuanxiGraph } from "../graph/model.ts";
@@ -83,6 +89,9 @@ const NODE_ATTRIBUTES = [
   "pagerank",
   "betweenness",
   "weightedDegree",
+  "firstDate",
+  "lastDate",
+  "months",
 ] as const satisfies readonly (keyof NodeAttributes)[];
 
 function isAbsent(value: unknown): boolean {
@@ -212,6 +221,38 @@ function defaultEdgeType(graph: GuanxiGraph): "directed" | "undirected" {
   return graph.undirectedSize > 0 && graph.directedSize === 0 ? "undirected" : "directed";
 }
 
+/** The last day of a month ("2024-02" → "2024-02-29"). */
+function monthEnd(month: string): string {
+  const [y, m] = month.split("-").map(Number);
+  return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, "0")}`;
+}
+
+/** The month after "2024-12": "2025-01". */
+function nextMonth(month: string): string {
+  const [y, m] = month.split("-").map(Number);
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
+}
+
+/** <spells> for the months an element was seen in, consecutive months as one spell; "" when none. */
+export function spellsText(months: unknown, indent = "        "): string {
+  if (!months || typeof months !== "object") return "";
+  const list = Object.keys(months as Record<string, number>).filter((m) => /^\d{4}-\d{2}$/.test(m)).sort();
+  if (list.length === 0) return "";
+  let lines = "";
+  let start = list[0];
+  let last = list[0];
+  const flush = () => (lines += `${indent}  <spell start="${start}-01" end="${monthEnd(last)}"/>\n`);
+  for (const m of list.slice(1)) {
+    if (m === nextMonth(last)) last = m;
+    else {
+      flush();
+      start = last = m;
+    }
+  }
+  flush();
+  return `${indent}<spells>\n${lines}${indent}</spells>\n`;
+}
+
 /** The whole GEXF document into `out`, element by element. */
 function writeGexfTo(out: BufferedText, graph: GuanxiGraph, version: GexfVersion): void {
   const nodeModel = new Map<string, GexfType>();
@@ -231,7 +272,13 @@ function writeGexfTo(out: BufferedText, graph: GuanxiGraph, version: GexfVersion
   );
   out.write(metaText(graph));
   const defaultType = defaultEdgeType(graph);
-  out.write(`  <graph defaultedgetype="${defaultType}">\n`);
+  let dated = false;
+  if (version === "1.3") {
+    graph.forEachNode((_n, a) => void (dated ||= !!a.months));
+    graph.forEachEdge((_e, a) => void (dated ||= !!a.months));
+  }
+  const spells = (months: unknown) => (dated ? spellsText(months) : "");
+  out.write(`  <graph defaultedgetype="${defaultType}"${dated ? ' mode="dynamic" timeformat="date"' : ""}>\n`);
   out.write(attributesText("node", nodeModel));
   out.write(attributesText("edge", edgeModel));
 
@@ -240,7 +287,7 @@ function writeGexfTo(out: BufferedText, graph: GuanxiGraph, version: GexfVersion
     out.write("    <nodes>\n");
     graph.forEachNode((n, a) => {
       const label = a.label ? ` label="${escapeXml(String(a.label))}"` : "";
-      const inner = attvaluesText(version, nodeModel, (name) => a[name as keyof NodeAttributes]) + vizText(version, a);
+      const inner = attvaluesText(version, nodeModel, (name) => a[name as keyof NodeAttributes]) + spells(a.months) + vizText(version, a);
       out.write(`      <node id="${escapeXml(n)}"${label}${inner ? `>\n${inner}      </node>\n` : "/>\n"}`);
     });
     out.write("    </nodes>\n");
@@ -254,7 +301,7 @@ function writeGexfTo(out: BufferedText, graph: GuanxiGraph, version: GexfVersion
       const type = (undirected ? "undirected" : "directed") === defaultType ? "" : ` type="${undirected ? undirectedType : "directed"}"`;
       const weight = isNumber(a.weight) ? ` weight="${a.weight}"` : "";
       const label = a.kind === "role" && a.title ? ` label="${escapeXml(a.title)}"` : "";
-      const values = attvaluesText(version, edgeModel, (name) => (a as unknown as Record<string, unknown>)[name]);
+      const values = attvaluesText(version, edgeModel, (name) => (a as unknown as Record<string, unknown>)[name]) + spells(a.months);
       out.write(
         `      <edge id="${escapeXml(e)}"${type} source="${escapeXml(source)}" target="${escapeXml(target)}"${weight}${label}` +
           (values ? `>\n${values}      </edge>\n` : "/>\n"),

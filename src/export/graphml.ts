@@ -43,7 +43,8 @@ function widen(a: GraphmlType | undefined, b: GraphmlType): GraphmlType {
 }
 
 function serialise(value: unknown): string {
-  if (Array.isArray(value)) return JSON.stringify(value);
+  // Lists and the per-month counts ({"2024-05": 3}) as JSON: GraphML has neither type.
+  if (Array.isArray(value) || (typeof value === "object" && value !== null)) return JSON.stringify(value);
   return String(value);
 }
 

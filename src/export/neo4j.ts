@@ -49,9 +49,11 @@ export const CO_MENTION_HEADER = [
   "npmi:double",
   "firstDate",
   "lastDate",
+  // Dated documents per month, as JSON ({"2024-05":3}): Neo4j has no map property; apoc.convert.fromJsonMap reads it.
+  "months",
   ":TYPE",
 ];
-export const ROLE_HEADER = [":START_ID(Entity)", ":END_ID(Entity)", "title", "weight:int", "documents:int", ":TYPE"];
+export const ROLE_HEADER = [":START_ID(Entity)", ":END_ID(Entity)", "title", "weight:int", "documents:int", "firstDate", "lastDate", "months", ":TYPE"];
 
 /** One CSV field: quoted when needed, inner quotes doubled, line breaks flattened (no --multiline-fields). */
 export function csvField(value: unknown): string {
@@ -110,9 +112,9 @@ export function writeNeo4jCsv(dir: string, graph: GuanxiGraph): Neo4jFiles {
   graph.forEachEdge((_e, a, source, target) => {
     if (a.kind === "co-mention") {
       const [s, t] = source < target ? [source, target] : [target, source];
-      co.push(row([s, t, a.weight, a.sentence, a.paragraph, a.article, a.documents, a.npmi, a.firstDate, a.lastDate, "CO_MENTIONED_WITH"]));
+      co.push(row([s, t, a.weight, a.sentence, a.paragraph, a.article, a.documents, a.npmi, a.firstDate, a.lastDate, a.months && JSON.stringify(a.months), "CO_MENTIONED_WITH"]));
     } else {
-      roles.push(row([source, target, a.title, a.weight, a.documents, "HOLDS_ROLE"]));
+      roles.push(row([source, target, a.title, a.weight, a.documents, a.firstDate, a.lastDate, a.months && JSON.stringify(a.months), "HOLDS_ROLE"]));
     }
   });
   writeFileSync(join(folder, "rel_co_mentioned_with.csv"), [CO_MENTION_HEADER.join(","), ...co].join("\n") + "\n", "utf8");

@@ -113,21 +113,50 @@ interface PairState {
   kept: [LevelCounts, LevelCounts];
   firstDate?: string;
   lastDate?: string;
+  /** Dated documents naming both, per month ("2024-05"); see DatedSpan. */
+  months?: Record<string, number>;
 }
 
-interface NodeState {
+/** When something was seen: first and last date, and dated documents per month. */
+interface DatedSpan {
+  firstDate?: string;
+  lastDate?: string;
+  months?: Record<string, number>;
+}
+
+/** Counts one dated document into a span (the caller makes sure a document is counted once). */
+function addDate(span: DatedSpan, date: string): void {
+  if (!span.firstDate || date < span.firstDate) span.firstDate = date;
+  if (!span.lastDate || date > span.lastDate) span.lastDate = date;
+  const month = date.slice(0, 7);
+  span.months ??= {};
+  span.months[month] = (span.months[month] ?? 0) + 1;
+}
+
+/** A span's dates as attributes, months in calendar order (so that outputs are byte-stable). */
+function spanAttributes(span: DatedSpan): DatedSpan {
+  const out: DatedSpan = {};
+  if (span.firstDate) out.firstDate = span.firstDate;
+  if (span.lastDate) out.lastDate = span.lastDate;
+  if (span.months) out.months = Object.fromEntries(Object.entries(span.months).sort((x, y) => (x[0] < y[0] ? -1 : 1)));
+  return out;
+}
+
+interface NodeState extends DatedSpan {
   mention: Mention;
   mentions: number;
   documents: number;
   lastDoc: number;
 }
 
-interface RoleState {
+interface RoleState extends DatedSpan {
   person: string;
   org: string;
   title: string;
   statements: Set<number | string>;
   documents: Set<number | string>;
+  /** The last dated document counted into the dates (documents come in order). */
+  lastDatedDoc?: number;
 }
 
 /** The accumulator's data, for v8.serialize (see GraphAccumulator.snapshot). */
@@ -415,6 +444,7 @@ export class GraphAccumulator {
       if (n.lastDoc !== d) {
         n.lastDoc = d;
         n.documents++;
+        if (doc.date) addDate(n, doc.date);
       }
     }
     for (const r of roles) {
@@ -470,16 +500,20 @@ export class GraphAccumulator {
     for (const inst of instances) if (!inst.deferred) this.visit(doc, d, inst, 1);
     for (const inst of instances) if (inst.deferred) this.visit(doc, d, inst, 2);
 
-    // ---- dates, over every article window where a pair stands (copies included)
+    // ---- dates, over every document where a pair stands (copies included: a republication is an
+    // appearance on its own date), each document counted once per pair however many articles it holds
     if (doc.date) {
+      const dated = new Set<number>();
       for (const inst of instances) {
         if (inst.level !== "article") continue;
         const entities = [...inst.sentencesOf.keys()];
         for (let i = 0; i < entities.length; i++) {
           for (let j = i + 1; j < entities.length; j++) {
-            const st = this.pair(this.entityNo(entities[i]), this.entityNo(entities[j]));
-            if (!st.firstDate || doc.date < st.firstDate) st.firstDate = doc.date;
-            if (!st.lastDate || doc.date > st.lastDate) st.lastDate = doc.date;
+            const a = this.entityNo(entities[i]), b = this.entityNo(entities[j]);
+            const n = pairNumber(a, b);
+            if (dated.has(n)) continue;
+            dated.add(n);
+            addDate(this.pair(a, b), doc.date);
           }
         }
       }
@@ -491,6 +525,10 @@ export class GraphAccumulator {
       const key = `role:${r.person}>${r.org}:${r.title}`;
       let acc = this.roleEdges.get(key);
       if (!acc) this.roleEdges.set(key, (acc = { person: r.person, org: r.org, title: r.title, statements: new Set(), documents: new Set() }));
+      if (doc.date && acc.lastDatedDoc !== d) {
+        acc.lastDatedDoc = d;
+        addDate(acc, doc.date);
+      }
       if (doc.sentences.length) {
         const si = Math.max(0, Math.min(r.sentence, doc.sentences.length - 1));
         const sk = keyOf("sentence", si);
@@ -617,6 +655,7 @@ export class GraphAccumulator {
         mentions: acc?.mentions ?? 0,
         documents: acc?.documents ?? 0,
         titles: [...stated, ...new Set(known)],
+        ...(acc ? spanAttributes(acc) : {}),
       });
     }
 
@@ -640,8 +679,7 @@ export class GraphAccumulator {
         documents: st.documents,
         npmi: npmi(st.counts[window], ea, eb, this.totals[window]),
       };
-      if (st.firstDate) attrs.firstDate = st.firstDate;
-      if (st.lastDate) attrs.lastDate = st.lastDate;
+      Object.assign(attrs, spanAttributes(st));
       graph.addUndirectedEdgeWithKey(`co:${key}`, a, b, attrs);
       evidenceTotals.set(key, { ...st.counts });
       pairs.push(key);
@@ -649,7 +687,7 @@ export class GraphAccumulator {
     for (const key of [...this.roleEdges.keys()].sort()) {
       const r = this.roleEdges.get(key)!;
       if (!graph.hasNode(r.person) || !graph.hasNode(r.org)) continue;
-      graph.addDirectedEdgeWithKey(key, r.person, r.org, { kind: "role", title: r.title, weight: r.statements.size, documents: r.documents.size });
+      graph.addDirectedEdgeWithKey(key, r.person, r.org, { kind: "role", title: r.title, weight: r.statements.size, documents: r.documents.size, ...spanAttributes(r) });
     }
     graph.replaceAttributes({
       window,

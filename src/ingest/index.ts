@@ -14,17 +14,25 @@ import path from "node:path";
 import type { InputWarning, RawDocument, SourceFormat } from "../types.ts";
 import { decodeBuffer } from "./encoding.ts";
 import { looksLikeHtml } from "../clean/html.ts";
+import { chooseDelimiter, readTable, type ColumnMap } from "./table.ts";
 import { repeatedLines } from "../clean/textlines.ts";
 
 export { decodeBuffer } from "./encoding.ts";
+export { parseColumnsOption, readTable, parseDelimited, COLUMN_NAMES, TABLE_FIELDS, type ColumnMap, type TableField } from "./table.ts";
 
-export const INPUT_EXTENSIONS = [".txt", ".html", ".htm", ".json", ".jsonl"];
+/** How inputs are read (set by `guanxi build`'s options). */
+export interface ReadOptions {
+  /** For CSV and TSV files: which column fills which field, over the header names recognised by default. */
+  columns?: ColumnMap;
+}
+
+export const INPUT_EXTENSIONS = [".txt", ".html", ".htm", ".json", ".jsonl", ".csv", ".tsv"];
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;
 export const MAX_ARTICLE_CHARS = 1_000_000;
 
 /**
  * Expand files and folders (recursively; hidden entries skipped) into the input files, sorted by
- * path so that a build is reproducible. Only .txt .html .htm .json .jsonl are inputs.
+ * path so that a build is reproducible. Only .txt .html .htm .json .jsonl .csv .tsv are inputs.
  */
 export function listInputFiles(paths: string[]): { files: string[]; warnings: InputWarning[] } {
   const files = new Set<string>();
@@ -95,6 +103,7 @@ interface ArticleFields {
   title?: string;
   date?: string;
   url?: string;
+  publisher?: string;
 }
 
 /** The article in a JSON object: text from text/content/html/body, with optional title/date/url. */
@@ -128,7 +137,7 @@ function markRepeatedLines(docs: RawDocument[]): void {
   }
 }
 
-export function readInputFile(file: string): { docs: RawDocument[]; warnings: InputWarning[] } {
+export function readInputFile(file: string, options: ReadOptions = {}): { docs: RawDocument[]; warnings: InputWarning[] } {
   const warnings: InputWarning[] = [];
   const docs: RawDocument[] = [];
   const warn = (reason: string, line?: number) => warnings.push(line === undefined ? { file, reason } : { file, line, reason });
@@ -166,6 +175,7 @@ export function readInputFile(file: string): { docs: RawDocument[]; warnings: In
     if (f.title) d.title = f.title;
     if (f.date) d.date = f.date;
     if (f.url) d.url = f.url;
+    if (f.publisher) d.publisher = f.publisher;
     docs.push(d);
   };
 
@@ -211,6 +221,11 @@ export function readInputFile(file: string): { docs: RawDocument[]; warnings: In
       if (typeof f === "string") warn(`line ${i + 1}: ${f}`, i + 1);
       else push(`${stem}#${i + 1}`, "jsonl", f.text, f, i + 1);
     });
+  } else if (ext === ".csv" || ext === ".tsv") {
+    const table = readTable(dec.text, file, chooseDelimiter(dec.text, ext), options.columns);
+    warnings.push(...table.warnings);
+    const format: SourceFormat = ext === ".tsv" ? "tsv" : "csv";
+    for (const a of table.articles) push(`${stem}#${a.line}`, format, a.text, a, a.line);
   } else if (ext === ".html" || ext === ".htm") {
     push(stem, "html", dec.text);
   } else {

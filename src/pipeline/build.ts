@@ -10,7 +10,7 @@ import { existsSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { InputWarning, Mention, RawDocument, WindowLevel } from "../types.ts";
-import { listInputFiles, readInputFile } from "../ingest/index.ts";
+import { listInputFiles, readInputFile, type ColumnMap } from "../ingest/index.ts";
 import { DEFAULT_DICTIONARY_DIR, formatProblem, loadDictionary } from "../link/dictionary.ts";
 import { CandidateTally } from "../roles/discover.ts";
 import { applyDuplicateMarks, CompactNearDuplicateIndex, type NearDuplicateState } from "../dedup/near-duplicates.ts";
@@ -52,6 +52,8 @@ export interface BuildOptions {
   gexfVersion: "1.3" | "1.2draft";
   /** Extraction worker threads; default os.availableParallelism(). 1 (or a tiny input) runs in the main thread. */
   workers?: number;
+  /** CSV/TSV inputs: which column holds which field (`--columns text=正文,date=发布时间`). */
+  columns?: ColumnMap;
   /** Told how far the build has come (a progress bar). */
   onProgress?: (progress: BuildProgress) => void;
   /** Told what a user may want to know along the way (a resumed build, dictionary problems). */
@@ -214,8 +216,10 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
         id: doc.id,
         source: doc.source,
         title: doc.title,
-        date: doc.date,
+        // null, not absent, when the source states no date: a reader can tell "none" from "not looked for".
+        date: doc.date ?? null,
         url: doc.url,
+        publisher: doc.publisher,
         format: doc.format,
         encoding: doc.encoding,
         text: doc.text,
@@ -298,7 +302,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   try {
     for (let fileIndex = 0; fileIndex < listed.files.length; fileIndex++) {
       const file = listed.files[fileIndex];
-      const read = readInputFile(file);
+      const read = readInputFile(file, { columns: options.columns });
       progress.filesRead++;
       progress.bytesRead += sizeOf(file);
       options.onProgress?.(progress);

@@ -16,7 +16,15 @@ export const SOURCE_ROOT = fileURLToPath(new URL("../", import.meta.url));
 /** The content hash of a raw article: everything cleaning and the output depend on. */
 export function contentHash(raw: RawDocument): string {
   const h = createHash("sha256");
-  h.update(JSON.stringify([raw.id, raw.source, raw.format, raw.encoding, raw.title ?? null, raw.date ?? null, raw.url ?? null, ...(raw.repeatedLines?.length ? [raw.repeatedLines] : [])]));
+  // The repeated lines and a table's publisher join the key only when there are some: the hashes of
+  // other inputs, and so their stored results, stay as they were.
+  h.update(
+    JSON.stringify([
+      raw.id, raw.source, raw.format, raw.encoding, raw.title ?? null, raw.date ?? null, raw.url ?? null,
+      ...(raw.repeatedLines?.length ? [raw.repeatedLines] : []),
+      ...(raw.publisher ? [{ publisher: raw.publisher }] : []),
+    ]),
+  );
   h.update("\0");
   h.update(raw.content);
   return h.digest("hex").slice(0, 32);

@@ -9,6 +9,7 @@ import type { CoMentionEdgeAttributes, EntityType, Evidence, WindowLevel } from 
 import { ENTITY_TYPES, WINDOW_LEVELS } from "../types.ts";
 import { QueryError, type Build } from "./load.ts";
 import { entityInfo, resolveEntity, type EntityInfo } from "./resolve.ts";
+import { countIn, dateIn, type Period } from "./period.ts";
 
 const LEVEL_ORDER: Record<WindowLevel, number> = { sentence: 0, paragraph: 1, article: 2 };
 
@@ -43,6 +44,11 @@ export function passagesWithin(items: Evidence[], window: WindowLevel = "article
   return out;
 }
 
+/** The passages whose document is dated in the period (all of them without one). */
+export function inPeriodOnly(items: Evidence[], period: Period | undefined): Evidence[] {
+  return period ? items.filter((e) => dateIn(e.date, period)) : items;
+}
+
 function coMention(build: Build, a: string, b: string): CoMentionEdgeAttributes | null {
   const g = build.graph;
   for (const edge of g.edges(a, b)) {
@@ -62,6 +68,11 @@ export interface WhoRow extends EntityInfo {
   article: number;
   documents: number;
   npmi: number;
+  /** With a period: the dated documents in it that name both (what the rows are ranked by). */
+  inPeriod?: number;
+  /** First and last date of the documents naming both (whole build). */
+  firstDate?: string;
+  lastDate?: string;
   /** Roles between the two, either way (e.g. "主任"). */
   roles: string[];
   evidence: Evidence[];
@@ -70,7 +81,8 @@ export interface WhoRow extends EntityInfo {
 export interface WhoResult {
   entity: EntityInfo;
   window: WindowLevel;
-  /** Entities co-mentioned at this level before --type/--limit. */
+  period?: Period;
+  /** Entities co-mentioned at this level (and in the period) before --type/--limit. */
   total: number;
   rows: WhoRow[];
 }
@@ -81,6 +93,8 @@ export interface WhoOptions {
   limit?: number;
   /** Evidence passages per row (1 to 3). */
   evidence?: number;
+  /** Only ties with dated documents in these months, ranked by them; evidence from them. */
+  period?: Period;
 }
 
 export function who(build: Build, name: string, options: WhoOptions = {}): WhoResult {
@@ -92,6 +106,8 @@ export function who(build: Build, name: string, options: WhoOptions = {}): WhoRe
   let total = 0;
   g.forEachEdge(id, (_e, attr, source, target) => {
     if (attr.kind !== "co-mention" || attr[window] <= 0) return;
+    const inPeriod = options.period ? countIn(attr.months, options.period) : undefined;
+    if (inPeriod === 0) return;
     const other = source === id ? target : source;
     total++;
     const oa = g.getNodeAttributes(other);
@@ -104,6 +120,9 @@ export function who(build: Build, name: string, options: WhoOptions = {}): WhoRe
       article: attr.article,
       documents: attr.documents,
       npmi: attr.npmi,
+      ...(inPeriod !== undefined ? { inPeriod } : {}),
+      ...(attr.firstDate ? { firstDate: attr.firstDate } : {}),
+      ...(attr.lastDate ? { lastDate: attr.lastDate } : {}),
       roles: [],
       evidence: [],
     });
@@ -111,6 +130,7 @@ export function who(build: Build, name: string, options: WhoOptions = {}): WhoRe
   // Ties at the chosen level go to the closer tie: sharing sentences says more than sharing an article.
   rows.sort(
     (x, y) =>
+      (y.inPeriod ?? 0) - (x.inPeriod ?? 0) ||
       y.weight - x.weight ||
       y.documents - x.documents ||
       y.sentence - x.sentence ||
@@ -127,9 +147,9 @@ export function who(build: Build, name: string, options: WhoOptions = {}): WhoRe
     g.forEachEdge(row.id, id, (_e, attr) => {
       if (attr.kind === "role" && !row.roles.includes(attr.title)) row.roles.push(attr.title);
     });
-    if (perRow) row.evidence = passagesWithin(build.evidence(id, row.id)?.items ?? [], window).slice(0, perRow);
+    if (perRow) row.evidence = passagesWithin(inPeriodOnly(build.evidence(id, row.id)?.items ?? [], options.period), window).slice(0, perRow);
   }
-  return { entity: entityInfo(id, g.getNodeAttributes(id)), window, total, rows: limited };
+  return { entity: entityInfo(id, g.getNodeAttributes(id)), window, ...(options.period ? { period: options.period } : {}), total, rows: limited };
 }
 
 // ---------------------------------------------------------------- with
@@ -148,10 +168,13 @@ export interface WithResult {
   roles: RoleLink[];
   /** Windows per level (exact), and the passages kept in the store, closest level first. */
   total: Record<WindowLevel, number>;
+  /** With a period: the dated documents in it that name both; the passages are those of the period. */
+  period?: Period;
+  inPeriod?: number;
   passages: Evidence[];
 }
 
-export function withPair(build: Build, nameA: string, nameB: string): WithResult {
+export function withPair(build: Build, nameA: string, nameB: string, options: { period?: Period } = {}): WithResult {
   const a = resolveEntity(build, nameA);
   const b = resolveEntity(build, nameB);
   if (a === b) throw new QueryError(`"${nameA}" and "${nameB}" are the same entity (${a})`);
@@ -159,6 +182,7 @@ export function withPair(build: Build, nameA: string, nameB: string): WithResult
   const roles: RoleLink[] = [];
   g.forEachEdge(a, b, (_e, attr, source, target) => {
     if (attr.kind === "role") {
+      if (options.period && countIn(attr.months, options.period) === 0) return;
       roles.push({ person: entityInfo(source, g.getNodeAttributes(source)), org: entityInfo(target, g.getNodeAttributes(target)), title: attr.title, statements: attr.weight });
     }
   });
@@ -170,7 +194,8 @@ export function withPair(build: Build, nameA: string, nameB: string): WithResult
     coMention: co,
     roles,
     total: entry?.total ?? { sentence: co?.sentence ?? 0, paragraph: co?.paragraph ?? 0, article: co?.article ?? 0 },
-    passages: passagesWithin(entry?.items ?? [], "article"),
+    ...(options.period ? { period: options.period, inPeriod: countIn(co?.months, options.period) } : {}),
+    passages: passagesWithin(inPeriodOnly(entry?.items ?? [], options.period), "article"),
   };
 }
 
@@ -188,13 +213,14 @@ export interface PathResult {
   from: EntityInfo;
   to: EntityInfo;
   window: WindowLevel;
+  period?: Period;
   found: boolean;
   hops: number;
   nodes: EntityInfo[];
   steps: PathStep[];
 }
 
-export function path(build: Build, nameA: string, nameB: string, options: { window?: WindowLevel } = {}): PathResult {
+export function path(build: Build, nameA: string, nameB: string, options: { window?: WindowLevel; period?: Period } = {}): PathResult {
   const a = resolveEntity(build, nameA);
   const b = resolveEntity(build, nameB);
   const g = build.graph;
@@ -206,23 +232,27 @@ export function path(build: Build, nameA: string, nameB: string, options: { wind
   for (const e of edges) {
     const attr = g.getEdgeAttributes(e);
     if (attr.kind === "co-mention" && attr[window] <= 0) continue;
+    // In a period, only ties stated by documents of the period (undated ties are in none).
+    if (options.period && countIn(attr.months, options.period) === 0) continue;
     const [s, t] = g.extremities(e);
     if (!ties.hasEdge(s, t)) ties.addEdge(s, t);
   }
   const route = a === b ? [a] : bidirectional(ties, a, b);
   const info = (id: string) => entityInfo(id, g.getNodeAttributes(id));
-  const result: PathResult = { from: info(a), to: info(b), window, found: !!route, hops: route ? route.length - 1 : -1, nodes: [], steps: [] };
+  const result: PathResult = { from: info(a), to: info(b), window, ...(options.period ? { period: options.period } : {}), found: !!route, hops: route ? route.length - 1 : -1, nodes: [], steps: [] };
   if (!route) return result;
   result.nodes = route.map(info);
   for (let i = 0; i + 1 < route.length; i++) {
     const [x, y] = [route[i], route[i + 1]];
     const step: PathStep = { from: info(x), to: info(y), coMention: 0, roles: [] };
+    const counts = (attr: { months?: Record<string, number> }) => !options.period || countIn(attr.months, options.period) > 0;
     g.forEachEdge(x, y, (_e, attr) => {
+      if (!counts(attr)) return;
       if (attr.kind === "co-mention") step.coMention = attr[window];
       else step.roles.push(attr.title);
     });
     g.forEachEdge(y, x, (_e, attr) => {
-      if (attr.kind === "role" && !step.roles.includes(attr.title)) step.roles.push(attr.title);
+      if (attr.kind === "role" && counts(attr) && !step.roles.includes(attr.title)) step.roles.push(attr.title);
     });
     result.steps.push(step);
   }
@@ -246,19 +276,23 @@ export interface RolesResult {
   entity: EntityInfo;
   /** "person": the titles the person holds; "organisation": who holds titles in it. */
   as: "person" | "organisation";
+  period?: Period;
   rows: RoleRow[];
 }
 
-export function roles(build: Build, name: string): RolesResult {
+export function roles(build: Build, name: string, options: { period?: Period } = {}): RolesResult {
   const id = resolveEntity(build, name);
   const g = build.graph;
   const attrs = g.getNodeAttributes(id);
   const asPerson = attrs.type === "person";
   const names = new Set([attrs.label, ...(attrs.aliases ?? [])]);
   const groups = new Map<string, RoleRow & { docs: Set<string>; sentences: Set<string> }>();
+  const period = options.period;
+  const docs = period ? build.documents() : undefined;
   for (const r of build.roles()) {
     const mine = asPerson ? r.person === id : r.org === id || (!r.org && names.has(r.org_label));
     if (!mine) continue;
+    if (period && !dateIn(docs!.get(r.doc)?.date, period)) continue;
     const key = asPerson ? `${r.title}\u0000${r.org ?? r.org_label}` : `${r.person ?? r.person_label}\u0000${r.title}`;
     let row = groups.get(key);
     if (!row) {
@@ -272,11 +306,12 @@ export function roles(build: Build, name: string): RolesResult {
     row.docs.add(r.doc);
   }
   // Without roles.jsonl (a graph exported alone), the role edges still answer.
-  if (groups.size === 0) {
+  if (groups.size === 0 && (!period || build.roles().length === 0)) {
     const edges = asPerson ? g.outEdges(id) : g.inEdges(id);
     for (const e of edges) {
       const attr = g.getEdgeAttributes(e);
       if (attr.kind !== "role") continue;
+      if (period && countIn(attr.months, period) === 0) continue;
       const [p, o] = g.extremities(e);
       groups.set(e, {
         person: p,
@@ -297,7 +332,7 @@ export function roles(build: Build, name: string): RolesResult {
     documents: docs.size || row.documents,
   }));
   rows.sort((x, y) => y.count - x.count || y.documents - x.documents || x.title.localeCompare(y.title, "zh") || x.org_label.localeCompare(y.org_label, "zh"));
-  return { entity: entityInfo(id, attrs), as: asPerson ? "person" : "organisation", rows };
+  return { entity: entityInfo(id, attrs), as: asPerson ? "person" : "organisation", ...(period ? { period } : {}), rows };
 }
 
 // ---------------------------------------------------------------- stats
@@ -305,6 +340,12 @@ export function roles(build: Build, name: string): RolesResult {
 export interface StatsResult {
   dir: string;
   window: WindowLevel;
+  /** With a period: everything below counts only what dated documents of the period name. */
+  period?: Period;
+  /** First and last date of the build's dated documents, and how many documents have no date. */
+  firstDate?: string;
+  lastDate?: string;
+  undated: number;
   documents: number;
   entities: number;
   /** Candidate nodes in the graph (none when the build was --dictionary-only). */
@@ -327,12 +368,17 @@ export function countCandidates(dir: string): number {
   return n;
 }
 
-export function stats(build: Build, options: { top?: number } = {}): StatsResult {
+export function stats(build: Build, options: { top?: number; period?: Period } = {}): StatsResult {
   const g = build.graph;
+  const period = options.period;
+  const seen = (a: { months?: Record<string, number> }) => !period || countIn(a.months, period) > 0;
   const byType: Record<string, number> = Object.fromEntries(ENTITY_TYPES.map((t) => [t, 0]));
   let candidates = 0;
+  let entities = 0;
   const communities = new Set<number>();
   g.forEachNode((_n, a) => {
+    if (!seen(a)) return;
+    entities++;
     byType[a.type] = (byType[a.type] ?? 0) + 1;
     if (a.candidate) candidates++;
     if (typeof a.community === "number") communities.add(a.community);
@@ -340,13 +386,45 @@ export function stats(build: Build, options: { top?: number } = {}): StatsResult
   const coMentionEdges: Record<WindowLevel, number> = { sentence: 0, paragraph: 0, article: 0 };
   let roleEdges = 0;
   g.forEachEdge((_e, a) => {
+    if (!seen(a)) return;
     if (a.kind === "role") roleEdges++;
     else for (const level of WINDOW_LEVELS) if (a[level] > 0) coMentionEdges[level]++;
   });
   const top = g
-    .mapNodes((n, a) => ({ ...entityInfo(n, a), pagerank: a.pagerank ?? 0, weightedDegree: a.weightedDegree ?? 0, mentions: a.mentions }))
+    .filterNodes((_n, a) => seen(a))
+    .map((n) => [n, g.getNodeAttributes(n)] as const)
+    .map(([n, a]) => ({ ...entityInfo(n, a), pagerank: a.pagerank ?? 0, weightedDegree: a.weightedDegree ?? 0, mentions: a.mentions }))
     .sort((x, y) => y.pagerank - x.pagerank || y.mentions - x.mentions || (x.id < y.id ? -1 : 1))
     .slice(0, options.top ?? 10);
-  const documents = (g.getAttribute("documents") as number | undefined) ?? build.documents().size;
-  return { dir: build.dir, window: build.window, documents, entities: g.order, candidates, candidatesProposed: countCandidates(build.dir), byType, coMentionEdges, roleEdges, communities: communities.size, top };
+  // Dates come from documents.jsonl (a graph exported alone has none: undated then counts nothing).
+  const docs = [...build.documents().values()];
+  let firstDate: string | undefined, lastDate: string | undefined;
+  let undated = 0;
+  let inPeriod = 0;
+  for (const d of docs) {
+    if (typeof d.date !== "string" || !d.date) {
+      undated++;
+      continue;
+    }
+    if (!firstDate || d.date < firstDate) firstDate = d.date;
+    if (!lastDate || d.date > lastDate) lastDate = d.date;
+    if (period && dateIn(d.date, period)) inPeriod++;
+  }
+  const documents = period ? inPeriod : ((g.getAttribute("documents") as number | undefined) ?? docs.length);
+  return {
+    dir: build.dir,
+    window: build.window,
+    ...(period ? { period } : {}),
+    ...(firstDate ? { firstDate, lastDate } : {}),
+    undated,
+    documents,
+    entities,
+    candidates,
+    candidatesProposed: countCandidates(build.dir),
+    byType,
+    coMentionEdges,
+    roleEdges,
+    communities: communities.size,
+    top,
+  };
 }

@@ -5,7 +5,7 @@
 //   - over tests/fixtures/build-xss, whose labels and evidence carry HTML and script payloads: nothing
 //     may execute and every payload must show as literal text.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -210,6 +210,56 @@ describe("viewer on a build of seeds/", () => {
     const res = await page.request.get(new URL(href!, page.url()).href);
     expect(res.status()).toBe(200);
     expect(res.headers()["content-type"]).toBe("application/xml; charset=utf-8");
+  });
+
+  it("limits edges and evidence to a time range kept in the URL, and plays it month by month", async () => {
+    // What the build says: seed 003 is dated 2024-01-17, seed 002 2025-12-12, the others not at all.
+    const graph = JSON.parse(readFileSync(join(outDir, "graph.json"), "utf8")) as { edges: { key: string; attributes: { kind: string; sentence?: number; months?: Record<string, number> } }[] };
+    const inDecember = (a: { months?: Record<string, number> }) => !!a.months?.["2025-12"];
+    // The default view: the sentence window, both edge kinds.
+    const expected = graph.edges.filter((e) => inDecember(e.attributes) && (e.attributes.kind === "role" || (e.attributes.sentence ?? 0) > 0)).length;
+    const both = graph.edges.find((e) => e.key.startsWith("co:") && e.attributes.months?.["2024-01"] && e.attributes.months?.["2025-12"]);
+    expect(expected).toBeGreaterThan(0);
+    expect(both).toBeDefined();
+    const [a, b] = both!.key.slice(3).split("|");
+    const timePage = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const timeProblems = watch(timePage);
+    try {
+      await open(timePage, `${seedsServer.url}#n=${encodeURIComponent(a)}&with=${encodeURIComponent(b)}`);
+      const all = await timePage.evaluate(() => window.guanxi!.visibleEdgeCount());
+      await timePage.locator("#panel .evidence-list li.ev").first().waitFor({ timeout: 10_000 });
+      const datesBefore = await timePage.locator("#panel .ev-date").allTextContents();
+      expect(datesBefore).toEqual(expect.arrayContaining(["2024-01-17", "2025-12-12"]));
+      // Move the first slider to the last month: the range is December 2025 alone.
+      await timePage.evaluate(() => {
+        const from = document.querySelector<HTMLInputElement>("#time-from")!;
+        from.value = from.max;
+        from.dispatchEvent(new Event("input", { bubbles: true }));
+      });
+      await expect.poll(() => timePage.evaluate(() => window.guanxi!.state())).toContain("from=2025-12&to=2025-12");
+      expect(await timePage.locator("#time-value").textContent()).toBe("2025-12 – 2025-12");
+      await expect.poll(() => timePage.evaluate(() => window.guanxi!.visibleEdgeCount())).toBe(expected);
+      expect(expected).toBeLessThan(all);
+      await timePage.locator("#panel .evidence-list li.ev").first().waitFor({ timeout: 10_000 });
+      const datesAfter = await timePage.locator("#panel .ev-date").allTextContents();
+      expect(datesAfter.length).toBeGreaterThan(0);
+      expect(new Set(datesAfter)).toEqual(new Set(["2025-12-12"]));
+      // The link reopens the range.
+      await timePage.reload();
+      await timePage.waitForFunction(() => document.body.dataset.ready === "true", null, { timeout: 20_000 });
+      await expect.poll(() => timePage.evaluate(() => window.guanxi!.visibleEdgeCount())).toBe(expected);
+      // Play from all dates: the first month alone, then the next.
+      await timePage.click("#time-all");
+      await expect.poll(() => timePage.evaluate(() => window.guanxi!.visibleEdgeCount())).toBe(all);
+      await timePage.click("#time-play");
+      await expect.poll(() => timePage.evaluate(() => window.guanxi!.state())).toContain("from=2024-01&to=2024-01");
+      await expect.poll(() => timePage.evaluate(() => window.guanxi!.state()), { timeout: 5_000 }).toContain("from=2024-02&to=2024-02");
+      await timePage.click("#time-play");
+      expect(await timePage.locator("#time-play").textContent()).toBe("Play");
+      expect(timeProblems.filter((p) => !/GL Driver|WebGL|GPU stall/i.test(p))).toEqual([]);
+    } finally {
+      await timePage.close();
+    }
   });
 
   it("saves a screenshot as a test artefact (test-artifacts/viewer.png)", async () => {

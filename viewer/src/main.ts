@@ -18,6 +18,7 @@ import { Panel } from "./panel.ts";
 // Types only: the search module (and pinyin-pro's dictionary with it) is loaded after the first frame.
 import type { SearchHit, SearchIndexer } from "./search.ts";
 import { decodeState, encodeState, type SizeMetric, type ViewState } from "./url-state.ts";
+import { edgeInRange, TimeControls } from "./time-filter.ts";
 
 const LABEL_FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif';
 
@@ -40,6 +41,8 @@ declare global {
       /** The sigma instance, for measuring from the console; not an API. */
       renderer: unknown;
       state(): string;
+      /** Links drawn under the current filters (time range included). */
+      visibleEdgeCount(): number;
     };
   }
 }
@@ -112,6 +115,7 @@ class Viewer {
   private pending: "full" | "focus" | null = null;
   private frame = 0;
   private leaveTimer: ReturnType<typeof setTimeout> | undefined;
+  private timeControls: TimeControls | undefined;
 
   constructor(private readonly model: Model) {
     this.state = decodeState(location.hash);
@@ -177,6 +181,10 @@ class Viewer {
     this.bindGraphEvents(container);
     this.buildLegend();
     this.bindControls();
+    this.timeControls = new TimeControls(byId("time"), this.model.months, this.state, () => {
+      this.refresh();
+      this.panel.render();
+    });
     this.bindSearch();
     window.addEventListener("hashchange", () => this.applyHash());
     this.syncControls();
@@ -224,6 +232,7 @@ class Viewer {
         return performance.now() - t0;
       },
       state: () => encodeState(this.state),
+      visibleEdgeCount: () => (this.flush(), this.shownEdges.length),
     };
     document.body.dataset.ready = "true";
   }
@@ -258,6 +267,7 @@ class Viewer {
   private edgeVisible(data: ViewEdge): boolean {
     const s = this.state;
     if (s.hiddenTypes.has(data.sourceType as EntityType) || s.hiddenTypes.has(data.targetType as EntityType)) return false;
+    if (!edgeInRange(data.months, s.time)) return false;
     if (data.kind === "role") return s.showRole;
     if (!s.showCoMention) return false;
     const w = data[s.window];
@@ -491,6 +501,7 @@ class Viewer {
     byId<HTMLInputElement>("kind-role").checked = s.showRole;
     byId<HTMLSelectElement>("size").value = s.size;
     byId<HTMLInputElement>("community").checked = s.community;
+    this.timeControls?.sync();
     for (const button of byId("legend").querySelectorAll<HTMLButtonElement>("button.legend-item")) {
       const off = s.hiddenTypes.has(button.dataset.type as EntityType);
       button.setAttribute("aria-pressed", String(!off));

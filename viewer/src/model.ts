@@ -6,6 +6,7 @@ import Graph from "graphology";
 import { ENTITY_TYPES, type EntityType, type WindowLevel } from "../../src/types.ts";
 import { TYPE_COLORS, UNKNOWN_TYPE_COLOR } from "./colors.ts";
 import type { SizeMetric } from "./url-state.ts";
+import { monthSpan } from "./time-filter.ts";
 
 export interface Entity {
   id: string;
@@ -51,6 +52,8 @@ export interface ViewEdge {
   targetType: string;
   size: number;
   color: string;
+  /** Dated documents naming both ends, per month ("2024-05"): what the time range filters on. */
+  months?: Record<string, number>;
 }
 
 export interface Model {
@@ -70,6 +73,8 @@ export interface Model {
   maxWeight: Record<WindowLevel, number>;
   /** Entity types present, in contract order. */
   types: string[];
+  /** Every month from the first dated tie to the last (empty when the build has no dates). */
+  months: string[];
 }
 
 const str = (v: unknown): string => (typeof v === "string" ? v : v === undefined || v === null ? "" : String(v));
@@ -165,6 +170,7 @@ export function buildModel(data: unknown): Model {
   });
 
   const maxWeight: Record<WindowLevel, number> = { sentence: 0, paragraph: 0, article: 0 };
+  const seenMonths = new Set<string>();
   let autoKey = 0;
   for (const raw of edges) {
     const ed = obj(raw);
@@ -189,6 +195,13 @@ export function buildModel(data: unknown): Model {
       size: 1,
       color: "#ccc",
     };
+    const months = obj(a.months);
+    for (const m in months) {
+      const n = num(months[m]);
+      if (n <= 0) continue;
+      (attrs.months ??= {})[m] = n;
+      seenMonths.add(m);
+    }
     if (kind === "co-mention") {
       maxWeight.sentence = Math.max(maxWeight.sentence, attrs.sentence);
       maxWeight.paragraph = Math.max(maxWeight.paragraph, attrs.paragraph);
@@ -201,7 +214,7 @@ export function buildModel(data: unknown): Model {
 
   const present = new Set(list.map((e) => e.type));
   const types = [...ENTITY_TYPES.filter((t) => present.has(t)), ...[...present].filter((t) => !(ENTITY_TYPES as readonly string[]).includes(t)).sort()];
-  return { graph, entities, keys, ids, maxWeight, types };
+  return { graph, entities, keys, ids, maxWeight, types, months: monthSpan(seenMonths) };
 }
 
 /** The graph's node key of an entity (undefined for an id this build does not have). */

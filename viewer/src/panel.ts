@@ -8,6 +8,7 @@ import { append, clear, h } from "./dom.ts";
 import { highlightedText } from "./highlight.ts";
 import { entityId, nodeKey, typeColor, type Entity, type Model } from "./model.ts";
 import type { ViewState } from "./url-state.ts";
+import { dateInRange, edgeInRange } from "./time-filter.ts";
 
 export interface PanelHost {
   model: Model;
@@ -149,7 +150,7 @@ export class Panel {
     const model = this.host.model;
     const key = nodeKey(model, entity.id)!;
     model.graph.forEachEdge(key, (_e, attrs, source, target) => {
-      if (attrs.kind !== "co-mention") return;
+      if (attrs.kind !== "co-mention" || !edgeInRange(attrs.months, this.host.state.time)) return;
       const w = attrs[window];
       if (w <= 0) return;
       const other = entityId(model, source === key ? target : source);
@@ -240,7 +241,9 @@ export class Panel {
     const rank = (it: EvidenceItem) => (it.level === window ? 0 : 1) + (it.duplicateOf ? 2 : 0);
     // A sentence that holds both names is stored once per window level; show each passage once.
     const seen = new Set<string>();
+    const time = this.host.state.time;
     const items = [...evidence.items]
+      .filter((it) => dateInRange(it.date, time))
       .sort((x, y) => rank(x) - rank(y))
       .filter((it) => {
         const key = `${it.doc}\u0000${it.text}`;

@@ -1,6 +1,7 @@
 // The view as a URL fragment, so that a copied link reopens the same view: selected entity, the
 // neighbour whose evidence is open, and every filter. The fragment never reaches the server.
 import { ENTITY_TYPES, WINDOW_LEVELS, type EntityType, type WindowLevel } from "../../src/types.ts";
+import { decodeRange, emptyRange, encodeRange, type TimeRange } from "./time-filter.ts";
 
 export type SizeMetric = "mentions" | "weightedDegree" | "pagerank";
 export const SIZE_METRICS: readonly SizeMetric[] = ["mentions", "weightedDegree", "pagerank"];
@@ -15,6 +16,8 @@ export interface ViewState {
   showRole: boolean;
   community: boolean;
   size: SizeMetric;
+  /** The months shown (time-filter.ts): `from` and `to` in the URL. */
+  time: TimeRange;
 }
 
 export function defaultState(): ViewState {
@@ -28,6 +31,7 @@ export function defaultState(): ViewState {
     showRole: true,
     community: false,
     size: "mentions",
+    time: emptyRange(),
   };
 }
 
@@ -44,6 +48,7 @@ export function encodeState(state: ViewState): string {
   if (kinds !== "co,role") p.set("kinds", kinds || "none");
   if (state.community) p.set("color", "community");
   if (state.size !== d.size) p.set("size", state.size);
+  encodeRange(state.time, p);
   return p.toString();
 }
 
@@ -69,5 +74,6 @@ export function decodeState(hash: string): ViewState {
   s.community = p.get("color") === "community";
   const size = p.get("size");
   if (size && (SIZE_METRICS as readonly string[]).includes(size)) s.size = size as SizeMetric;
+  s.time = decodeRange(p);
   return s;
 }

@@ -5,6 +5,7 @@ import type { WindowLevel } from "../../types.ts";
 import { DEFAULT_DICTIONARY_DIR } from "../../link/dictionary.ts";
 import { runBuild, type BuildResult } from "../../pipeline/build.ts";
 import { ProgressBar } from "../progress.ts";
+import { parseColumnsOption } from "../../ingest/table.ts";
 
 /** Warnings printed; the rest are in warnings.jsonl. */
 const MAX_WARNINGS_SHOWN = 200;
@@ -50,6 +51,7 @@ export async function run(argv: string[]): Promise<number> {
       "dictionary-only": { type: "boolean", default: false },
       "gexf-version": { type: "string", default: "1.3" },
       workers: { type: "string" },
+      columns: { type: "string" },
       quiet: { type: "boolean", default: false },
       verbose: { type: "boolean", default: false },
       help: { type: "boolean", default: false },
@@ -58,9 +60,10 @@ export async function run(argv: string[]): Promise<number> {
   if (values.help || positionals.length === 0) {
     console.log(
       "usage: guanxi build <files|folders…> [--out DIR] [--dict DIR] [--window sentence|paragraph|article] [--gexf-version 1.3|1.2draft]\n" +
-        "                    [--dictionary-only] [--strict] [--workers N] [--quiet] [--verbose]\n" +
+        "                    [--dictionary-only] [--strict] [--workers N] [--columns MAP] [--quiet] [--verbose]\n" +
         "  --dictionary-only   only dictionary entities in the graph (recognised names stay in mentions.jsonl and candidates.jsonl)\n" +
         "  --dict DIR   the dictionary folder (default: the shipped dictionaries/)\n" +
+        "  --columns    for CSV/TSV inputs, which column holds what: text=正文,date=发布时间 (fields: title, date, text, url, source)\n" +
         "  --quiet      print nothing but errors; --verbose: a line per document too",
     );
     return positionals.length === 0 && !values.help ? 2 : 0;
@@ -83,6 +86,7 @@ export async function run(argv: string[]): Promise<number> {
       includeCandidates: !values["dictionary-only"],
       gexfVersion,
       workers: parseWorkers(values.workers),
+      ...(values.columns !== undefined ? { columns: parseColumnsOption(values.columns) } : {}),
       onProgress: (p) => progress.update(p),
       onNote: log,
     });

@@ -4,17 +4,21 @@
 import { parseQuery, printJson, runQuery, openBuild } from "../../query/cli.ts";
 import { stats } from "../../query/queries.ts";
 import { renderTable } from "../../query/table.ts";
+import { describePeriod, parsePeriod, PERIOD_OPTIONS } from "../../query/period.ts";
 
-const USAGE = "guanxi stats [--out DIR] [--json]";
+const USAGE = "guanxi stats [--since YYYY-MM] [--until YYYY-MM] [--out DIR] [--json]";
 
 export async function run(argv: string[]): Promise<number> {
   return runQuery(() => {
-    const p = parseQuery(argv, {}, USAGE, 0);
+    const p = parseQuery(argv, { ...PERIOD_OPTIONS }, USAGE, 0);
     if (p.help) return (console.log(`usage: ${p.usage}`), 0);
-    const s = stats(openBuild(p.values));
+    const s = stats(openBuild(p.values), { period: parsePeriod(p.values.since, p.values.until) });
     if (p.values.json) return (printJson(s), 0);
     console.log(`build ${s.dir}/: ${s.documents} documents, ${s.entities} entities (${s.candidates} of them candidates), ${s.communities} communities; weight = ${s.window} windows`);
     console.log(`candidates proposed: ${s.candidatesProposed} (guanxi candidates lists them)`);
+    if (s.period) console.log(`in the period ${describePeriod(s.period)}: the documents dated in it, and what they name`);
+    else if (s.firstDate) console.log(`dated ${s.firstDate} to ${s.lastDate}${s.undated ? `; ${s.undated} document(s) without a date` : ""}`);
+    else console.log("no document states a date");
     console.log(`entities by type: ${Object.entries(s.byType).map(([t, n]) => `${t} ${n}`).join(", ")}`);
     console.log(`co-mention edges: sentence ${s.coMentionEdges.sentence}, paragraph ${s.coMentionEdges.paragraph}, article ${s.coMentionEdges.article}; role edges ${s.roleEdges}`);
     if (!s.top.length) return 0;

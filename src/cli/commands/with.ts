@@ -3,21 +3,24 @@
 
 import { citation, parseQuery, printJson, runQuery, openBuild } from "../../query/cli.ts";
 import { withPair } from "../../query/queries.ts";
+import { describePeriod, parsePeriod, PERIOD_OPTIONS } from "../../query/period.ts";
 
-const USAGE = "guanxi with <a> <b> [--out DIR] [--json]";
+const USAGE = "guanxi with <a> <b> [--since YYYY-MM] [--until YYYY-MM] [--out DIR] [--json]";
 
 export async function run(argv: string[]): Promise<number> {
   return runQuery(() => {
-    const p = parseQuery(argv, {}, USAGE, 2);
+    const p = parseQuery(argv, { ...PERIOD_OPTIONS }, USAGE, 2);
     if (p.help) return (console.log(`usage: ${p.usage}`), 0);
     const build = openBuild(p.values);
-    const r = withPair(build, p.positionals[0], p.positionals[1]);
+    const r = withPair(build, p.positionals[0], p.positionals[1], { period: parsePeriod(p.values.since, p.values.until) });
     if (p.values.json) return (printJson(r), 0);
     console.log(`${r.a.label} (${r.a.id}) — ${r.b.label} (${r.b.id})`);
     console.log(`windows shared: sentence ${r.total.sentence}, paragraph ${r.total.paragraph}, article ${r.total.article}${r.coMention ? `; ${r.coMention.documents} document(s), npmi ${r.coMention.npmi.toFixed(2)}` : ""}`);
+    if (r.coMention?.firstDate) console.log(`dated documents: ${r.coMention.firstDate} to ${r.coMention.lastDate}`);
+    if (r.period) console.log(`in the period ${describePeriod(r.period)}: ${r.inPeriod} dated document(s); passages from them only`);
     for (const role of r.roles) console.log(`role: ${role.person.label} — ${role.title} — ${role.org.label}`);
     if (!r.passages.length) {
-      console.log("no passage holds both.");
+      console.log(r.period ? "no kept passage of the period holds both." : "no passage holds both.");
       return 0;
     }
     const kept = r.passages.length;
