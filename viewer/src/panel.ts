@@ -7,16 +7,10 @@ import { loadEvidence, loadRoles, type EvidenceItem } from "./data.ts";
 import { append, clear, h } from "./dom.ts";
 import { highlightedText } from "./highlight.ts";
 import { entityId, nodeKey, typeColor, type Entity, type Model } from "./model.ts";
-import type { ViewState } from "./url-state.ts";
+import type { ViewStore } from "./state.ts";
 
-export interface PanelHost {
-  model: Model;
-  state: ViewState;
-  /** Select another entity (and centre it). */
-  select(id: string | null): void;
-  /** Open the evidence of the selected entity with this neighbour. */
-  chooseNeighbour(id: string | null): void;
-}
+/** What the panel shows follows these parts of the state. */
+const PANEL_KEYS = ["selected", "neighbour", "window"] as const;
 
 interface Neighbour {
   id: string;
@@ -34,11 +28,25 @@ export class Panel {
 
   constructor(
     private readonly root: HTMLElement,
-    private readonly host: PanelHost,
-  ) {}
+    private readonly model: Model,
+    private readonly store: ViewStore,
+  ) {
+    store.on((change) => {
+      if (PANEL_KEYS.some((k) => change.keys.has(k))) this.render();
+    });
+  }
+
+  private select(id: string | null): void {
+    this.store.set({ selected: id }, { reveal: true });
+  }
+
+  private chooseNeighbour(id: string | null): void {
+    this.store.set({ neighbour: id });
+  }
 
   render(): void {
-    const { state, model } = this.host;
+    const { state } = this.store;
+    const model = this.model;
     const generation = ++this.generation;
     clear(this.root);
     const entity = state.selected ? model.entities.get(state.selected) : undefined;
@@ -55,7 +63,7 @@ export class Panel {
     const typeName = (TYPE_NAMES as Record<string, string>)[entity.type] ?? entity.type;
     append(
       this.root,
-      h("button", { class: "close", title: "Close", attrs: { type: "button", "aria-label": "Close" }, onClick: () => this.host.select(null) }, "×"),
+      h("button", { class: "close", title: "Close", attrs: { type: "button", "aria-label": "Close" }, onClick: () => this.select(null) }, "×"),
       h("h2", { class: "entity-label" }, entity.label),
       entity.name_en ? h("p", { class: "name-en" }, entity.name_en) : null,
       h(
@@ -81,7 +89,7 @@ export class Panel {
   }
 
   private async renderTitles(section: HTMLElement, entity: Entity, generation: number): Promise<void> {
-    const { graph, entities } = this.host.model;
+    const { graph, entities } = this.model;
     const held: { title: string; orgId?: string; orgLabel?: string }[] = [];
     const holders: { title: string; personId: string }[] = [];
     const seen = new Set<string>();
@@ -91,13 +99,13 @@ export class Panel {
       seen.add(key);
       held.push({ title, orgId, orgLabel });
     };
-    const key = nodeKey(this.host.model, entity.id)!;
+    const key = nodeKey(this.model, entity.id)!;
     graph.forEachOutEdge(key, (_e, attrs, _s, target) => {
-      const orgId = entityId(this.host.model, target);
+      const orgId = entityId(this.model, target);
       if (attrs.kind === "role") hold(attrs.title, orgId, entities.get(orgId)?.label);
     });
     graph.forEachInEdge(key, (_e, attrs, source) => {
-      if (attrs.kind === "role") holders.push({ title: attrs.title, personId: entityId(this.host.model, source) });
+      if (attrs.kind === "role") holders.push({ title: attrs.title, personId: entityId(this.model, source) });
     });
     const rows = await loadRoles();
     if (generation !== this.generation) return;
@@ -140,13 +148,13 @@ export class Panel {
   }
 
   private entityLink(id: string): HTMLButtonElement {
-    const label = this.host.model.entities.get(id)?.label ?? id;
-    return h("button", { class: "link", attrs: { type: "button" }, title: "Select", onClick: () => this.host.select(id) }, label);
+    const label = this.model.entities.get(id)?.label ?? id;
+    return h("button", { class: "link", attrs: { type: "button" }, title: "Select", onClick: () => this.select(id) }, label);
   }
 
   private neighbours(entity: Entity, window: WindowLevel): Neighbour[] {
     const byId = new Map<string, number>();
-    const model = this.host.model;
+    const model = this.model;
     const key = nodeKey(model, entity.id)!;
     model.graph.forEachEdge(key, (_e, attrs, source, target) => {
       if (attrs.kind !== "co-mention") return;
@@ -155,14 +163,15 @@ export class Panel {
       const other = entityId(model, source === key ? target : source);
       byId.set(other, (byId.get(other) ?? 0) + w);
     });
-    const labels = this.host.model.entities;
+    const labels = this.model.entities;
     return [...byId]
       .map(([id, weight]) => ({ id, weight }))
       .sort((a, b) => b.weight - a.weight || (labels.get(a.id)?.label ?? "").localeCompare(labels.get(b.id)?.label ?? ""));
   }
 
   private renderNeighbours(entity: Entity): HTMLElement {
-    const { state, model } = this.host;
+    const { state } = this.store;
+    const model = this.model;
     const all = this.neighbours(entity, state.window);
     const section = h("section", { class: "neighbours" }, h("h3", null, `Co-mentioned 共现 (${state.window})`));
     if (!all.length) {
@@ -187,13 +196,13 @@ export class Panel {
               class: "neighbour",
               title: "Show the evidence",
               attrs: { type: "button", "aria-pressed": String(chosen) },
-              onClick: () => this.host.chooseNeighbour(chosen ? null : n.id),
+              onClick: () => this.chooseNeighbour(chosen ? null : n.id),
             },
             dot,
             h("span", { class: "nb-label" }, other.label),
             h("span", { class: "weight" }, String(n.weight)),
           ),
-          h("button", { class: "goto", title: "Select this entity", attrs: { type: "button", "aria-label": "Select" }, onClick: () => this.host.select(n.id) }, "→"),
+          h("button", { class: "goto", title: "Select this entity", attrs: { type: "button", "aria-label": "Select" }, onClick: () => this.select(n.id) }, "→"),
         ),
       );
     }
@@ -217,7 +226,7 @@ export class Panel {
   }
 
   private async renderEvidence(section: HTMLElement, a: Entity, b: Entity, generation: number): Promise<void> {
-    const window = this.host.state.window;
+    const window = this.store.state.window;
     append(section, h("h3", null, "Evidence 证据: ", h("mark", { class: "hl-a" }, a.label), " — ", h("mark", { class: "hl-b" }, b.label)));
     const status = h("p", { class: "muted" }, "Loading…");
     section.appendChild(status);
