@@ -66,6 +66,17 @@ describe("highlight", () => {
     expect(segs.filter((s) => s.side).map((s) => s.text)).toEqual(["brainco", "ALIBABA"]);
   });
 
+  it("marks Simplified names in a Traditional passage, at the passage's own characters", () => {
+    const text = "中國工程院院士、之江實驗室主任王堅出席。";
+    const segs = splitHighlights(text, ["王坚"], ["中国工程院", "之江实验室"]);
+    expect(segs.filter((s) => s.side).map((s) => [s.text, s.side])).toEqual([
+      ["中國工程院", "b"],
+      ["之江實驗室", "b"],
+      ["王堅", "a"],
+    ]);
+    expect(segs.map((s) => s.text).join("")).toBe(text);
+  });
+
   it("keeps markup in the text as text (segments join back to the input)", () => {
     const text = `<img src=x onerror="alert(1)">与<script>x</script>公司`;
     const segs = splitHighlights(text, ["<script>x</script>公司"], [`<img src=x onerror="alert(1)">`]);

@@ -6,7 +6,7 @@
 import "./style.css";
 import type Sigma from "sigma";
 import { downloadAsPNG } from "@sigma/export-image";
-import { bindControls, buildLegend } from "./controls.ts";
+import { bindControls, setCoreRange } from "./controls.ts";
 import { loadGraph } from "./data.ts";
 import { byId } from "./dom.ts";
 import { GraphView } from "./graph-view.ts";
@@ -35,6 +35,15 @@ declare global {
       /** The sigma instance, for measuring from the console; not an API. */
       renderer: unknown;
       state(): string;
+      /** Entity ids the filters leave on screen. */
+      visibleIds(): string[];
+      /** Entity ids whose labels the last frame allowed around the focus (null: no focus). */
+      plannedLabels(): { id: string; x0: number; y0: number; x1: number; y1: number }[] | null;
+      /** Visible role edges: their title and the label drawn on them. */
+      roleEdgeLabels(): { title: string; label: string | null | undefined }[];
+      camera(): { x: number; y: number; ratio: number };
+      /** The two entities of the edge under the pointer, or null. */
+      hoveredPair(): [string, string] | null;
     };
   }
 }
@@ -73,14 +82,18 @@ function afterNextFrame(task: () => void): void {
 
 function setUp(model: Model, store: ViewStore, view: GraphView): void {
   performance.mark("guanxi:first-frame");
-  view.onShownChange = (nodes, edges) => {
+  view.onShownChange = ({ nodes, edges, maxCore }) => {
     status.textContent = `${nodes} of ${model.graph.order} entities · ${edges} links`;
+    setCoreRange(maxCore, store);
   };
   const panel = new Panel(byId("panel"), model, store);
+  // Controls first: the first refresh's counts set the k-core slider's range.
   view.bind();
-  buildLegend(model, store);
   bindControls(model, store, {
     toggleLayout: () => view.toggleLayout(),
+    zoom: (factor) => view.zoom(factor),
+    fit: () => view.fit(),
+    resetCamera: () => view.resetCamera(),
     exportPng: () => void downloadAsPNG(view.renderer as unknown as Sigma, { fileName: "guanxi", backgroundColor: "#ffffff" }),
   });
   bindSearch(model, store);
@@ -143,6 +156,22 @@ function exposeHooks(model: Model, store: ViewStore, view: GraphView): void {
       return performance.now() - t0;
     },
     state: () => encodeState(store.state),
+    visibleIds: () => (view.flush(), [...view.visibleKeys().nodes].map((k) => model.ids[Number(k)])),
+    plannedLabels: () => view.plannedLabels(),
+    roleEdgeLabels: () => {
+      view.flush();
+      const out: { title: string; label: string | null | undefined }[] = [];
+      for (const e of view.visibleKeys().edges) {
+        const a = model.graph.getEdgeAttributes(e);
+        if (a.kind === "role") out.push({ title: a.title, label: renderer.getEdgeDisplayData(e)?.label });
+      }
+      return out;
+    },
+    camera: () => renderer.getCamera().getState(),
+    hoveredPair: () => {
+      const e = view.hoveredEdge;
+      return e === null ? null : [model.ids[Number(model.graph.source(e))], model.ids[Number(model.graph.target(e))]];
+    },
   };
 }
 

@@ -5,17 +5,12 @@ import type { WindowLevel } from "../../src/types.ts";
 import { TYPE_NAMES } from "./colors.ts";
 import { loadEvidence, loadRoles, type EvidenceItem } from "./data.ts";
 import { append, clear, h } from "./dom.ts";
-import { highlightedText } from "./highlight.ts";
-import { entityId, nodeKey, typeColor, type Entity, type Model } from "./model.ts";
+import { rankPairs, type Ranked, type PairCounts } from "../../src/query/rank.ts";
+import { entityId, nodeKey, pairCountsOf, strengthsOf, typeColor, type Entity, type Model } from "./model.ts";
 import type { ViewStore } from "./state.ts";
 
 /** What the panel shows follows these parts of the state. */
-const PANEL_KEYS = ["selected", "neighbour", "window"] as const;
-
-interface Neighbour {
-  id: string;
-  weight: number;
-}
+const PANEL_KEYS = ["selected", "neighbour", "window", "rank"] as const;
 
 const MAX_NEIGHBOURS = 40;
 const MAX_EVIDENCE = 60;
@@ -77,15 +72,18 @@ export class Panel {
       entity.aliases.length ? h("p", { class: "aliases" }, h("span", { class: "muted" }, "Aliases: "), entity.aliases.join(" · ")) : null,
     );
 
-    const titles = h("section", { class: "titles" });
-    this.root.appendChild(titles);
-    void this.renderTitles(titles, entity, generation);
+    // Evidence first, in a pane that stays at the top of the panel while the list scrolls under it.
+    if (state.neighbour && model.entities.has(state.neighbour)) {
+      const evidence = h("section", { class: "evidence", attrs: { "aria-live": "polite" } });
+      this.root.appendChild(evidence);
+      void this.renderEvidence(evidence, entity, model.entities.get(state.neighbour)!, generation);
+    }
 
     this.root.appendChild(this.renderNeighbours(entity));
 
-    const evidence = h("section", { class: "evidence", attrs: { "aria-live": "polite" } });
-    this.root.appendChild(evidence);
-    if (state.neighbour && model.entities.has(state.neighbour)) void this.renderEvidence(evidence, entity, model.entities.get(state.neighbour)!, generation);
+    const titles = h("section", { class: "titles" });
+    this.root.appendChild(titles);
+    void this.renderTitles(titles, entity, generation);
   }
 
   private async renderTitles(section: HTMLElement, entity: Entity, generation: number): Promise<void> {
@@ -152,28 +150,23 @@ export class Panel {
     return h("button", { class: "link", attrs: { type: "button" }, title: "Select", onClick: () => this.select(id) }, label);
   }
 
-  private neighbours(entity: Entity, window: WindowLevel): Neighbour[] {
-    const byId = new Map<string, number>();
-    const model = this.model;
-    const key = nodeKey(model, entity.id)!;
-    model.graph.forEachEdge(key, (_e, attrs, source, target) => {
-      if (attrs.kind !== "co-mention") return;
-      const w = attrs[window];
-      if (w <= 0) return;
-      const other = entityId(model, source === key ? target : source);
-      byId.set(other, (byId.get(other) ?? 0) + w);
-    });
-    const labels = this.model.entities;
-    return [...byId]
-      .map(([id, weight]) => ({ id, weight }))
-      .sort((a, b) => b.weight - a.weight || (labels.get(a.id)?.label ?? "").localeCompare(labels.get(b.id)?.label ?? ""));
+  /** Co-mentions at the window, in the order `guanxi who` gives (src/query/rank.ts). */
+  private neighbours(entity: Entity, window: WindowLevel): Ranked<PairCounts>[] {
+    const strengths = strengthsOf(this.model, window);
+    return rankPairs(entity.id, pairCountsOf(this.model, entity.id), window, this.store.state.rank, (id) => strengths.get(id) ?? 0);
   }
 
   private renderNeighbours(entity: Entity): HTMLElement {
     const { state } = this.store;
     const model = this.model;
     const all = this.neighbours(entity, state.window);
-    const section = h("section", { class: "neighbours" }, h("h3", null, `Co-mentioned 共现 (${state.window})`));
+    const by = state.rank === "count" ? "count" : "count × association";
+    const section = h(
+      "section",
+      { class: "neighbours" },
+      h("h3", null, `Co-mentioned 共现 (${state.window}) · ${all.length}`),
+      h("p", { class: "muted rank-note" }, `ranked by ${by}; each row: ${state.window}s · sentences · documents · association`),
+    );
     if (!all.length) {
       section.appendChild(h("p", { class: "muted" }, "No co-mentions at this window."));
       return section;
@@ -181,28 +174,29 @@ export class Panel {
     const shown = this.showAll ? all : all.slice(0, MAX_NEIGHBOURS);
     const list = h("ol", { class: "neighbour-list" });
     for (const n of shown) {
-      const other = model.entities.get(n.id);
+      const other = model.entities.get(n.pair.id);
       if (!other) continue;
       const dot = h("span", { class: "dot" });
       dot.style.background = typeColor(other.type);
-      const chosen = state.neighbour === n.id;
+      const chosen = state.neighbour === n.pair.id;
+      const reason = `${n.count} ${state.window}${n.count === 1 ? "" : "s"} · ${n.pair.sentence} sentence${n.pair.sentence === 1 ? "" : "s"} · ${n.pair.documents} doc${n.pair.documents === 1 ? "" : "s"} · association ${n.association.toFixed(2)}`;
       list.appendChild(
         h(
           "li",
-          { class: chosen ? "chosen" : undefined },
+          { class: chosen ? "chosen" : undefined, attrs: { "data-id": n.pair.id } },
           h(
             "button",
             {
               class: "neighbour",
-              title: "Show the evidence",
+              title: `Show the evidence (${reason})`,
               attrs: { type: "button", "aria-pressed": String(chosen) },
-              onClick: () => this.chooseNeighbour(chosen ? null : n.id),
+              onClick: () => this.chooseNeighbour(chosen ? null : n.pair.id),
             },
             dot,
             h("span", { class: "nb-label" }, other.label),
-            h("span", { class: "weight" }, String(n.weight)),
+            h("span", { class: "weight", title: reason }, `${n.count} · ${n.pair.sentence} · ${n.pair.documents} · ${n.association.toFixed(2)}`),
           ),
-          h("button", { class: "goto", title: "Select this entity", attrs: { type: "button", "aria-label": "Select" }, onClick: () => this.select(n.id) }, "→"),
+          h("button", { class: "goto", title: "Select this entity", attrs: { type: "button", "aria-label": "Select" }, onClick: () => this.select(n.pair.id) }, "→"),
         ),
       );
     }
@@ -227,12 +221,18 @@ export class Panel {
 
   private async renderEvidence(section: HTMLElement, a: Entity, b: Entity, generation: number): Promise<void> {
     const window = this.store.state.window;
-    append(section, h("h3", null, "Evidence 证据: ", h("mark", { class: "hl-a" }, a.label), " — ", h("mark", { class: "hl-b" }, b.label)));
+    append(
+      section,
+      h("button", { class: "close-evidence", title: "Close the evidence", attrs: { type: "button", "aria-label": "Close the evidence" }, onClick: () => this.chooseNeighbour(null) }, "×"),
+      h("h3", null, "Evidence 证据: ", h("mark", { class: "hl-a" }, a.label), " — ", h("mark", { class: "hl-b" }, b.label)),
+    );
     const status = h("p", { class: "muted" }, "Loading…");
     section.appendChild(status);
     let evidence;
+    let highlightedText: typeof import("./highlight.ts").highlightedText;
     try {
-      evidence = await loadEvidence(a.id, b.id);
+      // The highlighter folds scripts with names.ts (OpenCC's table): loaded with the first evidence.
+      [evidence, { highlightedText }] = await Promise.all([loadEvidence(a.id, b.id), import("./highlight.ts")]);
     } catch (err) {
       if (generation !== this.generation) return;
       status.textContent = `Could not load the evidence (${err instanceof Error ? err.message : String(err)}).`;

@@ -21,6 +21,8 @@ export function bindSearch(model: Model, store: ViewStore): void {
   let indexer: Promise<SearchIndexer> | undefined;
   const loadSearch = () => (indexer ??= import("./search.ts").then(({ SearchIndexer }) => new SearchIndexer(model.entities.values())));
   let hits: SearchHit[] = [];
+  /** Near misses shown under "no match" when a query found nothing. */
+  let nearMisses: SearchHit[] = [];
   let activeHit = -1;
   /** Bumped by every query, so that an answer which waited for the search module is dropped when stale. */
   let querySeq = 0;
@@ -39,6 +41,20 @@ export function bindSearch(model: Model, store: ViewStore): void {
   };
   const render = () => {
     clear(list);
+    if (!hits.length && input.value.trim()) {
+      list.appendChild(h("li", { class: "no-match", attrs: { role: "presentation" } }, `No match for “${input.value.trim()}”.`, nearMisses.length ? " Did you mean:" : ""));
+      for (const hit of nearMisses) {
+        const item = h("li", { class: "near-miss", attrs: { role: "option", "aria-selected": "false" } }, h("span", { class: "s-label" }, hit.label), hit.name_en ? h("span", { class: "s-en" }, hit.name_en) : null);
+        item.addEventListener("mousedown", (ev) => {
+          ev.preventDefault();
+          pick(hit);
+        });
+        list.appendChild(item);
+      }
+      list.hidden = false;
+      input.setAttribute("aria-expanded", "true");
+      return;
+    }
     hits.forEach((hit, i) => {
       const dot = h("span", { class: "dot" });
       dot.style.background = typeColor(hit.type);
@@ -66,9 +82,10 @@ export function bindSearch(model: Model, store: ViewStore): void {
   let inFlight: Promise<void> = Promise.resolve();
   const runQuery = (): void => {
     const seq = ++querySeq;
-    inFlight = Promise.all([loadSearch(), import("./search.ts")]).then(([ready, { search }]) => {
+    inFlight = Promise.all([loadSearch(), import("./search.ts")]).then(([ready, { search, suggest }]) => {
       if (seq !== querySeq) return;
       hits = search(ready.complete(), input.value, 10);
+      nearMisses = hits.length ? [] : suggest(ready, input.value, 5);
       activeHit = hits.length ? 0 : -1;
       answered = seq;
       render();

@@ -24,7 +24,7 @@ type Listener = (change: StateChange) => void;
 type HoverListener = (hovered: string | null) => void;
 
 /** Keys whose change alters what is visible (as opposed to only what is lit, or the panel). */
-export const FILTER_KEYS: readonly StateKey[] = ["window", "minWeight", "hiddenTypes", "showCoMention", "showRole", "community", "size"];
+export const FILTER_KEYS: readonly StateKey[] = ["window", "minWeight", "hiddenTypes", "showCoMention", "showRole", "community", "size", "ego", "minCore", "showIsolated", "hideCandidates", "rank"];
 
 export class ViewStore {
   private current: ViewState;
@@ -61,7 +61,7 @@ export class ViewStore {
 
   /** Changes part of the state; listeners hear which keys really changed (none: no event). */
   set(patch: Partial<ViewState>, options: SetOptions = {}): void {
-    const before = { ...this.current, hiddenTypes: new Set(this.current.hiddenTypes) };
+    const before = { ...this.current, hiddenTypes: new Set(this.current.hiddenTypes), camera: this.current.camera && { ...this.current.camera } };
     Object.assign(this.current, patch);
     // A new selection closes the evidence of the previous one, unless the same patch opens another.
     if ("selected" in patch && patch.selected !== before.selected && !("neighbour" in patch)) this.current.neighbour = null;
@@ -97,11 +97,14 @@ export class ViewStore {
     const s = this.current;
     if (s.selected && !this.model.entities.has(s.selected)) s.selected = null;
     if (!s.selected || (s.neighbour && !this.model.entities.has(s.neighbour)) || s.neighbour === s.selected) s.neighbour = null;
+    // An ego network needs its centre.
+    if (!s.selected) s.ego = 0;
     s.minWeight = Math.max(1, Math.min(s.minWeight, Math.max(1, this.model.maxWeight[s.window])));
   }
 }
 
 function same(a: unknown, b: unknown): boolean {
   if (a instanceof Set && b instanceof Set) return a.size === b.size && [...a].every((x) => b.has(x));
+  if (a && b && typeof a === "object" && typeof b === "object") return JSON.stringify(a) === JSON.stringify(b);
   return Object.is(a, b);
 }
