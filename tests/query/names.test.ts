@@ -116,6 +116,14 @@ describe("snippet: a window around both names", () => {
     expect(text.startsWith(s.slice(1, 10))).toBe(false);
   });
 
+  it("shows a window around each name, joined by an ellipsis, when they stand too far apart", () => {
+    const text = "余杭区经济发展突出贡献企业、数字经济创新发展示范企业、制造业创新发展示范企业、科技创新示范单位、服务业创新发展示范企业、人才创新创业引领示范企业等颁奖,并同步聘任王坚院士为名誉镇长。";
+    const s = snippetAround(text, ["王坚"], ["余杭区"], 30);
+    expect(s).toContain("王坚");
+    expect(s).toContain("余杭区");
+    expect([...s].length).toBeLessThanOrEqual(31);
+  });
+
   it("leaves a short passage whole", () => {
     expect(snippetAround("王坚与强脑科技。", ["王坚"], ["强脑科技"], 30)).toBe("王坚与强脑科技。");
   });
