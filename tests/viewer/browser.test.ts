@@ -315,7 +315,16 @@ describe("issue #15 in the viewer: names, ranking, evidence, readable graphs", (
   it("clicking an edge opens that pair's evidence", async () => {
     await page.goto(`${seedsServer.url}#n=brainco&ego=1`);
     await page.waitForFunction(() => document.body.dataset.ready === "true");
-    await page.waitForTimeout(300);
+    // A link changing the selection glides the camera to it: wait until it stops.
+    let camera = "";
+    await expect
+      .poll(async () => {
+        const before = camera;
+        await page.waitForTimeout(250);
+        camera = JSON.stringify(await page.evaluate(() => window.guanxi!.camera()));
+        return camera === before;
+      })
+      .toBe(true);
     // The midpoint of the longest link of 强脑科技 on screen: clear of the nodes at its ends.
     const target = await page.evaluate(() => {
       const g = window.guanxi!;
@@ -338,6 +347,7 @@ describe("issue #15 in the viewer: names, ranking, evidence, readable graphs", (
     let on = false;
     for (const offset of [0, 0.5, -0.5, 1, -1, 1.5, -1.5, 2, -2]) {
       await page.mouse.move(box.x + target!.x + nx * offset, box.y + target!.y + ny * offset);
+      await page.waitForTimeout(50);
       if (await page.locator("#graph.pointer").count()) {
         on = true;
         break;

@@ -96,13 +96,22 @@ describe("URL state", () => {
     s.showRole = false;
     s.community = true;
     s.size = "pagerank";
+    s.rank = "count";
+    s.ego = 2;
+    s.minCore = 3;
+    s.showIsolated = true;
+    s.hideCandidates = true;
+    s.camera = { x: 0.25, y: 0.75, ratio: 0.5 };
     const back = decodeState("#" + encodeState(s));
     expect(back).toEqual(s);
   });
 
   it("writes nothing for the default view and ignores junk", () => {
     expect(encodeState(defaultState())).toBe("");
-    const s = decodeState("#w=bogus&min=-4&hide=person,alien&size=huge&with=x");
+    expect(decodeState("#ego=2&cam=1,2").ego).toBe(0); // no ego network without a selection
+    expect(decodeState("#cam=1,2,-1").camera).toBeNull();
+    const s = decodeState("#w=bogus&min=-4&hide=person,alien&size=huge&with=x&rank=loud");
+    expect(s.rank).toBe("association");
     expect(s.window).toBe("sentence");
     expect(s.minWeight).toBe(1);
     expect([...s.hiddenTypes]).toEqual(["person"]);

@@ -189,7 +189,7 @@ export class GraphView {
       if (s.hideCandidates && a.candidate) return;
       nodes.add(n);
     });
-    const linkOk = (e: string, a: ViewEdge, u: string, v: string) => nodes.has(u) && nodes.has(v) && this.edgeVisible(a) && e !== "";
+    const linkOk = (a: ViewEdge, u: string, v: string) => nodes.has(u) && nodes.has(v) && this.edgeVisible(a);
     // Neighbours over the links shown, as sets (several edges between two entities are one tie).
     const adjacency = new Map<string, Set<string>>();
     const link = (u: string, v: string) => {
@@ -197,8 +197,8 @@ export class GraphView {
       if (!set) adjacency.set(u, (set = new Set()));
       set.add(v);
     };
-    g.forEachEdge((e, a, u, v) => {
-      if (!linkOk(e, a, u, v)) return;
+    g.forEachEdge((_e, a, u, v) => {
+      if (!linkOk(a, u, v)) return;
       link(u, v);
       link(v, u);
     });
@@ -226,7 +226,7 @@ export class GraphView {
     const edges = new Set<string>();
     const linked = new Set<string>();
     g.forEachEdge((e, a, u, v) => {
-      if (!linkOk(e, a, u, v)) return;
+      if (!linkOk(a, u, v)) return;
       edges.add(e);
       linked.add(u);
       linked.add(v);
