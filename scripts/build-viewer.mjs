@@ -14,9 +14,10 @@ const viewer = join(repo, "viewer");
 const dist = join(viewer, "dist");
 const stamp = join(dist, "index.html");
 
-/** Files whose change makes the built viewer stale (the viewer imports the evidence key module and its hash). */
+/** Files whose change makes the built viewer stale (the viewer imports these modules of src/ too). */
 function sources() {
-  const files = [join(viewer, "index.html"), join(viewer, "vite.config.ts"), join(repo, "src/evidence/key.ts"), join(repo, "src/hash.ts")];
+  const shared = ["src/evidence/key.ts", "src/hash.ts", "src/query/names.ts", "src/query/rank.ts", "src/types.ts"];
+  const files = [join(viewer, "index.html"), join(viewer, "vite.config.ts"), ...shared.map((f) => join(repo, f))];
   const walk = (dir) => {
     if (!existsSync(dir)) return;
     for (const entry of readdirSync(dir, { withFileTypes: true })) {

@@ -11,16 +11,19 @@ interface CommandInfo {
 }
 
 const COMMANDS: Record<string, CommandInfo> = {
-  build: { summary: "build <files|folders…> [--out DIR] [--workers N] [--strict]  clean, link and graph articles", load: () => import("./commands/build.ts") },
-  dict: { summary: "dict [check|--json|accept <label> --type T [--en NAME]]  the curated dictionary", load: () => import("./commands/dict.ts") },
-  candidates: { summary: "candidates [--out DIR] [--limit N]  proposed entities not in the dictionary", load: () => import("./commands/candidates.ts") },
-  who: { summary: "who <name> [--window W] [--type T] [--limit N]  who appears with an entity", load: () => import("./commands/who.ts") },
+  build: {
+    summary: "build <files|folders…> [--out DIR] [--dict DIR] [--window W] [--include-candidates] [--workers N] [--strict]  clean, link and graph articles",
+    load: () => import("./commands/build.ts"),
+  },
+  dict: { summary: "dict [check|--json|accept <label> --type T [--en NAME]] [--dir DIR]  the curated dictionary", load: () => import("./commands/dict.ts") },
+  candidates: { summary: "candidates [--out DIR] [--limit N] [--type T]  proposed entities not in the dictionary", load: () => import("./commands/candidates.ts") },
+  who: { summary: "who <name> [--window W] [--rank association|count] [--type T] [--limit N]  who appears with an entity", load: () => import("./commands/who.ts") },
   with: { summary: "with <a> <b>  the evidence for a pair", load: () => import("./commands/with.ts") },
   path: { summary: "path <a> <b>  shortest path over co-mentions and roles", load: () => import("./commands/path.ts") },
   roles: { summary: "roles <name>  titles a person holds, or who holds titles in an organisation", load: () => import("./commands/roles.ts") },
   stats: { summary: "stats  counts of the build", load: () => import("./commands/stats.ts") },
   timeline: { summary: "timeline <name>  an entity's ties by month: who came, who went", load: () => import("./commands/timeline.ts") },
-  serve: { summary: "serve [DIR] [--port P] [--host H]  open the viewer on a build", load: () => import("./commands/serve.ts") },
+  serve: { summary: "serve [DIR] [--port P|0] [--host H]  open the viewer on a build", load: () => import("./commands/serve.ts") },
 };
 
 export function helpText(): string {
@@ -31,13 +34,33 @@ export function helpText(): string {
     "",
     ...Object.entries(COMMANDS).map(([name, c]) => `  ${c.summary.startsWith(name) ? "" : name + " "}${c.summary}`),
     "",
-    "Every query takes --out DIR (default out/) and --json; who, with, path, roles, stats and timeline take",
-    "--since and --until (a month, 2024-05, or a year). Add --debug to see stack traces.",
+    "Every query takes --out DIR (default out/) and --json; names may be Chinese (Simplified or Traditional),",
+    "pinyin, English, an alias or an id. who, with, path, roles, stats and timeline take --since and --until",
+    "(a month, 2024-05, or a year). The build reads the dictionary in dictionaries/ (--dict DIR for another).",
+    "`guanxi <command> --help` for each command's options. Add --debug to see stack traces.",
   ];
   return lines.join("\n");
 }
 
+let pipeGuarded = false;
+
+/**
+ * `guanxi dict --json | head`: a reader that stops early closes the pipe, and the next write fails with
+ * EPIPE. That is the reader's choice, not an error: end quietly with success.
+ */
+export function endQuietlyOnClosedPipe(): void {
+  if (pipeGuarded) return;
+  pipeGuarded = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (err: NodeJS.ErrnoException) => {
+      if (err.code === "EPIPE") process.exit(0);
+      throw err;
+    });
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
+  endQuietlyOnClosedPipe();
   const [name, ...rest] = argv;
   if (!name || name === "--help" || name === "-h" || name === "help") {
     console.log(helpText());

@@ -32,18 +32,11 @@ export function parseQuery<O extends NonNullable<ParseArgsConfig["options"]>>(ar
   return { help: false as const, values, positionals: parsed.positionals };
 }
 
-let stdoutGuarded = false;
-
-/** Runs a query command: errors a user can fix become a message and exit code 2 (1 for a missing build). */
+/**
+ * Runs a query command: errors a user can fix become a message and exit code 2 (1 for a missing build).
+ * A closed pipe (`guanxi who 王坚 | head`) is handled once for every command, in cli/main.ts.
+ */
 export async function runQuery(body: () => number | Promise<number>): Promise<number> {
-  // `guanxi who 王坚 | head`: a reader that stops early is not an error.
-  if (!stdoutGuarded) {
-    stdoutGuarded = true;
-    process.stdout.on("error", (err: NodeJS.ErrnoException) => {
-      if (err.code === "EPIPE") process.exit(0);
-      throw err;
-    });
-  }
   try {
     return await body();
   } catch (err) {

@@ -8,6 +8,7 @@ import { bidirectional } from "graphology-shortest-path/unweighted.js";
 import type { CoMentionEdgeAttributes, EntityType, Evidence, WindowLevel } from "../types.ts";
 import { ENTITY_TYPES, WINDOW_LEVELS } from "../types.ts";
 import { QueryError, type Build } from "./load.ts";
+import { DEFAULT_RANK, DEFAULT_WINDOW, rankPairs, strengthsAt, type RankBy } from "./rank.ts";
 import { entityInfo, resolveEntity, type EntityInfo } from "./resolve.ts";
 import { countIn, dateIn, type Period } from "./period.ts";
 
@@ -63,6 +64,10 @@ function coMention(build: Build, a: string, b: string): CoMentionEdgeAttributes 
 export interface WhoRow extends EntityInfo {
   /** Distinct windows shared at the chosen level. */
   weight: number;
+  /** weight / √(strength · strength) at the level, in [0, 1] (see rank.ts). */
+  association: number;
+  /** What the rows are ordered by: weight × association, or the weight with --rank count. */
+  score: number;
   sentence: number;
   paragraph: number;
   article: number;
@@ -81,6 +86,7 @@ export interface WhoRow extends EntityInfo {
 export interface WhoResult {
   entity: EntityInfo;
   window: WindowLevel;
+  rank: RankBy;
   period?: Period;
   /** Entities co-mentioned at this level (and in the period) before --type/--limit. */
   total: number;
@@ -91,54 +97,74 @@ export interface WhoOptions {
   window?: WindowLevel;
   type?: EntityType;
   limit?: number;
+  rank?: RankBy;
   /** Evidence passages per row (1 to 3). */
   evidence?: number;
   /** Only ties with dated documents in these months, ranked by them; evidence from them. */
   period?: Period;
 }
 
+const strengthCache = new WeakMap<Build["graph"], Map<WindowLevel, Map<string, number>>>();
+
+/** Every entity's co-mention strength at a level (rank.ts), computed once per loaded graph and level. */
+export function strengths(build: Build, window: WindowLevel): Map<string, number> {
+  let byLevel = strengthCache.get(build.graph);
+  if (!byLevel) strengthCache.set(build.graph, (byLevel = new Map()));
+  let s = byLevel.get(window);
+  if (!s) {
+    const g = build.graph;
+    const pairs: { a: string; b: string; counts: Record<WindowLevel, number> }[] = [];
+    g.forEachEdge((_e, attr, a, b) => {
+      if (attr.kind === "co-mention") pairs.push({ a, b, counts: attr });
+    });
+    s = strengthsAt(pairs, window);
+    byLevel.set(window, s);
+  }
+  return s;
+}
+
 export function who(build: Build, name: string, options: WhoOptions = {}): WhoResult {
   const id = resolveEntity(build, name);
   const g = build.graph;
-  const window = options.window ?? "article";
+  const window = options.window ?? DEFAULT_WINDOW;
+  const rank = options.rank ?? DEFAULT_RANK;
   const perRow = Math.max(0, Math.min(3, options.evidence ?? 3));
-  const rows: WhoRow[] = [];
-  let total = 0;
+  const pairs: (CoMentionEdgeAttributes & { id: string })[] = [];
   g.forEachEdge(id, (_e, attr, source, target) => {
-    if (attr.kind !== "co-mention" || attr[window] <= 0) return;
-    const inPeriod = options.period ? countIn(attr.months, options.period) : undefined;
-    if (inPeriod === 0) return;
-    const other = source === id ? target : source;
-    total++;
-    const oa = g.getNodeAttributes(other);
-    if (options.type && oa.type !== options.type) return;
+    if (attr.kind !== "co-mention") return;
+    pairs.push({ ...attr, id: source === id ? target : source });
+  });
+  const s = strengths(build, window);
+  let ranked = rankPairs(id, pairs, window, rank, (x) => s.get(x) ?? 0);
+  // With a period, only the ties dated in it, the most documents in it first (the ranking breaks ties).
+  const inPeriodOf = new Map<string, number>();
+  if (options.period) {
+    for (const r of ranked) inPeriodOf.set(r.pair.id, countIn(r.pair.months, options.period));
+    ranked = ranked.filter((r) => inPeriodOf.get(r.pair.id)! > 0).sort((x, y) => inPeriodOf.get(y.pair.id)! - inPeriodOf.get(x.pair.id)!);
+  }
+  const total = ranked.length;
+  const rows: WhoRow[] = [];
+  for (const r of ranked) {
+    const oa = g.getNodeAttributes(r.pair.id);
+    if (options.type && oa.type !== options.type) continue;
+    const inPeriod = inPeriodOf.get(r.pair.id);
     rows.push({
-      ...entityInfo(other, oa),
-      weight: attr[window],
-      sentence: attr.sentence,
-      paragraph: attr.paragraph,
-      article: attr.article,
-      documents: attr.documents,
-      npmi: attr.npmi,
+      ...entityInfo(r.pair.id, oa),
+      weight: r.count,
+      association: Math.round(r.association * 1e4) / 1e4,
+      score: Math.round(r.score * 1e4) / 1e4,
+      sentence: r.pair.sentence,
+      paragraph: r.pair.paragraph,
+      article: r.pair.article,
+      documents: r.pair.documents,
+      npmi: r.pair.npmi,
       ...(inPeriod !== undefined ? { inPeriod } : {}),
-      ...(attr.firstDate ? { firstDate: attr.firstDate } : {}),
-      ...(attr.lastDate ? { lastDate: attr.lastDate } : {}),
+      ...(r.pair.firstDate ? { firstDate: r.pair.firstDate } : {}),
+      ...(r.pair.lastDate ? { lastDate: r.pair.lastDate } : {}),
       roles: [],
       evidence: [],
     });
-  });
-  // Ties at the chosen level go to the closer tie: sharing sentences says more than sharing an article.
-  rows.sort(
-    (x, y) =>
-      (y.inPeriod ?? 0) - (x.inPeriod ?? 0) ||
-      y.weight - x.weight ||
-      y.documents - x.documents ||
-      y.sentence - x.sentence ||
-      y.paragraph - x.paragraph ||
-      y.npmi - x.npmi ||
-      x.label.localeCompare(y.label, "zh") ||
-      (x.id < y.id ? -1 : 1),
-  );
+  }
   const limited = options.limit && options.limit > 0 ? rows.slice(0, options.limit) : rows;
   for (const row of limited) {
     g.forEachEdge(id, row.id, (_e, attr) => {
@@ -149,7 +175,7 @@ export function who(build: Build, name: string, options: WhoOptions = {}): WhoRe
     });
     if (perRow) row.evidence = passagesWithin(inPeriodOnly(build.evidence(id, row.id)?.items ?? [], options.period), window).slice(0, perRow);
   }
-  return { entity: entityInfo(id, g.getNodeAttributes(id)), window, ...(options.period ? { period: options.period } : {}), total, rows: limited };
+  return { entity: entityInfo(id, g.getNodeAttributes(id)), window, rank, ...(options.period ? { period: options.period } : {}), total, rows: limited };
 }
 
 // ---------------------------------------------------------------- with
@@ -224,7 +250,7 @@ export function path(build: Build, nameA: string, nameB: string, options: { wind
   const a = resolveEntity(build, nameA);
   const b = resolveEntity(build, nameB);
   const g = build.graph;
-  const window = options.window ?? "article";
+  const window = options.window ?? DEFAULT_WINDOW;
   // Ties without direction: a role links person and organisation both ways for the purpose of a path.
   const ties = new Graph({ type: "undirected", allowSelfLoops: false });
   for (const n of [...g.nodes()].sort()) ties.addNode(n);

@@ -1,9 +1,10 @@
-// Resolving what a user types to one entity id: by id, label, alias or English name. Case and width are
-// ignored (alibaba, "Zhejiang Lab", ＢrainCo); a name that fits several entities lists them instead of
-// guessing, and a name that fits nothing suggests near names.
+// Resolving what a user types to one entity id, through names.ts (the same rules as the viewer's
+// search): a name that fits several entities lists them instead of guessing, and a name that fits
+// nothing suggests near names.
 
 import type { NodeAttributes } from "../types.ts";
 import { QueryError, type Build } from "./load.ts";
+import { foldName, NameIndex, resolveName, type NamedEntity } from "./names.ts";
 
 export interface EntityInfo {
   id: string;
@@ -36,50 +37,40 @@ export class UnknownNameError extends QueryError {
   }
 }
 
-/** Folds width (NFKC), case and runs of spaces, so "zhejiang  lab" finds "Zhejiang Lab". */
+/** Folds width, script, case, tones and spacing (see names.ts): "zhejiang  lab" finds "Zhejiang Lab". */
 export function normaliseName(text: string): string {
-  return text.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
+  return foldName(text);
 }
 
 export function entityInfo(id: string, a: NodeAttributes): EntityInfo {
   return { id, label: a.label, type: a.type, name_en: a.name_en ?? "", candidate: !!a.candidate };
 }
 
-function pick(build: Build, name: string, ids: Set<string>): string | null {
-  if (ids.size === 0) return null;
-  if (ids.size === 1) return [...ids][0];
-  // A dictionary entity beats a candidate of the same name: the candidate is the guess.
-  const curated = [...ids].filter((id) => !build.graph.getNodeAttribute(id, "candidate"));
-  if (curated.length === 1) return curated[0];
-  const options = [...ids].sort().map((id) => entityInfo(id, build.graph.getNodeAttributes(id)));
-  throw new AmbiguousNameError(name, options);
+const indexes = new WeakMap<Build["graph"], NameIndex>();
+
+/** The names of a build's entities, indexed once per loaded graph. */
+export function nameIndex(build: Build): NameIndex {
+  let index = indexes.get(build.graph);
+  if (!index) {
+    const items: NamedEntity[] = build.graph.mapNodes((id, a) => ({
+      id,
+      label: a.label,
+      aliases: a.aliases ?? [],
+      name_en: a.name_en ?? "",
+      type: a.type,
+      mentions: a.mentions ?? 0,
+      candidate: !!a.candidate,
+    }));
+    index = new NameIndex(items);
+    indexes.set(build.graph, index);
+  }
+  return index;
 }
 
 export function resolveEntity(build: Build, name: string): string {
   const g = build.graph;
-  const raw = name.trim();
-  if (g.hasNode(raw)) return raw;
-  const wanted = normaliseName(raw);
-  if (!wanted) throw new UnknownNameError(name, []);
-
-  const byLabel = new Set<string>();
-  const byOther = new Set<string>();
-  const partial = new Set<string>();
-  g.forEachNode((id, a) => {
-    if (a.label === raw || normaliseName(a.label) === wanted) byLabel.add(id);
-    const names = [...(a.aliases ?? []), a.name_en ?? "", id].filter(Boolean).map(normaliseName);
-    if (names.includes(wanted)) byOther.add(id);
-    // Fragments (one character of Chinese matches far too much) suggest, never resolve silently.
-    if ([...wanted].length >= 2 && [normaliseName(a.label), ...names].some((n) => n.includes(wanted))) partial.add(id);
-  });
-  // Label first: a canonical name outranks someone else's alias.
-  const exact = pick(build, name, byLabel) ?? pick(build, name, byOther);
-  if (exact) return exact;
-  throw new UnknownNameError(
-    name,
-    [...partial]
-      .sort()
-      .slice(0, 12)
-      .map((id) => entityInfo(id, g.getNodeAttributes(id))),
-  );
+  const answer = resolveName(nameIndex(build), name);
+  if (answer.kind === "found") return answer.id;
+  if (answer.kind === "ambiguous") throw new AmbiguousNameError(name, answer.ids.map((id) => entityInfo(id, g.getNodeAttributes(id))));
+  throw new UnknownNameError(name, answer.suggestions.map((hit) => entityInfo(hit.id, g.getNodeAttributes(hit.id))));
 }

@@ -97,6 +97,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         }),
     };
   }
+  // One port asked for: its own error (code EADDRINUSE) tells the caller what happened.
+  if (tries === 1) throw lastError;
   throw new Error(`ports ${firstPort}–${firstPort + tries - 1} are all in use (${(lastError as Error).message})`);
 }
 

@@ -78,7 +78,7 @@ describe("resolveEntity", () => {
 
 describe("queries", () => {
   it("who ranks co-mentioned entities by weight, with evidence", () => {
-    const r = who(build, "王坚");
+    const r = who(build, "王坚", { window: "article" });
     expect(r.window).toBe("article");
     expect(r.rows[0].id).toBe("zhejiang-lab");
     expect(r.rows[0]).toMatchObject({ weight: 2, documents: 2, roles: ["主任"] });
@@ -92,12 +92,12 @@ describe("queries", () => {
   });
 
   it("who switches window level, filters by type and limits", () => {
-    const article = who(build, "刘颖").rows.map((x) => x.id);
+    const article = who(build, "刘颖", { window: "article" }).rows.map((x) => x.id);
     expect(article).toEqual(expect.arrayContaining(["yang-jiangen", "wang-jian", "alibaba"]));
     expect(who(build, "刘颖", { window: "paragraph" }).rows.map((x) => x.id)).toEqual(["yang-jiangen"]);
     expect(who(build, "刘颖", { window: "sentence" }).rows).toEqual([]);
-    expect(who(build, "王坚", { type: "place" }).rows.map((x) => x.id).sort()).toEqual(["ai-town", "ali-prefecture"]);
-    const limited = who(build, "王坚", { limit: 2 });
+    expect(who(build, "王坚", { type: "place", window: "article" }).rows.map((x) => x.id).sort()).toEqual(["ai-town", "ali-prefecture"]);
+    const limited = who(build, "王坚", { limit: 2, window: "article" });
     expect(limited.rows).toHaveLength(2);
     expect(limited.total).toBe(7);
   });
@@ -127,7 +127,7 @@ describe("queries", () => {
   });
 
   it("path finds the shortest chain over co-mentions and roles", () => {
-    const r = path(build, "刘颖", "阿里地区");
+    const r = path(build, "刘颖", "阿里地区", { window: "article" });
     expect(r.found).toBe(true);
     expect(r.hops).toBe(2);
     expect(r.nodes.map((n) => n.id)).toEqual(["liu-ying", "wang-jian", "ali-prefecture"]);
@@ -191,7 +191,7 @@ describe("renderTable", () => {
 
 describe("query commands", () => {
   it("print a table, or JSON with --json", async () => {
-    const table = await capture(runWho, ["王坚", "--limit", "3"]);
+    const table = await capture(runWho, ["王坚", "--limit", "3", "--window", "article"]);
     expect(table.code).toBe(0);
     expect(table.stdout).toContain("之江实验室");
     expect(table.stdout).toContain("中国工程院院士、之江实验室主任王坚出席。");
@@ -203,7 +203,7 @@ describe("query commands", () => {
       [runWith, ["Alibaba", "王坚"]],
       [runRoles, ["王坚"]],
       [runStats, []],
-      [runPath, ["刘颖", "阿里地区"]],
+      [runPath, ["刘颖", "阿里地区", "--window", "article"]],
     ] as const) {
       const r = await capture(run, [...argv, "--json"]);
       expect(r.code).toBe(0);

@@ -32,10 +32,10 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe("seed 001", () => {
   it("who 刘颖 includes 杨建根, 王坚 and 阿里巴巴 at article level, not 杨建根 at sentence level", () => {
-    const text = guanxi("who", "刘颖", "--out", out("001"), "--limit", "0");
+    const text = guanxi("who", "刘颖", "--out", out("001"), "--limit", "0", "--window", "article");
     for (const name of ["杨建根", "王坚", "阿里巴巴"]) expect(text).toContain(name);
     const build = loadBuild(out("001"));
-    const article = who(build, "刘颖").rows.map((r) => r.label);
+    const article = who(build, "刘颖", { window: "article" }).rows.map((r) => r.label);
     expect(article).toEqual(expect.arrayContaining(["杨建根", "王坚", "阿里巴巴"]));
     const sentence = who(build, "刘颖", { window: "sentence" }).rows.map((r) => r.label);
     expect(sentence).not.toContain("杨建根");

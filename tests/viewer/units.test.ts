@@ -66,6 +66,17 @@ describe("highlight", () => {
     expect(segs.filter((s) => s.side).map((s) => s.text)).toEqual(["brainco", "ALIBABA"]);
   });
 
+  it("marks Simplified names in a Traditional passage, at the passage's own characters", () => {
+    const text = "中國工程院院士、之江實驗室主任王堅出席。";
+    const segs = splitHighlights(text, ["王坚"], ["中国工程院", "之江实验室"]);
+    expect(segs.filter((s) => s.side).map((s) => [s.text, s.side])).toEqual([
+      ["中國工程院", "b"],
+      ["之江實驗室", "b"],
+      ["王堅", "a"],
+    ]);
+    expect(segs.map((s) => s.text).join("")).toBe(text);
+  });
+
   it("keeps markup in the text as text (segments join back to the input)", () => {
     const text = `<img src=x onerror="alert(1)">与<script>x</script>公司`;
     const segs = splitHighlights(text, ["<script>x</script>公司"], [`<img src=x onerror="alert(1)">`]);
@@ -85,13 +96,22 @@ describe("URL state", () => {
     s.showRole = false;
     s.community = true;
     s.size = "pagerank";
+    s.rank = "count";
+    s.ego = 2;
+    s.minCore = 3;
+    s.showIsolated = true;
+    s.hideCandidates = true;
+    s.camera = { x: 0.25, y: 0.75, ratio: 0.5 };
     const back = decodeState("#" + encodeState(s));
     expect(back).toEqual(s);
   });
 
   it("writes nothing for the default view and ignores junk", () => {
     expect(encodeState(defaultState())).toBe("");
-    const s = decodeState("#w=bogus&min=-4&hide=person,alien&size=huge&with=x");
+    expect(decodeState("#ego=2&cam=1,2").ego).toBe(0); // no ego network without a selection
+    expect(decodeState("#cam=1,2,-1").camera).toBeNull();
+    const s = decodeState("#w=bogus&min=-4&hide=person,alien&size=huge&with=x&rank=loud");
+    expect(s.rank).toBe("association");
     expect(s.window).toBe("sentence");
     expect(s.minWeight).toBe(1);
     expect([...s.hiddenTypes]).toEqual(["person"]);

@@ -47,3 +47,18 @@ export function coEdgeShade(weight: number): string {
 }
 export const CO_EDGE_FOCUS = "#7a7a7a";
 export const ROLE_EDGE = "#e3a21a";
+
+/**
+ * The colour of a candidate (a name the build proposed, not yet in the dictionary): its type's colour
+ * mixed three parts to one with white, so that it reads as the same type, unconfirmed.
+ */
+export function candidateColor(color: string): string {
+  const m = /^#([0-9a-f]{6})$/i.exec(color);
+  if (!m) return color;
+  const n = parseInt(m[1], 16);
+  const mix = (c: number) => Math.round(c + (255 - c) * 0.6);
+  const [r, g, b] = [mix(n >> 16), mix((n >> 8) & 255), mix(n & 255)];
+  return `#${((r << 16) | (g << 8) | b).toString(16).padStart(6, "0")}`;
+}
+
+export const ROLE_LABEL = "#9a6a00";

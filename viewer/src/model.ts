@@ -5,6 +5,7 @@
 import Graph from "graphology";
 import { ENTITY_TYPES, type EntityType, type WindowLevel } from "../../src/types.ts";
 import { TYPE_COLORS, UNKNOWN_TYPE_COLOR } from "./colors.ts";
+import { strengthsAt, type PairCounts } from "../../src/query/rank.ts";
 import type { SizeMetric } from "./url-state.ts";
 import { monthSpan } from "./time-filter.ts";
 
@@ -32,6 +33,8 @@ export interface ViewNode {
   size: number;
   etype: string;
   community: number | undefined;
+  /** Proposed by the build, not in the dictionary: drawn pale (see colors.ts). */
+  candidate: boolean;
   /** Rendered size under each metric, precomputed so the reducer only picks one. */
   sizes: Record<SizeMetric, number>;
 }
@@ -166,7 +169,7 @@ export function buildModel(data: unknown): Model {
     const key = String(i);
     keys.set(e.id, key);
     ids.push(e.id);
-    graph.addNode(key, { x, y, label: e.label, color: typeColor(e.type), size: sizes.mentions, etype: e.type, community: e.community, sizes });
+    graph.addNode(key, { x, y, label: e.label, color: typeColor(e.type), size: sizes.mentions, etype: e.type, community: e.community, candidate: e.candidate, sizes });
   });
 
   const maxWeight: Record<WindowLevel, number> = { sentence: 0, paragraph: 0, article: 0 };
@@ -230,4 +233,41 @@ export function entityId(model: Model, key: string): string {
 /** Co-mention weight of an edge at a window level. */
 export function weightAt(edge: ViewEdge, window: WindowLevel): number {
   return edge[window];
+}
+
+/** The co-mention counts of one entity with each other, as rank.ts takes them. */
+export function pairCountsOf(model: Model, id: string): PairCounts[] {
+  const key = nodeKey(model, id);
+  if (key === undefined) return [];
+  const byId = new Map<string, PairCounts>();
+  model.graph.forEachEdge(key, (_e, a, source, target) => {
+    if (a.kind !== "co-mention") return;
+    const other = entityId(model, source === key ? target : source);
+    const p = byId.get(other);
+    if (p) {
+      p.sentence += a.sentence;
+      p.paragraph += a.paragraph;
+      p.article += a.article;
+      p.documents = Math.max(p.documents, a.documents);
+    } else byId.set(other, { id: other, sentence: a.sentence, paragraph: a.paragraph, article: a.article, documents: a.documents });
+  });
+  return [...byId.values()];
+}
+
+const strengthCache = new WeakMap<Model, Map<WindowLevel, Map<string, number>>>();
+
+/** Every entity's co-mention strength at a level (rank.ts), computed once per level. */
+export function strengthsOf(model: Model, window: WindowLevel): Map<string, number> {
+  let byLevel = strengthCache.get(model);
+  if (!byLevel) strengthCache.set(model, (byLevel = new Map()));
+  let s = byLevel.get(window);
+  if (!s) {
+    const pairs: { a: string; b: string; counts: Record<WindowLevel, number> }[] = [];
+    model.graph.forEachEdge((_e, a, source, target) => {
+      if (a.kind === "co-mention") pairs.push({ a: entityId(model, source), b: entityId(model, target), counts: a });
+    });
+    s = strengthsAt(pairs, window);
+    byLevel.set(window, s);
+  }
+  return s;
 }

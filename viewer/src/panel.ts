@@ -5,24 +5,12 @@ import type { WindowLevel } from "../../src/types.ts";
 import { TYPE_NAMES } from "./colors.ts";
 import { loadEvidence, loadRoles, type EvidenceItem } from "./data.ts";
 import { append, clear, h } from "./dom.ts";
-import { highlightedText } from "./highlight.ts";
-import { entityId, nodeKey, typeColor, type Entity, type Model } from "./model.ts";
-import type { ViewState } from "./url-state.ts";
-import { dateInRange, edgeInRange } from "./time-filter.ts";
+import { rankPairs, type Ranked, type PairCounts } from "../../src/query/rank.ts";
+import { entityId, nodeKey, pairCountsOf, strengthsOf, typeColor, type Entity, type Model } from "./model.ts";
+import type { ViewStore } from "./state.ts";
 
-export interface PanelHost {
-  model: Model;
-  state: ViewState;
-  /** Select another entity (and centre it). */
-  select(id: string | null): void;
-  /** Open the evidence of the selected entity with this neighbour. */
-  chooseNeighbour(id: string | null): void;
-}
-
-interface Neighbour {
-  id: string;
-  weight: number;
-}
+/** What the panel shows follows these parts of the state. */
+const PANEL_KEYS = ["selected", "neighbour", "window", "rank"] as const;
 
 const MAX_NEIGHBOURS = 40;
 const MAX_EVIDENCE = 60;
@@ -35,11 +23,25 @@ export class Panel {
 
   constructor(
     private readonly root: HTMLElement,
-    private readonly host: PanelHost,
-  ) {}
+    private readonly model: Model,
+    private readonly store: ViewStore,
+  ) {
+    store.on((change) => {
+      if (PANEL_KEYS.some((k) => change.keys.has(k))) this.render();
+    });
+  }
+
+  private select(id: string | null): void {
+    this.store.set({ selected: id }, { reveal: true });
+  }
+
+  private chooseNeighbour(id: string | null): void {
+    this.store.set({ neighbour: id });
+  }
 
   render(): void {
-    const { state, model } = this.host;
+    const { state } = this.store;
+    const model = this.model;
     const generation = ++this.generation;
     clear(this.root);
     const entity = state.selected ? model.entities.get(state.selected) : undefined;
@@ -56,7 +58,7 @@ export class Panel {
     const typeName = (TYPE_NAMES as Record<string, string>)[entity.type] ?? entity.type;
     append(
       this.root,
-      h("button", { class: "close", title: "Close", attrs: { type: "button", "aria-label": "Close" }, onClick: () => this.host.select(null) }, "×"),
+      h("button", { class: "close", title: "Close", attrs: { type: "button", "aria-label": "Close" }, onClick: () => this.select(null) }, "×"),
       h("h2", { class: "entity-label" }, entity.label),
       entity.name_en ? h("p", { class: "name-en" }, entity.name_en) : null,
       h(
@@ -70,19 +72,22 @@ export class Panel {
       entity.aliases.length ? h("p", { class: "aliases" }, h("span", { class: "muted" }, "Aliases: "), entity.aliases.join(" · ")) : null,
     );
 
-    const titles = h("section", { class: "titles" });
-    this.root.appendChild(titles);
-    void this.renderTitles(titles, entity, generation);
+    // Evidence first, in a pane that stays at the top of the panel while the list scrolls under it.
+    if (state.neighbour && model.entities.has(state.neighbour)) {
+      const evidence = h("section", { class: "evidence", attrs: { "aria-live": "polite" } });
+      this.root.appendChild(evidence);
+      void this.renderEvidence(evidence, entity, model.entities.get(state.neighbour)!, generation);
+    }
 
     this.root.appendChild(this.renderNeighbours(entity));
 
-    const evidence = h("section", { class: "evidence", attrs: { "aria-live": "polite" } });
-    this.root.appendChild(evidence);
-    if (state.neighbour && model.entities.has(state.neighbour)) void this.renderEvidence(evidence, entity, model.entities.get(state.neighbour)!, generation);
+    const titles = h("section", { class: "titles" });
+    this.root.appendChild(titles);
+    void this.renderTitles(titles, entity, generation);
   }
 
   private async renderTitles(section: HTMLElement, entity: Entity, generation: number): Promise<void> {
-    const { graph, entities } = this.host.model;
+    const { graph, entities } = this.model;
     const held: { title: string; orgId?: string; orgLabel?: string }[] = [];
     const holders: { title: string; personId: string }[] = [];
     const seen = new Set<string>();
@@ -92,13 +97,13 @@ export class Panel {
       seen.add(key);
       held.push({ title, orgId, orgLabel });
     };
-    const key = nodeKey(this.host.model, entity.id)!;
+    const key = nodeKey(this.model, entity.id)!;
     graph.forEachOutEdge(key, (_e, attrs, _s, target) => {
-      const orgId = entityId(this.host.model, target);
+      const orgId = entityId(this.model, target);
       if (attrs.kind === "role") hold(attrs.title, orgId, entities.get(orgId)?.label);
     });
     graph.forEachInEdge(key, (_e, attrs, source) => {
-      if (attrs.kind === "role") holders.push({ title: attrs.title, personId: entityId(this.host.model, source) });
+      if (attrs.kind === "role") holders.push({ title: attrs.title, personId: entityId(this.model, source) });
     });
     const rows = await loadRoles();
     if (generation !== this.generation) return;
@@ -141,31 +146,27 @@ export class Panel {
   }
 
   private entityLink(id: string): HTMLButtonElement {
-    const label = this.host.model.entities.get(id)?.label ?? id;
-    return h("button", { class: "link", attrs: { type: "button" }, title: "Select", onClick: () => this.host.select(id) }, label);
+    const label = this.model.entities.get(id)?.label ?? id;
+    return h("button", { class: "link", attrs: { type: "button" }, title: "Select", onClick: () => this.select(id) }, label);
   }
 
-  private neighbours(entity: Entity, window: WindowLevel): Neighbour[] {
-    const byId = new Map<string, number>();
-    const model = this.host.model;
-    const key = nodeKey(model, entity.id)!;
-    model.graph.forEachEdge(key, (_e, attrs, source, target) => {
-      if (attrs.kind !== "co-mention" || !edgeInRange(attrs.months, this.host.state.time)) return;
-      const w = attrs[window];
-      if (w <= 0) return;
-      const other = entityId(model, source === key ? target : source);
-      byId.set(other, (byId.get(other) ?? 0) + w);
-    });
-    const labels = this.host.model.entities;
-    return [...byId]
-      .map(([id, weight]) => ({ id, weight }))
-      .sort((a, b) => b.weight - a.weight || (labels.get(a.id)?.label ?? "").localeCompare(labels.get(b.id)?.label ?? ""));
+  /** Co-mentions at the window, in the order `guanxi who` gives (src/query/rank.ts). */
+  private neighbours(entity: Entity, window: WindowLevel): Ranked<PairCounts>[] {
+    const strengths = strengthsOf(this.model, window);
+    return rankPairs(entity.id, pairCountsOf(this.model, entity.id), window, this.store.state.rank, (id) => strengths.get(id) ?? 0);
   }
 
   private renderNeighbours(entity: Entity): HTMLElement {
-    const { state, model } = this.host;
+    const { state } = this.store;
+    const model = this.model;
     const all = this.neighbours(entity, state.window);
-    const section = h("section", { class: "neighbours" }, h("h3", null, `Co-mentioned 共现 (${state.window})`));
+    const by = state.rank === "count" ? "count" : "count × association";
+    const section = h(
+      "section",
+      { class: "neighbours" },
+      h("h3", null, `Co-mentioned 共现 (${state.window}) · ${all.length}`),
+      h("p", { class: "muted rank-note" }, `ranked by ${by}; each row: ${state.window}s · sentences · documents · association`),
+    );
     if (!all.length) {
       section.appendChild(h("p", { class: "muted" }, "No co-mentions at this window."));
       return section;
@@ -173,28 +174,29 @@ export class Panel {
     const shown = this.showAll ? all : all.slice(0, MAX_NEIGHBOURS);
     const list = h("ol", { class: "neighbour-list" });
     for (const n of shown) {
-      const other = model.entities.get(n.id);
+      const other = model.entities.get(n.pair.id);
       if (!other) continue;
       const dot = h("span", { class: "dot" });
       dot.style.background = typeColor(other.type);
-      const chosen = state.neighbour === n.id;
+      const chosen = state.neighbour === n.pair.id;
+      const reason = `${n.count} ${state.window}${n.count === 1 ? "" : "s"} · ${n.pair.sentence} sentence${n.pair.sentence === 1 ? "" : "s"} · ${n.pair.documents} doc${n.pair.documents === 1 ? "" : "s"} · association ${n.association.toFixed(2)}`;
       list.appendChild(
         h(
           "li",
-          { class: chosen ? "chosen" : undefined },
+          { class: chosen ? "chosen" : undefined, attrs: { "data-id": n.pair.id } },
           h(
             "button",
             {
               class: "neighbour",
-              title: "Show the evidence",
+              title: `Show the evidence (${reason})`,
               attrs: { type: "button", "aria-pressed": String(chosen) },
-              onClick: () => this.host.chooseNeighbour(chosen ? null : n.id),
+              onClick: () => this.chooseNeighbour(chosen ? null : n.pair.id),
             },
             dot,
             h("span", { class: "nb-label" }, other.label),
-            h("span", { class: "weight" }, String(n.weight)),
+            h("span", { class: "weight", title: reason }, `${n.count} · ${n.pair.sentence} · ${n.pair.documents} · ${n.association.toFixed(2)}`),
           ),
-          h("button", { class: "goto", title: "Select this entity", attrs: { type: "button", "aria-label": "Select" }, onClick: () => this.host.select(n.id) }, "→"),
+          h("button", { class: "goto", title: "Select this entity", attrs: { type: "button", "aria-label": "Select" }, onClick: () => this.select(n.pair.id) }, "→"),
         ),
       );
     }
@@ -218,13 +220,19 @@ export class Panel {
   }
 
   private async renderEvidence(section: HTMLElement, a: Entity, b: Entity, generation: number): Promise<void> {
-    const window = this.host.state.window;
-    append(section, h("h3", null, "Evidence 证据: ", h("mark", { class: "hl-a" }, a.label), " — ", h("mark", { class: "hl-b" }, b.label)));
+    const window = this.store.state.window;
+    append(
+      section,
+      h("button", { class: "close-evidence", title: "Close the evidence", attrs: { type: "button", "aria-label": "Close the evidence" }, onClick: () => this.chooseNeighbour(null) }, "×"),
+      h("h3", null, "Evidence 证据: ", h("mark", { class: "hl-a" }, a.label), " — ", h("mark", { class: "hl-b" }, b.label)),
+    );
     const status = h("p", { class: "muted" }, "Loading…");
     section.appendChild(status);
     let evidence;
+    let highlightedText: typeof import("./highlight.ts").highlightedText;
     try {
-      evidence = await loadEvidence(a.id, b.id);
+      // The highlighter folds scripts with names.ts (OpenCC's table): loaded with the first evidence.
+      [evidence, { highlightedText }] = await Promise.all([loadEvidence(a.id, b.id), import("./highlight.ts")]);
     } catch (err) {
       if (generation !== this.generation) return;
       status.textContent = `Could not load the evidence (${err instanceof Error ? err.message : String(err)}).`;
@@ -241,9 +249,7 @@ export class Panel {
     const rank = (it: EvidenceItem) => (it.level === window ? 0 : 1) + (it.duplicateOf ? 2 : 0);
     // A sentence that holds both names is stored once per window level; show each passage once.
     const seen = new Set<string>();
-    const time = this.host.state.time;
     const items = [...evidence.items]
-      .filter((it) => dateInRange(it.date, time))
       .sort((x, y) => rank(x) - rank(y))
       .filter((it) => {
         const key = `${it.doc}\u0000${it.text}`;

@@ -1,12 +1,37 @@
 // `guanxi dict`: check the dictionary, print it as JSON, or accept a discovered candidate into it.
 import { appendFileSync, existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { normalizeString } from "../../clean/index.ts";
 import { parseArgs } from "node:util";
 import { pinyin } from "pinyin-pro";
 import { stringify } from "yaml";
 import { ENTITY_TYPES, type EntityType } from "../../types.ts";
 import { DEFAULT_DICTIONARY_DIR, entrySummary, formatProblem, loadDictionary } from "../../link/dictionary.ts";
+import { foldName } from "../../query/names.ts";
+import { normalizeString } from "../../clean/index.ts";
+
+const USAGE = `usage: guanxi dict [check | --json | accept <label> --type ${ENTITY_TYPES.join("|")} [--en NAME] [--alias A]…] [--dir DIR] [--out DIR]
+
+  guanxi dict                 how many entries the dictionary (dictionaries/, or --dir DIR) holds
+  guanxi dict check           schema, duplicate ids, alias clashes, one-character aliases; exit 1 on errors
+  guanxi dict --json          every entry as {id, label, type, aliases, name_en}
+  guanxi dict accept <label>  add an entry (e.g. from \`guanxi candidates\`); the next build links it.
+                              Without --type, the type the build in --out (default out/) proposed for it.
+                              Refused, with the reason: a one-character label, or a label or alias that an
+                              entry already has (also written in the other script or another case).`;
+
+/** Why a new label (or alias) cannot be added, or null when it can. */
+export function refusal(name: string, entries: { id: string; label: string; aliases: string[]; name_en?: string; file?: string; line?: number }[]): string | null {
+  const trimmed = name.trim();
+  if ([...trimmed].length < 2)
+    return `“${trimmed}” is one character: the linker never links names that short (a single character stands inside too many words)`;
+  const wanted = foldName(trimmed);
+  for (const e of entries) {
+    const names = [e.label, ...e.aliases, e.name_en ?? ""].filter(Boolean);
+    const same = names.find((n) => foldName(n) === wanted);
+    if (same) return `“${trimmed}” is already in the dictionary as ${e.id} (“${same}”${e.file ? `, ${e.file}${e.line ? `:${e.line}` : ""}` : ""})`;
+  }
+  return null;
+}
 
 /** A stable ASCII id for a new entry: the pinyin of its label, made unique. */
 export function idForLabel(label: string, taken: Set<string>): string {
@@ -22,18 +47,30 @@ export function idForLabel(label: string, taken: Set<string>): string {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      json: { type: "boolean", default: false },
-      dir: { type: "string", default: DEFAULT_DICTIONARY_DIR },
-      type: { type: "string" },
-      en: { type: "string", default: "" },
-      alias: { type: "string", multiple: true },
-      out: { type: "string", default: "out" },
-    },
-  });
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        json: { type: "boolean", default: false },
+        dir: { type: "string", default: DEFAULT_DICTIONARY_DIR },
+        type: { type: "string" },
+        en: { type: "string", default: "" },
+        alias: { type: "string", multiple: true },
+        out: { type: "string", default: "out" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (err) {
+    console.error(`guanxi dict: ${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
   const dir = values.dir!;
   const [sub, ...rest] = positionals;
   const { dictionary, problems } = loadDictionary(dir);
@@ -56,10 +93,12 @@ export async function run(argv: string[]): Promise<number> {
       console.error(`usage: guanxi dict accept <label> --type ${ENTITY_TYPES.join("|")} [--en NAME] [--alias A]`);
       return 2;
     }
-    const clash = dictionary.entries.find((e) => e.label === label || e.aliases.includes(label));
-    if (clash) {
-      console.error(`guanxi dict accept: “${label}” is already in the dictionary as ${clash.id} (${clash.file}:${clash.line})`);
-      return 1;
+    for (const name of [label, ...(values.alias ?? [])]) {
+      const reason = refusal(name, dictionary.entries);
+      if (reason) {
+        console.error(`guanxi dict accept: refused: ${reason}`);
+        return 1;
+      }
     }
     const id = idForLabel(label, new Set(dictionary.byId.keys()));
     const entry = { id, label, type, name_en: values.en ?? "", aliases: values.alias ?? [], sources: ["accepted from guanxi candidates"] };
@@ -68,6 +107,10 @@ export async function run(argv: string[]): Promise<number> {
     appendFileSync(file, prefix + stringify([entry]));
     console.log(`added ${id} (${label}, ${type}) to ${file}; the next build links it`);
     return 0;
+  }
+  if (sub !== undefined && sub !== "json") {
+    console.error(`guanxi dict: unknown sub-command "${sub}"\n${USAGE}`);
+    return 2;
   }
   if (values.json || sub === "json") {
     console.log(JSON.stringify(dictionary.entries.map(entrySummary), null, 1));

@@ -10,7 +10,11 @@ interface BuildViewerModule {
   viewerDistDir(): string;
 }
 
-const USAGE = "usage: guanxi serve [DIR] [--port P] [--host H]   (DIR defaults to out/)";
+const USAGE = `usage: guanxi serve [DIR] [--port P] [--host H]   (DIR defaults to out/)
+
+  Serves the viewer on a build at http://127.0.0.1:5178/ (--port P for another port; a port in use is an
+  error, and --port 0 picks any free one). --host binds another address, with a warning: a build holds
+  the full text of its articles.`;
 
 export async function run(argv: string[]): Promise<number> {
   let dir: string | undefined;
@@ -64,7 +68,17 @@ export async function run(argv: string[]): Promise<number> {
     console.error(
       `guanxi serve: warning: listening on ${host}, not on 127.0.0.1: anyone who can reach this machine can read the build, articles included`,
     );
-  const running = await startServer({ buildDir, viewerDir, port, host });
+  let running;
+  try {
+    // The port asked for, or an error: a server that quietly moved elsewhere is one a bookmark misses.
+    running = await startServer({ buildDir, viewerDir, port, host, tryNextPorts: false });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "EADDRINUSE") {
+      console.error(`guanxi serve: port ${port} on ${host} is in use (another guanxi serve?); choose another with --port P, or --port 0 for any free port`);
+      return 1;
+    }
+    throw err;
+  }
   console.log(`Guanxi viewer: ${running.url}`);
   console.log(`Serving ${buildDir} — press Ctrl+C to stop.`);
 
