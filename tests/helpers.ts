@@ -1,5 +1,6 @@
 // Test helpers: a document made from plain text through the real cleaning stage, and the shipped
 // dictionary's pipeline context (loaded once per test file).
+import { vi } from "vitest";
 import type { DocumentAnalysis, RawDocument } from "../src/types.ts";
 import { cleanDocument } from "../src/clean/index.ts";
 import { loadDictionary } from "../src/link/dictionary.ts";
@@ -33,4 +34,19 @@ export function analyseText(text: string, id = "t"): DocumentAnalysis {
 /** Linked (non-candidate) entity labels of an analysis, in order of first mention. */
 export function linkedLabels(a: DocumentAnalysis): string[] {
   return [...new Set(a.mentions.filter((m) => !m.candidate).map((m) => m.label))];
+}
+
+/** Runs a command module against a build folder, capturing what it prints and its exit code. */
+export async function captureCommand(run: (argv: string[]) => Promise<number>, argv: string[], dir: string) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const log = vi.spyOn(console, "log").mockImplementation((...a: unknown[]) => void out.push(a.join(" ")));
+  const error = vi.spyOn(console, "error").mockImplementation((...a: unknown[]) => void err.push(a.join(" ")));
+  try {
+    const code = await run([...argv, "--out", dir]);
+    return { code, stdout: out.join("\n"), stderr: err.join("\n") };
+  } finally {
+    log.mockRestore();
+    error.mockRestore();
+  }
 }

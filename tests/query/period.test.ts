@@ -12,6 +12,7 @@ import { run as runWho } from "../../src/cli/commands/who.ts";
 import { run as runTimeline } from "../../src/cli/commands/timeline.ts";
 import { run as runStats } from "../../src/cli/commands/stats.ts";
 import { DOC_A, DOC_B, fixtureDictionary, makeAnalysis, type DocSpec } from "../graph/fixtures.ts";
+import { captureCommand } from "../helpers.ts";
 
 /** April: 王坚 with 之江实验室 only. */
 const DOC_C: DocSpec = {
@@ -43,19 +44,7 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function capture(run: (argv: string[]) => Promise<number>, argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = vi.spyOn(console, "log").mockImplementation((...a: unknown[]) => void out.push(a.join(" ")));
-  const error = vi.spyOn(console, "error").mockImplementation((...a: unknown[]) => void err.push(a.join(" ")));
-  try {
-    const code = await run([...argv, "--out", dir]);
-    return { code, stdout: out.join("\n"), stderr: err.join("\n") };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-}
+const capture = (run: (argv: string[]) => Promise<number>, argv: string[]) => captureCommand(run, argv, dir);
 
 describe("parsePeriod", () => {
   it("takes months and years, both ends included", () => {

@@ -13,6 +13,7 @@ import { run as runRoles } from "../../src/cli/commands/roles.ts";
 import { run as runStats } from "../../src/cli/commands/stats.ts";
 import { run as runPath } from "../../src/cli/commands/path.ts";
 import { analysesAB, fixtureDictionary } from "../graph/fixtures.ts";
+import { captureCommand } from "../helpers.ts";
 
 let dir: string;
 let build: Build;
@@ -30,20 +31,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Runs a command module, capturing what it prints. */
-async function capture(run: (argv: string[]) => Promise<number>, argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = vi.spyOn(console, "log").mockImplementation((...a: unknown[]) => void out.push(a.join(" ")));
-  const error = vi.spyOn(console, "error").mockImplementation((...a: unknown[]) => void err.push(a.join(" ")));
-  try {
-    const code = await run([...argv, "--out", dir]);
-    return { code, stdout: out.join("\n"), stderr: err.join("\n") };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-}
+const capture = (run: (argv: string[]) => Promise<number>, argv: string[]) => captureCommand(run, argv, dir);
 
 describe("resolveEntity", () => {
   it("resolves by id, label, alias and English name, ignoring case and width", () => {
