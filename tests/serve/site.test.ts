@@ -152,11 +152,16 @@ const TYPES: Record<string, string> = {
   ".gexf": "application/xml; charset=utf-8",
 };
 
-/** What a bare static host does: files by path, the query ignored, no headers of ours, no API. */
+/**
+ * What a bare static host does: files by path, the query ignored, no headers of ours, no API. The site is
+ * mounted under a sub-path, as on a project's GitHub Pages, to hold the README to "works from a sub-path".
+ */
+const MOUNT = "/graphs/seeds";
 function staticServer(root: string, seen: string[]): Promise<Server> {
   const server = createServer((req, res) => {
-    const path = decodeURIComponent((req.url ?? "/").split("?")[0]);
-    seen.push(req.url ?? "");
+    const url = req.url ?? "/";
+    seen.push(url.startsWith(MOUNT + "/") ? url.slice(MOUNT.length) : url);
+    const path = url.startsWith(MOUNT + "/") ? decodeURIComponent(url.slice(MOUNT.length).split("?")[0]) : "/.outside";
     const file = normalize(join(root, path.endsWith("/") ? path + "index.html" : path));
     if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) {
       res.statusCode = 404;
@@ -191,7 +196,7 @@ describe("guanxi site: in Chromium from a plain static server", () => {
       document.addEventListener("securitypolicyviolation", (e) => w.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
     });
     const port = (server.address() as AddressInfo).port;
-    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.goto(`http://127.0.0.1:${port}${MOUNT}/`);
     await page.waitForFunction(() => document.body.dataset.ready === "true", null, { timeout: 20_000 });
   });
 
