@@ -23,6 +23,7 @@ const COMMANDS: Record<string, CommandInfo> = {
   roles: { summary: "roles <name>  titles a person holds, or who holds titles in an organisation", load: () => import("./commands/roles.ts") },
   stats: { summary: "stats  counts of the build", load: () => import("./commands/stats.ts") },
   timeline: { summary: "timeline <name>  an entity's ties by month: who came, who went", load: () => import("./commands/timeline.ts") },
+  site: { summary: "site [DIR] --to SITE [--title T] [--description D] [--force]  a static copy of viewer and build for a web host", load: () => import("./commands/site.ts") },
   serve: { summary: "serve [DIR] [--port P|0] [--host H]  open the viewer on a build", load: () => import("./commands/serve.ts") },
 };
 

@@ -1,0 +1,65 @@
+// `guanxi site [BUILD] --to DIR [--title T] [--description D] [--force]`: writes a static copy of the
+// viewer and one build's data to DIR, for any static file host. The work is writeSite in src/serve/site.ts;
+// this module reads the arguments, makes sure the viewer is built, and prints the size report.
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { formatReport, writeSite } from "../../serve/site.ts";
+
+interface BuildViewerModule {
+  buildViewer(options?: { force?: boolean; quiet?: boolean }): Promise<boolean>;
+  viewerDistDir(): string;
+}
+
+const USAGE = [
+  "usage: guanxi site [BUILD] --to DIR [--title T] [--description D] [--force]",
+  "  a static copy of the viewer and BUILD's data (default out/) in DIR, for any static file host;",
+  "  --force replaces a non-empty DIR that is not a previous site",
+].join("\n");
+
+export async function run(argv: string[]): Promise<number> {
+  let dir: string | undefined;
+  let to: string | undefined;
+  let title: string | undefined;
+  let description: string | undefined;
+  let force = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = (): string => {
+      const v = arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : argv[++i];
+      if (v === undefined || v === "") throw new Error(`${arg.split("=")[0]} needs a value\n${USAGE}`);
+      return v;
+    };
+    if (arg === "--help" || arg === "-h") {
+      console.log(USAGE);
+      return 0;
+    } else if (arg === "--to" || arg.startsWith("--to=")) to = value();
+    else if (arg === "--title" || arg.startsWith("--title=")) title = value();
+    else if (arg === "--description" || arg.startsWith("--description=")) description = value();
+    else if (arg === "--force") force = true;
+    else if (arg === "--out" || arg.startsWith("--out=")) dir = value(); // as every other command names the build
+    else if (arg.startsWith("-")) throw new Error(`unknown option ${arg}\n${USAGE}`);
+    else if (dir === undefined) dir = arg;
+    else throw new Error(`one build folder only\n${USAGE}`);
+  }
+  if (!to) throw new Error(`--to DIR is required\n${USAGE}`);
+  const buildDir = resolve(dir ?? "out");
+  if (!existsSync(resolve(buildDir, "graph.json"))) {
+    console.error(`guanxi site: no graph.json in ${buildDir}; run \`guanxi build <articles> --out ${dir ?? "out"}\` first`);
+    return 1;
+  }
+
+  // Loaded by URL so that TypeScript does not need declarations for a plain .mjs script.
+  const builder = (await import(new URL("../../../scripts/build-viewer.mjs", import.meta.url).href)) as BuildViewerModule;
+  const viewerDir = builder.viewerDistDir();
+  try {
+    await builder.buildViewer();
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    if (!existsSync(resolve(viewerDir, "index.html"))) throw new Error(`the viewer could not be built: ${message}`);
+    console.error(`guanxi site: warning: rebuilding the viewer failed (${message}); using the previous build`);
+  }
+
+  const report = writeSite(buildDir, resolve(to), { viewerDir, title, description, force });
+  console.log(formatReport(report));
+  return 0;
+}
