@@ -226,6 +226,20 @@ describe("viewer on a build of seeds/", () => {
     expect(expected).toBeGreaterThan(0);
     expect(both).toBeDefined();
     const [a, b] = both!.key.slice(3).split("|");
+    // The panel's co-mentions of `a` at the sentence window: all of them, and those with a tie in December.
+    const partners = { all: new Set<string>(), december: new Set<string>() };
+    for (const e of graph.edges) {
+      if (!e.key.startsWith("co:") || !((e.attributes.sentence ?? 0) > 0)) continue;
+      const [x, y] = e.key.slice(3).split("|");
+      if (x !== a && y !== a) continue;
+      partners.all.add(x === a ? y : x);
+      if (inDecember(e.attributes)) partners.december.add(x === a ? y : x);
+    }
+    // The panel lists 40 before "Show all": both sets must fit for the comparisons below to be exact.
+    expect(partners.all.size).toBeLessThanOrEqual(40);
+    expect(partners.december.size).toBeGreaterThan(0);
+    expect(partners.december.size).toBeLessThan(partners.all.size);
+    const listed = () => timePage.locator("#panel .neighbour-list li[data-id]").evaluateAll((lis) => lis.map((li) => li.getAttribute("data-id")!).sort());
     const timePage = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const timeProblems = watch(timePage);
     try {
@@ -234,6 +248,7 @@ describe("viewer on a build of seeds/", () => {
       await timePage.locator("#panel .evidence-list li.ev").first().waitFor({ timeout: 10_000 });
       const datesBefore = await timePage.locator("#panel .ev-date").allTextContents();
       expect(datesBefore).toEqual(expect.arrayContaining(["2024-01-17", "2025-12-12"]));
+      expect(await listed()).toEqual([...partners.all].sort());
       // Move the first slider to the last month: the range is December 2025 alone.
       await timePage.evaluate(() => {
         const from = document.querySelector<HTMLInputElement>("#time-from")!;
@@ -248,6 +263,7 @@ describe("viewer on a build of seeds/", () => {
       const datesAfter = await timePage.locator("#panel .ev-date").allTextContents();
       expect(datesAfter.length).toBeGreaterThan(0);
       expect(new Set(datesAfter)).toEqual(new Set(["2025-12-12"]));
+      expect(await listed()).toEqual([...partners.december].sort());
       // The link reopens the range.
       await timePage.reload();
       await timePage.waitForFunction(() => document.body.dataset.ready === "true", null, { timeout: 20_000 });

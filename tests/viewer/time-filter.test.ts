@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { dateInRange, decodeRange, edgeInRange, encodeRange, monthSpan, stepRange } from "../../viewer/src/time-filter.ts";
 import { decodeState, encodeState } from "../../viewer/src/url-state.ts";
+import { buildModel } from "../../viewer/src/model.ts";
+import { ViewStore, type StateChange } from "../../viewer/src/state.ts";
+
+const pairModel = (months?: Record<string, number>) =>
+  buildModel({
+    nodes: [{ key: "a", attributes: { label: "A", type: "person" } }, { key: "b", attributes: { label: "B", type: "company" } }],
+    edges: [{ source: "a", target: "b", attributes: { kind: "co-mention", sentence: 1, ...(months ? { months } : {}) }, undirected: true }],
+  });
 
 describe("the viewer's time range", () => {
   it("spans every month from the first to the last, gaps and year ends included", () => {
@@ -35,5 +43,18 @@ describe("the viewer's time range", () => {
     const p = new URLSearchParams();
     encodeRange({ from: null, to: null }, p);
     expect(p.toString()).toBe("");
+  });
+  it("is part of the view state: a change is announced as `time`, and a build without dates drops it", () => {
+    const store = new ViewStore(pairModel({ "2024-01": 1, "2024-03": 2 }));
+    const changes: StateChange[] = [];
+    store.on((c) => changes.push(c));
+    store.set({ time: { from: "2024-02", to: "2024-03" } });
+    expect(changes.map((c) => [...c.keys])).toEqual([["time"]]);
+    // The same range again is no change.
+    store.set({ time: { from: "2024-02", to: "2024-03" } });
+    expect(changes).toHaveLength(1);
+    // A link made on a dated build, opened on an undated one: nothing to choose, so no range.
+    expect(new ViewStore(pairModel(), decodeState("#from=2024-02&to=2024-03")).state.time).toEqual({ from: null, to: null });
+    expect(new ViewStore(pairModel({ "2024-01": 1 }), decodeState("#from=2024-02&to=2024-03")).state.time).toEqual({ from: "2024-02", to: "2024-03" });
   });
 });

@@ -7,6 +7,7 @@ import { TYPE_NAMES, candidateColor, communityColor } from "./colors.ts";
 import { byId, clear, h } from "./dom.ts";
 import { typeColor, type Model } from "./model.ts";
 import type { ViewStore } from "./state.ts";
+import { TimeControls } from "./time-filter.ts";
 import type { SizeMetric } from "./url-state.ts";
 
 /** Communities listed in the legend, largest first; the rest share the palette and are summed. */
@@ -112,9 +113,12 @@ export function bindControls(model: Model, store: ViewStore, actions: ControlAct
   byId("zoom-out").addEventListener("click", () => actions.zoom(1 / 1.5));
   byId("fit").addEventListener("click", () => actions.fit());
   byId("reset-camera").addEventListener("click", () => actions.resetCamera());
+  // The time range: written into the state like every other filter; the graph view and the panel hear it.
+  const time = new TimeControls(byId("time"), model.months, { get: () => store.state.time, set: (time) => store.set({ time }) });
   store.on((change) => {
     if (change.keys.has("community") || change.keys.has("hiddenTypes")) renderLegend(model, store);
     syncControls(model, store);
+    if (change.keys.has("time")) time.sync();
   });
   renderLegend(model, store);
   syncControls(model, store);

@@ -1,8 +1,9 @@
 // What sigma draws, and nothing else: the renderer, its reducers and the refresh scheduling. It reads the
 // view state from the store and hears its changes; the pointer's clicks and hovers and the camera's moves
 // go back into the store. The reducers are the only bridge from state to pixels: no other code sets
-// display data. Which entities the filters leave (type, candidates, links at the window, k-core, ego
-// network, isolation) is computed once per filter change, so the reducers only look it up.
+// display data. Which entities the filters leave (type, candidates, links at the window and in the time
+// range, k-core, ego network, isolation) is computed once per filter change, so the reducers only look
+// it up.
 import Sigma from "sigma";
 import { EdgeArrowProgram, EdgeLineProgram, drawDiscNodeLabel } from "sigma/rendering";
 import type { EdgeDisplayData, NodeDisplayData, PartialButFor } from "sigma/types";
@@ -13,6 +14,7 @@ import { rankPairs } from "../../src/query/rank.ts";
 import type { EntityType } from "../../src/types.ts";
 import { CO_EDGE, CO_EDGE_FOCUS, DIM_EDGE, DIM_NODE, ROLE_EDGE, ROLE_LABEL, candidateColor, coEdgeShade, communityColor } from "./colors.ts";
 import { entityId, nodeKey, pairCountsOf, strengthsOf, type Model, type ViewEdge, type ViewNode } from "./model.ts";
+import { edgeInRange } from "./time-filter.ts";
 import { FILTER_KEYS, type StateChange, type ViewStore } from "./state.ts";
 import type { CameraView } from "./url-state.ts";
 
@@ -263,10 +265,11 @@ export class GraphView {
     return out;
   }
 
-  /** An edge passes the window, weight and kind filters (its ends are checked apart). */
+  /** An edge passes the window, weight, kind and time filters (its ends are checked apart). */
   edgeVisible(data: ViewEdge): boolean {
     const s = this.store.state;
     if (s.hiddenTypes.has(data.sourceType as EntityType) || s.hiddenTypes.has(data.targetType as EntityType)) return false;
+    if (!edgeInRange(data.months, s.time)) return false;
     if (data.kind === "role") return s.showRole;
     if (!s.showCoMention) return false;
     const w = data[s.window];

@@ -35,6 +35,8 @@ declare global {
       /** The sigma instance, for measuring from the console; not an API. */
       renderer: unknown;
       state(): string;
+      /** Links sigma draws under the current filters (time range included), read from its display data. */
+      visibleEdgeCount(): number;
       /** Entity ids the filters leave on screen. */
       visibleIds(): string[];
       /** Entity ids whose labels the last frame allowed around the focus (null: no focus). */
@@ -156,6 +158,14 @@ function exposeHooks(model: Model, store: ViewStore, view: GraphView): void {
       return performance.now() - t0;
     },
     state: () => encodeState(store.state),
+    visibleEdgeCount: () => {
+      view.flush();
+      let n = 0;
+      model.graph.forEachEdge((e) => {
+        if (!renderer.getEdgeDisplayData(e)?.hidden) n++;
+      });
+      return n;
+    },
     visibleIds: () => (view.flush(), [...view.visibleKeys().nodes].map((k) => model.ids[Number(k)])),
     plannedLabels: () => view.plannedLabels(),
     roleEdgeLabels: () => {

@@ -235,13 +235,13 @@ export function weightAt(edge: ViewEdge, window: WindowLevel): number {
   return edge[window];
 }
 
-/** The co-mention counts of one entity with each other, as rank.ts takes them. */
-export function pairCountsOf(model: Model, id: string): PairCounts[] {
+/** The co-mention counts of one entity with each other, as rank.ts takes them; `keep` limits the edges (the time range). */
+export function pairCountsOf(model: Model, id: string, keep: (edge: ViewEdge) => boolean = () => true): PairCounts[] {
   const key = nodeKey(model, id);
   if (key === undefined) return [];
   const byId = new Map<string, PairCounts>();
   model.graph.forEachEdge(key, (_e, a, source, target) => {
-    if (a.kind !== "co-mention") return;
+    if (a.kind !== "co-mention" || !keep(a)) return;
     const other = entityId(model, source === key ? target : source);
     const p = byId.get(other);
     if (p) {

@@ -8,9 +8,10 @@ import { append, clear, h } from "./dom.ts";
 import { rankPairs, type Ranked, type PairCounts } from "../../src/query/rank.ts";
 import { entityId, nodeKey, pairCountsOf, strengthsOf, typeColor, type Entity, type Model } from "./model.ts";
 import type { ViewStore } from "./state.ts";
+import { dateInRange, edgeInRange, isActive } from "./time-filter.ts";
 
 /** What the panel shows follows these parts of the state. */
-const PANEL_KEYS = ["selected", "neighbour", "window", "rank"] as const;
+const PANEL_KEYS = ["selected", "neighbour", "window", "rank", "time"] as const;
 
 const MAX_NEIGHBOURS = 40;
 const MAX_EVIDENCE = 60;
@@ -150,10 +151,12 @@ export class Panel {
     return h("button", { class: "link", attrs: { type: "button" }, title: "Select", onClick: () => this.select(id) }, label);
   }
 
-  /** Co-mentions at the window, in the order `guanxi who` gives (src/query/rank.ts). */
+  /** Co-mentions at the window with ties in the time range, in the order `guanxi who` gives (src/query/rank.ts). */
   private neighbours(entity: Entity, window: WindowLevel): Ranked<PairCounts>[] {
     const strengths = strengthsOf(this.model, window);
-    return rankPairs(entity.id, pairCountsOf(this.model, entity.id), window, this.store.state.rank, (id) => strengths.get(id) ?? 0);
+    const time = this.store.state.time;
+    const pairs = pairCountsOf(this.model, entity.id, (edge) => edgeInRange(edge.months, time));
+    return rankPairs(entity.id, pairs, window, this.store.state.rank, (id) => strengths.get(id) ?? 0);
   }
 
   private renderNeighbours(entity: Entity): HTMLElement {
@@ -168,7 +171,7 @@ export class Panel {
       h("p", { class: "muted rank-note" }, `ranked by ${by}; each row: ${state.window}s · sentences · documents · association`),
     );
     if (!all.length) {
-      section.appendChild(h("p", { class: "muted" }, "No co-mentions at this window."));
+      section.appendChild(h("p", { class: "muted" }, isActive(state.time) ? "No co-mentions at this window in this time range." : "No co-mentions at this window."));
       return section;
     }
     const shown = this.showAll ? all : all.slice(0, MAX_NEIGHBOURS);
@@ -249,7 +252,9 @@ export class Panel {
     const rank = (it: EvidenceItem) => (it.level === window ? 0 : 1) + (it.duplicateOf ? 2 : 0);
     // A sentence that holds both names is stored once per window level; show each passage once.
     const seen = new Set<string>();
+    const time = this.store.state.time;
     const items = [...evidence.items]
+      .filter((it) => dateInRange(it.date, time))
       .sort((x, y) => rank(x) - rank(y))
       .filter((it) => {
         const key = `${it.doc}\u0000${it.text}`;
@@ -257,6 +262,11 @@ export class Panel {
         seen.add(key);
         return true;
       });
+    if (!items.length) {
+      // The counts above are the pair's whole record: say why none of it is listed.
+      section.appendChild(h("p", { class: "muted" }, "No passages dated in this time range."));
+      return;
+    }
     const namesA = [a.label, ...a.aliases, a.name_en];
     const namesB = [b.label, ...b.aliases, b.name_en];
     const list = h("ol", { class: "evidence-list" });

@@ -3,6 +3,7 @@
 // never call each other: they change the state through this store and listen to its events, and the
 // graph view turns the state into what sigma draws through its reducers alone.
 import type { Model } from "./model.ts";
+import { emptyRange, isActive } from "./time-filter.ts";
 import { defaultState, type ViewState } from "./url-state.ts";
 
 export type StateKey = keyof ViewState;
@@ -24,7 +25,7 @@ type Listener = (change: StateChange) => void;
 type HoverListener = (hovered: string | null) => void;
 
 /** Keys whose change alters what is visible (as opposed to only what is lit, or the panel). */
-export const FILTER_KEYS: readonly StateKey[] = ["window", "minWeight", "hiddenTypes", "showCoMention", "showRole", "community", "size", "ego", "minCore", "showIsolated", "hideCandidates", "rank"];
+export const FILTER_KEYS: readonly StateKey[] = ["window", "minWeight", "hiddenTypes", "showCoMention", "showRole", "community", "size", "ego", "minCore", "showIsolated", "hideCandidates", "rank", "time"];
 
 export class ViewStore {
   private current: ViewState;
@@ -61,7 +62,8 @@ export class ViewStore {
 
   /** Changes part of the state; listeners hear which keys really changed (none: no event). */
   set(patch: Partial<ViewState>, options: SetOptions = {}): void {
-    const before = { ...this.current, hiddenTypes: new Set(this.current.hiddenTypes), camera: this.current.camera && { ...this.current.camera } };
+    // Object-valued parts are copied: compared with the live objects, a change made in place would go unseen.
+    const before = { ...this.current, hiddenTypes: new Set(this.current.hiddenTypes), camera: this.current.camera && { ...this.current.camera }, time: { ...this.current.time } };
     Object.assign(this.current, patch);
     // A new selection closes the evidence of the previous one, unless the same patch opens another.
     if ("selected" in patch && patch.selected !== before.selected && !("neighbour" in patch)) this.current.neighbour = null;
@@ -100,6 +102,9 @@ export class ViewStore {
     // An ego network needs its centre.
     if (!s.selected) s.ego = 0;
     s.minWeight = Math.max(1, Math.min(s.minWeight, Math.max(1, this.model.maxWeight[s.window])));
+    // A range from a dated build's link, opened on a build without dates, would hide every link while
+    // the time controls (hidden: no months to choose) could not undo it.
+    if (!this.model.months.length && isActive(s.time)) s.time = emptyRange();
   }
 }
 

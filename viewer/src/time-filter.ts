@@ -89,25 +89,32 @@ export function stepRange(range: TimeRange, months: string[]): TimeRange | null 
   return { from: nextMonth(from), to: nextMonth(to) };
 }
 
-/** The controls: two sliders over the build's months and a play button, bound to `range`. */
+/** Where the controls read and write the range: the view state's store (state.ts), not a field of theirs. */
+export interface RangeHolder {
+  get(): TimeRange;
+  set(range: TimeRange): void;
+}
+
+/**
+ * The controls: two sliders over the build's months, Play and "All dates". They never redraw anything
+ * themselves: they write the range through `holder`, and `sync` puts them back in line whenever the
+ * state changes (their own change, a step of Play, a pasted link).
+ */
 export class TimeControls {
   private timer: ReturnType<typeof setInterval> | undefined;
 
   constructor(
     private readonly root: HTMLElement,
     private readonly months: string[],
-    /** Holds the range; read through it each time, since a pasted link replaces the range object. */
-    private readonly host: { time: TimeRange },
-    /** Called after the range changed (redraw, URL, panel). */
-    private readonly changed: () => void,
+    private readonly holder: RangeHolder,
   ) {
-    const from = this.input("time-from");
-    const to = this.input("time-to");
     if (months.length === 0) {
       // A build without dates: nothing to choose.
       root.hidden = true;
       return;
     }
+    const from = this.input("time-from");
+    const to = this.input("time-to");
     for (const el of [from, to]) {
       el.min = "0";
       el.max = String(months.length - 1);
@@ -115,13 +122,10 @@ export class TimeControls {
     }
     from.addEventListener("input", () => this.fromSliders("from"));
     to.addEventListener("input", () => this.fromSliders("to"));
-    this.button().addEventListener("click", () => this.togglePlay());
-    this.input("time-all").addEventListener("click", () => {
+    this.playButton().addEventListener("click", () => this.togglePlay());
+    this.root.querySelector<HTMLButtonElement>("#time-all")!.addEventListener("click", () => {
       this.stop();
-      this.host.time.from = null;
-      this.host.time.to = null;
-      this.sync();
-      this.changed();
+      this.holder.set(emptyRange());
     });
     this.sync();
   }
@@ -130,7 +134,7 @@ export class TimeControls {
     return this.root.querySelector<HTMLInputElement>(`#${id}`)!;
   }
 
-  private button(): HTMLButtonElement {
+  private playButton(): HTMLButtonElement {
     return this.root.querySelector<HTMLButtonElement>("#time-play")!;
   }
 
@@ -143,43 +147,41 @@ export class TimeControls {
     }
     // The whole span is "no range": a link stays short and undated ties stay visible.
     const all = i === 0 && j === this.months.length - 1;
-    this.host.time.from = all ? null : this.months[i];
-    this.host.time.to = all ? null : this.months[j];
+    this.holder.set(all ? emptyRange() : { from: this.months[i], to: this.months[j] });
+    // The state may not have changed (a slider pushed against the other): no event, so sync here.
     this.sync();
-    this.changed();
   }
 
   /** Puts the sliders and the label in line with the range (after a link or a step). */
   sync(): void {
     if (!this.months.length) return;
-    const i = this.host.time.from ? Math.max(0, this.months.indexOf(this.host.time.from)) : 0;
-    const j = this.host.time.to ? this.months.indexOf(this.host.time.to) : this.months.length - 1;
+    const range = this.holder.get();
+    const i = range.from ? Math.max(0, this.months.indexOf(range.from)) : 0;
+    const j = range.to ? this.months.indexOf(range.to) : this.months.length - 1;
     this.input("time-from").value = String(i);
     this.input("time-to").value = String(j < 0 ? this.months.length - 1 : j);
     const label = this.root.querySelector<HTMLOutputElement>("#time-value")!;
-    label.textContent = isActive(this.host.time) ? `${this.host.time.from ?? this.months[0]} – ${this.host.time.to ?? this.months[this.months.length - 1]}` : "all dates";
+    label.textContent = isActive(range) ? `${range.from ?? this.months[0]} – ${range.to ?? this.months[this.months.length - 1]}` : "all dates";
   }
 
   private togglePlay(): void {
     if (this.timer !== undefined) return this.stop();
-    this.button().textContent = "Pause";
-    this.button().setAttribute("aria-pressed", "true");
+    this.playButton().textContent = "Pause";
+    this.playButton().setAttribute("aria-pressed", "true");
     const tick = () => {
-      const next = stepRange(this.host.time, this.months);
+      const next = stepRange(this.holder.get(), this.months);
       if (!next) return this.stop();
-      this.host.time.from = next.from;
-      this.host.time.to = next.to;
-      this.sync();
-      this.changed();
+      this.holder.set(next);
     };
     tick();
-    this.timer = setInterval(tick, 900);
+    // tick() may have stopped at once (already at the last month): then no timer is left running.
+    if (this.playButton().getAttribute("aria-pressed") === "true") this.timer = setInterval(tick, 900);
   }
 
   stop(): void {
     if (this.timer !== undefined) clearInterval(this.timer);
     this.timer = undefined;
-    this.button().textContent = "Play";
-    this.button().setAttribute("aria-pressed", "false");
+    this.playButton().textContent = "Play";
+    this.playButton().setAttribute("aria-pressed", "false");
   }
 }

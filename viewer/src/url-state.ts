@@ -2,6 +2,7 @@
 // neighbour whose evidence is open, every filter, and the camera. The fragment never reaches the server.
 import { DEFAULT_RANK, DEFAULT_WINDOW, RANKINGS, type RankBy } from "../../src/query/rank.ts";
 import { ENTITY_TYPES, WINDOW_LEVELS, type EntityType, type WindowLevel } from "../../src/types.ts";
+import { decodeRange, emptyRange, encodeRange, type TimeRange } from "./time-filter.ts";
 
 export type SizeMetric = "mentions" | "weightedDegree" | "pagerank";
 export const SIZE_METRICS: readonly SizeMetric[] = ["mentions", "weightedDegree", "pagerank"];
@@ -32,6 +33,8 @@ export interface ViewState {
   showIsolated: boolean;
   /** Hide the names the build proposed that no one has reviewed into the dictionary. */
   hideCandidates: boolean;
+  /** The months shown (time-filter.ts): `from` and `to` in the URL; both null: every date. */
+  time: TimeRange;
   /** Where the camera looks, in sigma's framed coordinates; null: the whole graph. */
   camera: CameraView | null;
 }
@@ -52,6 +55,7 @@ export function defaultState(): ViewState {
     minCore: 0,
     showIsolated: false,
     hideCandidates: false,
+    time: emptyRange(),
     camera: null,
   };
 }
@@ -76,6 +80,7 @@ export function encodeState(state: ViewState): string {
   if (state.minCore > 1) p.set("core", String(state.minCore));
   if (state.showIsolated) p.set("isolated", "show");
   if (state.hideCandidates) p.set("candidates", "hide");
+  encodeRange(state.time, p);
   if (state.camera) p.set("cam", [round(state.camera.x, 4), round(state.camera.y, 4), round(state.camera.ratio, 4)].join(","));
   return p.toString();
 }
@@ -110,6 +115,7 @@ export function decodeState(hash: string): ViewState {
   if (Number.isInteger(core) && core > 1) s.minCore = core;
   s.showIsolated = p.get("isolated") === "show";
   s.hideCandidates = p.get("candidates") === "hide";
+  s.time = decodeRange(p);
   const cam = (p.get("cam") ?? "").split(",").map(Number);
   if (cam.length === 3 && cam.every(Number.isFinite) && cam[2] > 0) s.camera = { x: cam[0], y: cam[1], ratio: cam[2] };
   return s;
