@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { deserialize } from "node:v8";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { generateCorpus } from "../../bench/generate.ts";
@@ -16,6 +17,14 @@ const RECORD = process.env.GUANXI_RECORD_OUTPUT_HASHES === "1";
 const FIXTURE = path.join(import.meta.dirname, "../fixtures/output-hashes.json");
 // Relative paths: documents.jsonl and build.json carry the inputs as given.
 const WORK = "test-artifacts/output-identity";
+
+/** Maps, Sets and typed arrays as plain arrays, for JSON. */
+function plainValue(_key: string, v: unknown): unknown {
+  if (v instanceof Map) return { map: [...v.entries()] };
+  if (v instanceof Set) return { set: [...v] };
+  if (ArrayBuffer.isView(v)) return { typed: Array.from(v as unknown as ArrayLike<number>) };
+  return v;
+}
 
 /**
  * store.sqlite, as what it holds: every table's rows in key order, with the code versions left out. Those
@@ -30,8 +39,13 @@ function storeHash(file: string): string {
       const rows = db.prepare(`SELECT * FROM ${table} ORDER BY 1`).all() as Record<string, unknown>[];
       for (const row of rows) {
         const { clean_version: _c, link_version: _l, ...kept } = row;
-        if (table === "state") kept.key = String(kept.key).replace(/@.*/, "");
-        h.update(table).update(JSON.stringify(kept, (_k, v) => (Buffer.isBuffer(v) ? v.toString("base64") : v))).update("\n");
+        // The saved state by what it holds: v8's serialisation of equal values differs with how V8 happens to
+        // store them (a string that came from a worker thread, a number held as an integer or a double).
+        if (table === "state") {
+          kept.key = String(kept.key).replace(/@.*/, "");
+          kept.value = deserialize(kept.value as Buffer);
+        }
+        h.update(table).update(JSON.stringify(kept, plainValue)).update("\n");
       }
     }
     return h.digest("hex");
