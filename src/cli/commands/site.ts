@@ -3,6 +3,7 @@
 // this module reads the arguments, makes sure the viewer is built, and prints the size report.
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
+import { parseArgs } from "node:util";
 import { formatReport, writeSite } from "../../serve/site.ts";
 
 interface BuildViewerModule {
@@ -17,30 +18,32 @@ const USAGE = [
 ].join("\n");
 
 export async function run(argv: string[]): Promise<number> {
-  let dir: string | undefined;
-  let to: string | undefined;
-  let title: string | undefined;
-  let description: string | undefined;
-  let force = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = (): string => {
-      const v = arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : argv[++i];
-      if (v === undefined || v === "") throw new Error(`${arg.split("=")[0]} needs a value\n${USAGE}`);
-      return v;
-    };
-    if (arg === "--help" || arg === "-h") {
-      console.log(USAGE);
-      return 0;
-    } else if (arg === "--to" || arg.startsWith("--to=")) to = value();
-    else if (arg === "--title" || arg.startsWith("--title=")) title = value();
-    else if (arg === "--description" || arg.startsWith("--description=")) description = value();
-    else if (arg === "--force") force = true;
-    else if (arg === "--out" || arg.startsWith("--out=")) dir = value(); // as every other command names the build
-    else if (arg.startsWith("-")) throw new Error(`unknown option ${arg}\n${USAGE}`);
-    else if (dir === undefined) dir = arg;
-    else throw new Error(`one build folder only\n${USAGE}`);
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        to: { type: "string" },
+        title: { type: "string" },
+        description: { type: "string" },
+        force: { type: "boolean", default: false },
+        // Every other command names the build with --out: accepted here too.
+        out: { type: "string" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (err) {
+    throw new Error(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
   }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (positionals.length > 1 || (positionals.length && values.out)) throw new Error(`one build folder only\n${USAGE}`);
+  const dir = values.out ?? positionals[0];
+  const { to, title, description, force } = values;
   if (!to) throw new Error(`--to DIR is required\n${USAGE}`);
   const buildDir = resolve(dir ?? "out");
   if (!existsSync(resolve(buildDir, "graph.json"))) {
