@@ -718,13 +718,16 @@ describe("viewer on a 5,000-entity, 50,000-co-mention graph", () => {
       const move: number[] = [];
       for (let i = 11; i < 16; i++) move.push(g.timeHover(`n${i}`));
       const leave = g.timeHover(null);
+      const full: number[] = [];
+      for (let i = 0; i < 3; i++) full.push(g.timeRefresh());
       move.sort((a, b) => a - b);
-      return { enter, leave, moveMedian: move[2] };
+      full.sort((a, b) => a - b);
+      return { enter, leave, moveMedian: move[2], fullMedian: full[1] };
     });
-    console.log(`large graph: hover enter ${times.enter.toFixed(1)} ms, node→node ${times.moveMedian.toFixed(1)} ms, leave ${times.leave.toFixed(1)} ms`);
+    console.log(`large graph: hover enter ${times.enter.toFixed(1)} ms, node→node ${times.moveMedian.toFixed(1)} ms, leave ${times.leave.toFixed(1)} ms, full refresh ${times.fullMedian.toFixed(1)} ms`);
     // Speed itself is the bench's (bench/viewer-first-frame.ts); here only the shape of the work: moving
-    // between two nodes repaints two neighbourhoods, an order of magnitude less than entering the graph.
-    expect(times.moveMedian * 5).toBeLessThan(times.enter);
+    // between two nodes repaints two neighbourhoods, well under a repaint of the whole graph.
+    expect(times.moveMedian * 2).toBeLessThan(times.fullMedian);
   }, 120_000);
 
   it("applies a filter by re-running the reducers, with the same renderer", async () => {
