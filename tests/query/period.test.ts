@@ -146,7 +146,7 @@ describe("the period flags on the command line", () => {
   it("who --since shows the documents of the period", async () => {
     const r = await capture(runWho, ["王坚", "--since", "2025-04"]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/1 co-mentioned at article level, in the period 2025-04 and after/);
+    expect(r.stdout).toMatch(/1 co-mentioned within a sentence, in the period 2025-04 and after/);
     expect(r.stdout).toContain("docs in period");
     expect(r.stdout).toContain("之江实验室");
     expect(r.stdout).not.toContain("刘颖");
