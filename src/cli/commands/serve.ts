@@ -4,11 +4,7 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { isLoopback, startServer } from "../../serve/server.ts";
-
-interface BuildViewerModule {
-  buildViewer(options?: { force?: boolean; quiet?: boolean }): Promise<boolean>;
-  viewerDistDir(): string;
-}
+import { ensureViewerDist } from "../viewer-dist.ts";
 
 const USAGE = `usage: guanxi serve [DIR] [--port P] [--host H]   (DIR defaults to out/)
 
@@ -52,17 +48,7 @@ export async function run(argv: string[]): Promise<number> {
     return 1;
   }
 
-  // Loaded by URL so that TypeScript does not need declarations for a plain .mjs script.
-  const scriptUrl = new URL("../../../scripts/build-viewer.mjs", import.meta.url).href;
-  const builder = (await import(scriptUrl)) as BuildViewerModule;
-  const viewerDir = builder.viewerDistDir();
-  try {
-    await builder.buildViewer();
-  } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    if (!existsSync(resolve(viewerDir, "index.html"))) throw new Error(`the viewer could not be built: ${message}`);
-    console.error(`guanxi serve: warning: rebuilding the viewer failed (${message}); serving the previous build`);
-  }
+  const viewerDir = await ensureViewerDist("serve");
 
   if (!isLoopback(host))
     console.error(

@@ -5,11 +5,7 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { formatReport, writeSite } from "../../serve/site.ts";
-
-interface BuildViewerModule {
-  buildViewer(options?: { force?: boolean; quiet?: boolean }): Promise<boolean>;
-  viewerDistDir(): string;
-}
+import { ensureViewerDist } from "../viewer-dist.ts";
 
 const USAGE = [
   "usage: guanxi site [BUILD] --to DIR [--title T] [--description D] [--force]",
@@ -51,16 +47,7 @@ export async function run(argv: string[]): Promise<number> {
     return 1;
   }
 
-  // Loaded by URL so that TypeScript does not need declarations for a plain .mjs script.
-  const builder = (await import(new URL("../../../scripts/build-viewer.mjs", import.meta.url).href)) as BuildViewerModule;
-  const viewerDir = builder.viewerDistDir();
-  try {
-    await builder.buildViewer();
-  } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    if (!existsSync(resolve(viewerDir, "index.html"))) throw new Error(`the viewer could not be built: ${message}`);
-    console.error(`guanxi site: warning: rebuilding the viewer failed (${message}); using the previous build`);
-  }
+  const viewerDir = await ensureViewerDist("site");
 
   const report = writeSite(buildDir, resolve(to), { viewerDir, title, description, force });
   console.log(formatReport(report));
