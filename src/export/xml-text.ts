@@ -3,7 +3,16 @@
 // string (and then copied by regexes or an array join) it cost several hundred MB of transient heap,
 // the build's peak. Written in ~1 MB chunks, the heap holds one chunk at a time.
 
-import { closeSync, openSync, writeSync } from "node:fs";
+import type Graph from "graphology-types";
+import type { Attributes } from "graphology-types";
+import type { EdgeAttributes, NodeAttributes } from "../types.ts";
+
+/**
+ * What the XML writers take: a build's graph, or any graph with its node and edge attributes (the
+ * viewer's export of a filtered view). Edges may carry more attributes than a build's; each is written.
+ * No file system here, so that the viewer can bundle the writers; files are gexf.ts's and graphml.ts's.
+ */
+export type XmlGraph = Graph<NodeAttributes, EdgeAttributes, Attributes>;
 
 /** Any character escapeXml changes; most labels and values have none and are returned as they are. */
 const NEEDS_ESCAPE = /[&<>"\u0000-\u001f\ud800-\udfff\ufffe\uffff]/;
@@ -50,22 +59,6 @@ export class BufferedText {
     const chunk = this.pending;
     this.pending = "";
     this.emit(chunk);
-  }
-}
-
-/** Writes a document to `path` (UTF-8) as `produce` writes it, one chunk at a time. Synchronous. */
-export function writeTextFile(path: string, produce: (out: BufferedText) => void): void {
-  const fd = openSync(path, "w");
-  try {
-    const out = new BufferedText((chunk) => {
-      const bytes = Buffer.from(chunk, "utf8");
-      // writeSync may write less than asked; loop until the chunk is down.
-      for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset);
-    });
-    produce(out);
-    out.flush();
-  } finally {
-    closeSync(fd);
   }
 }
 
