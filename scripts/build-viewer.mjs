@@ -16,7 +16,7 @@ const stamp = join(dist, "index.html");
 
 /** Files whose change makes the built viewer stale (the viewer imports these modules of src/ too). */
 function sources() {
-  const shared = ["src/evidence/key.ts", "src/hash.ts", "src/query/names.ts", "src/query/rank.ts", "src/types.ts"];
+  const shared = ["src/evidence/key.ts", "src/export/gexf-text.ts", "src/export/graphml-text.ts", "src/export/xml-text.ts", "src/hash.ts", "src/query/names.ts", "src/query/rank.ts", "src/types.ts"];
   const files = [join(viewer, "index.html"), join(viewer, "vite.config.ts"), ...shared.map((f) => join(repo, f))];
   const walk = (dir) => {
     if (!existsSync(dir)) return;

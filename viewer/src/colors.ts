@@ -1,5 +1,6 @@
 // Colours: one per entity type (the legend's), a palette for communities, and the dimmed greys used
-// while hovering. Fixed here rather than read from the build so that legend and graph always agree.
+// while hovering; with the label font and link styles. Fixed here rather than read from the build so that
+// legend and graph always agree, and shared by the graph view and the image exports (view-image.ts).
 import type { EntityType } from "../../src/types.ts";
 
 export const TYPE_COLORS: Record<EntityType, string> = {
@@ -21,6 +22,12 @@ export const TYPE_NAMES: Record<EntityType, string> = {
   place: "地点 place",
   event: "活动 event",
 };
+
+export const LABEL_FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif';
+export const LABEL_SIZE = 13;
+
+/** Edges above which co-mentions are drawn as hairlines (see graph-view.ts's constructor). */
+export const HAIRLINE_EDGES = 20000;
 
 export const UNKNOWN_TYPE_COLOR = "#7f7f7f";
 
@@ -62,3 +69,16 @@ export function candidateColor(color: string): string {
 }
 
 export const ROLE_LABEL = "#9a6a00";
+
+/** A node's colour as drawn: its type's (or its community's), pale when no one reviewed the name. */
+export function nodeColor(node: { color: string; community: number | undefined; candidate: boolean }, byCommunity: boolean): string {
+  const base = byCommunity ? communityColor(node.community) : node.color;
+  return node.candidate ? candidateColor(base) : base;
+}
+
+/** Width and colour of a link as drawn (without focus): roles orange, co-mentions grey, wider when heavier. */
+export function edgeStyle(role: boolean, weight: number, hairlines: boolean): { size: number; color: string } {
+  // At least 1.5 px: a thinner line is hard to point at (sigma picks edges on a half-size buffer).
+  const size = Math.min(6, (hairlines ? 0.5 : 1) + Math.log2(1 + weight) * 0.8);
+  return { size, color: role ? ROLE_EDGE : hairlines ? coEdgeShade(weight) : CO_EDGE };
+}

@@ -73,7 +73,6 @@ export function renderLegend(model: Model, store: ViewStore): void {
 
 export interface ControlActions {
   toggleLayout(): boolean;
-  exportPng(): void;
   zoom(factor: number): void;
   fit(): void;
   resetCamera(): void;
@@ -108,7 +107,6 @@ export function bindControls(model: Model, store: ViewStore, actions: ControlAct
     layout.textContent = running ? "Stop layout" : "Run layout";
     layout.classList.toggle("running", running);
   });
-  byId("export-png").addEventListener("click", () => actions.exportPng());
   byId("zoom-in").addEventListener("click", () => actions.zoom(1.5));
   byId("zoom-out").addEventListener("click", () => actions.zoom(1 / 1.5));
   byId("fit").addEventListener("click", () => actions.fit());

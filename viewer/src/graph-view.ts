@@ -1,9 +1,8 @@
 // What sigma draws, and nothing else: the renderer, its reducers and the refresh scheduling. It reads the
 // view state from the store and hears its changes; the pointer's clicks and hovers and the camera's moves
 // go back into the store. The reducers are the only bridge from state to pixels: no other code sets
-// display data. Which entities the filters leave (type, candidates, links at the window and in the time
-// range, k-core, ego network, isolation) is computed once per filter change, so the reducers only look
-// it up.
+// display data. Which entities the filters leave (view-filter.ts) is computed once per filter change, so
+// the reducers only look it up.
 import Sigma from "sigma";
 import { EdgeArrowProgram, EdgeLineProgram, drawDiscNodeLabel } from "sigma/rendering";
 import type { EdgeDisplayData, NodeDisplayData, PartialButFor } from "sigma/types";
@@ -11,18 +10,12 @@ import type { Settings } from "sigma/settings";
 import FA2Layout from "graphology-layout-forceatlas2/worker";
 import forceAtlas2 from "graphology-layout-forceatlas2";
 import { rankPairs } from "../../src/query/rank.ts";
-import type { EntityType } from "../../src/types.ts";
-import { CO_EDGE, CO_EDGE_FOCUS, DIM_EDGE, DIM_NODE, ROLE_EDGE, ROLE_LABEL, candidateColor, coEdgeShade, communityColor } from "./colors.ts";
+import { CO_EDGE_FOCUS, DIM_EDGE, DIM_NODE, HAIRLINE_EDGES, LABEL_FONT, LABEL_SIZE, ROLE_LABEL, edgeStyle, nodeColor } from "./colors.ts";
 import { entityId, nodeKey, pairCountsOf, strengthsOf, type Model, type ViewEdge, type ViewNode } from "./model.ts";
-import { edgeInRange } from "./time-filter.ts";
 import { FILTER_KEYS, type StateChange, type ViewStore } from "./state.ts";
 import type { CameraView } from "./url-state.ts";
+import { visibleSet } from "./view-filter.ts";
 
-const LABEL_FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif';
-const LABEL_SIZE = 13;
-
-/** Edges above which co-mentions are drawn as hairlines (see the constructor). */
-const HAIRLINE_EDGES = 20000;
 
 /** What a full refresh leaves on screen. */
 export interface Shown {
@@ -181,61 +174,11 @@ export class GraphView {
 
   // ------------------------------------------------------------ visibility
 
-  /** Which nodes and edges the filters leave, in order: type and candidates, links, k-core, ego, isolation. */
   private computeVisibility(): void {
-    const s = this.store.state;
-    const g = this.model.graph;
-    const nodes = new Set<string>();
-    g.forEachNode((n, a) => {
-      if (s.hiddenTypes.has(a.etype as EntityType)) return;
-      if (s.hideCandidates && a.candidate) return;
-      nodes.add(n);
-    });
-    const linkOk = (a: ViewEdge, u: string, v: string) => nodes.has(u) && nodes.has(v) && this.edgeVisible(a);
-    // Neighbours over the links shown, as sets (several edges between two entities are one tie).
-    const adjacency = new Map<string, Set<string>>();
-    const link = (u: string, v: string) => {
-      let set = adjacency.get(u);
-      if (!set) adjacency.set(u, (set = new Set()));
-      set.add(v);
-    };
-    g.forEachEdge((_e, a, u, v) => {
-      if (!linkOk(a, u, v)) return;
-      link(u, v);
-      link(v, u);
-    });
-    const cores = coreNumbers(adjacency);
-    this.maxCore = 0;
-    for (const c of cores.values()) if (c > this.maxCore) this.maxCore = c;
-    const selected = s.selected === null ? undefined : nodeKey(this.model, s.selected);
-    const keep = (n: string) => n === selected || (cores.get(n) ?? 0) >= s.minCore;
-    if (s.minCore > 1) for (const n of [...nodes]) if (!keep(n)) nodes.delete(n);
-    if (s.ego && selected !== undefined && nodes.has(selected)) {
-      const within = new Set([selected]);
-      let frontier = [selected];
-      for (let hop = 0; hop < s.ego; hop++) {
-        const next: string[] = [];
-        for (const n of frontier)
-          for (const m of adjacency.get(n) ?? [])
-            if (nodes.has(m) && !within.has(m)) {
-              within.add(m);
-              next.push(m);
-            }
-        frontier = next;
-      }
-      for (const n of [...nodes]) if (!within.has(n)) nodes.delete(n);
-    }
-    const edges = new Set<string>();
-    const linked = new Set<string>();
-    g.forEachEdge((e, a, u, v) => {
-      if (!linkOk(a, u, v)) return;
-      edges.add(e);
-      linked.add(u);
-      linked.add(v);
-    });
-    if (!s.showIsolated) for (const n of [...nodes]) if (!linked.has(n) && n !== selected) nodes.delete(n);
+    const { nodes, edges, maxCore } = visibleSet(this.model, this.store.state);
     this.visibleNodes = nodes;
     this.visibleEdges = edges;
+    this.maxCore = maxCore;
   }
 
   // ------------------------------------------------------------ reducers
@@ -248,8 +191,7 @@ export class GraphView {
       return out;
     }
     out.size = data.sizes[s.size];
-    const base = s.community ? communityColor(data.community) : data.color;
-    out.color = data.candidate ? candidateColor(base) : base;
+    out.color = nodeColor(data, s.community);
     if (this.focusKey !== undefined) {
       if (this.focusNodes.has(node)) {
         out.zIndex = 2;
@@ -265,17 +207,6 @@ export class GraphView {
     return out;
   }
 
-  /** An edge passes the window, weight, kind and time filters (its ends are checked apart). */
-  edgeVisible(data: ViewEdge): boolean {
-    const s = this.store.state;
-    if (s.hiddenTypes.has(data.sourceType as EntityType) || s.hiddenTypes.has(data.targetType as EntityType)) return false;
-    if (!edgeInRange(data.months, s.time)) return false;
-    if (data.kind === "role") return s.showRole;
-    if (!s.showCoMention) return false;
-    const w = data[s.window];
-    return w > 0 && w >= s.minWeight;
-  }
-
   private reduceEdge(edge: string, data: ViewEdge): Partial<EdgeDisplayData> {
     const out: Partial<EdgeDisplayData> = data as unknown as Partial<EdgeDisplayData>;
     if (!this.visibleEdges.has(edge)) {
@@ -283,10 +214,9 @@ export class GraphView {
       return out;
     }
     const role = data.kind === "role";
-    const w = role ? data.weight : data[this.store.state.window];
-    // At least 1.5 px: a thinner line is hard to point at (sigma picks edges on a half-size buffer).
-    out.size = Math.min(6, (this.hairlines ? 0.5 : 1) + Math.log2(1 + w) * 0.8);
-    out.color = role ? ROLE_EDGE : this.hairlines ? coEdgeShade(w) : CO_EDGE;
+    const style = edgeStyle(role, role ? data.weight : data[this.store.state.window], this.hairlines);
+    out.size = style.size;
+    out.color = style.color;
     if (role) out.label = data.title;
     if (this.focusKey !== undefined) {
       if (this.focusEdges.has(edge)) {
@@ -528,38 +458,4 @@ export class GraphView {
 function cameraView(state: { x: number; y: number; ratio: number }): CameraView | null {
   if (Math.abs(state.x - 0.5) < 1e-4 && Math.abs(state.y - 0.5) < 1e-4 && Math.abs(state.ratio - 1) < 1e-4) return null;
   return { x: state.x, y: state.y, ratio: state.ratio };
-}
-
-/** Core number of every node of a simple undirected graph given as neighbour sets (Batagelj–Zaveršnik). */
-export function coreNumbers(adjacency: Map<string, Set<string>>): Map<string, number> {
-  const degree = new Map<string, number>();
-  let maxDegree = 0;
-  for (const [n, set] of adjacency) {
-    degree.set(n, set.size);
-    maxDegree = Math.max(maxDegree, set.size);
-  }
-  const buckets: Set<string>[] = Array.from({ length: maxDegree + 1 }, () => new Set());
-  for (const [n, d] of degree) buckets[d].add(n);
-  const core = new Map<string, number>();
-  for (let d = 0; d <= maxDegree; ) {
-    const bucket = buckets[d];
-    if (!bucket.size) {
-      d++;
-      continue;
-    }
-    const n = bucket.values().next().value as string;
-    bucket.delete(n);
-    core.set(n, d);
-    for (const m of adjacency.get(n)!) {
-      if (core.has(m)) continue;
-      const dm = degree.get(m)!;
-      // A neighbour never drops below the level being peeled: its core number is at least d.
-      if (dm > d) {
-        buckets[dm].delete(m);
-        buckets[dm - 1].add(m);
-        degree.set(m, dm - 1);
-      }
-    }
-  }
-  return core;
 }

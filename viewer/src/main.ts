@@ -4,11 +4,10 @@
 // renderer or the graph. The graph sigma draws is the viewer's own copy (model.ts); the only thing that
 // ever writes into it is the ForceAtlas2 worker, moving positions.
 import "./style.css";
-import type Sigma from "sigma";
-import { downloadAsPNG } from "@sigma/export-image";
 import { bindControls, setCoreRange } from "./controls.ts";
 import { loadGraph } from "./data.ts";
 import { byId } from "./dom.ts";
+import { bindExports } from "./exports.ts";
 import { GraphView } from "./graph-view.ts";
 import { buildModel, nodeKey, type Model } from "./model.ts";
 import { Panel } from "./panel.ts";
@@ -96,8 +95,8 @@ function setUp(model: Model, store: ViewStore, view: GraphView): void {
     zoom: (factor) => view.zoom(factor),
     fit: () => view.fit(),
     resetCamera: () => view.resetCamera(),
-    exportPng: () => void downloadAsPNG(view.renderer as unknown as Sigma, { fileName: "guanxi", backgroundColor: "#ffffff" }),
   });
+  bindExports(model, store);
   bindSearch(model, store);
   // The URL follows the state; a link pasted into this tab sets it.
   store.on((change) => {

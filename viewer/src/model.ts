@@ -47,6 +47,8 @@ export interface ViewEdge {
   paragraph: number;
   article: number;
   documents: number;
+  /** Normalised pointwise mutual information at the build's window (co-mentions; 0 for roles). */
+  npmi: number;
   title: string;
   /** sigma's program: a line for co-mentions, an arrow for person → organisation roles. */
   type: "line" | "arrow";
@@ -191,6 +193,7 @@ export function buildModel(data: unknown): Model {
       paragraph: num(a.paragraph),
       article: num(a.article),
       documents: num(a.documents),
+      npmi: num(a.npmi),
       title: str(a.title),
       type: kind === "role" ? "arrow" : "line",
       sourceType: list[Number(source)].type,

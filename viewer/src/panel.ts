@@ -8,7 +8,10 @@ import { append, clear, h } from "./dom.ts";
 import { rankPairs, type Ranked, type PairCounts } from "../../src/query/rank.ts";
 import { entityId, nodeKey, pairCountsOf, strengthsOf, typeColor, type Entity, type Model } from "./model.ts";
 import type { ViewStore } from "./state.ts";
-import { dateInRange, edgeInRange, isActive } from "./time-filter.ts";
+import { edgeInRange, isActive } from "./time-filter.ts";
+import { shownEvidence } from "./evidence.ts";
+import { downloadText } from "./exports.ts";
+import { evidenceCsv } from "./view-export.ts";
 
 /** What the panel shows follows these parts of the state. */
 const PANEL_KEYS = ["selected", "neighbour", "window", "rank", "time"] as const;
@@ -248,20 +251,20 @@ export class Panel {
     }
     status.textContent = `sentence ${evidence.total.sentence} · paragraph ${evidence.total.paragraph} · article ${evidence.total.article}`;
     status.className = "counts";
-    // Passages at the chosen window first; near-duplicates last.
-    const rank = (it: EvidenceItem) => (it.level === window ? 0 : 1) + (it.duplicateOf ? 2 : 0);
-    // A sentence that holds both names is stored once per window level; show each passage once.
-    const seen = new Set<string>();
-    const time = this.store.state.time;
-    const items = [...evidence.items]
-      .filter((it) => dateInRange(it.date, time))
-      .sort((x, y) => rank(x) - rank(y))
-      .filter((it) => {
-        const key = `${it.doc}\u0000${it.text}`;
-        if (seen.has(key)) return false;
-        seen.add(key);
-        return true;
-      });
+    const items = shownEvidence(evidence, window, this.store.state.time);
+    if (items.length)
+      section.appendChild(
+        h(
+          "button",
+          {
+            class: "export-evidence",
+            title: "Download these passages as CSV",
+            attrs: { type: "button" },
+            onClick: () => downloadText(`guanxi-evidence-${fileSafe(a.id)}-${fileSafe(b.id)}.csv`, evidenceCsv(a, b, items), "text/csv"),
+          },
+          `CSV of these ${items.length} passage${items.length === 1 ? "" : "s"}`,
+        ),
+      );
     if (!items.length) {
       // The counts above are the pair's whole record: say why none of it is listed.
       section.appendChild(h("p", { class: "muted" }, "No passages dated in this time range."));
@@ -293,4 +296,9 @@ export class Panel {
     section.appendChild(list);
     if (items.length > MAX_EVIDENCE) section.appendChild(h("p", { class: "muted" }, `${items.length - MAX_EVIDENCE} more passages not shown.`));
   }
+}
+
+/** An entity id as part of a file name. */
+function fileSafe(id: string): string {
+  return id.replace(/[^\w.-]+/g, "_").slice(0, 60);
 }
