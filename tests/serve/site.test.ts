@@ -1,6 +1,7 @@
 // `guanxi site`: the static copy of the viewer and a build. A fresh build of seeds/ (it has a store.sqlite
 // and the caches that must stay out) is published with the CLI, the files are checked, and the folder is
-// then served by a plain static file handler written here — no API, no SQLite — and opened in Chromium.
+// then served by a plain static file handler written here — no API, no SQLite — and opened in Chromium,
+// where search, evidence and every export of the view (tests/viewer/view-exports.ts) are tried.
 import { spawnSync } from "node:child_process";
 import { createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -12,6 +13,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CONTENT_SECURITY_POLICY } from "../../src/serve/server.ts";
 import { escapeHtml, metaContentSecurityPolicy, SITE_MARKER, writeSite } from "../../src/serve/site.ts";
+import { viewExportTests } from "../viewer/view-exports.ts";
 
 const repo = join(import.meta.dirname, "../..");
 const viewerDir = join(repo, "viewer/dist");
@@ -251,5 +253,14 @@ describe("guanxi site: in Chromium from a plain static server", () => {
     expect(seen.filter((u) => u.includes("/api/"))).toEqual([]);
     expect(problems).toEqual([]);
     expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+  });
+
+  // The same exports as under `guanxi serve`, made in the page from the site's files alone.
+  viewExportTests({ browser: () => browser, page: () => page, graphJson: () => join(buildDir, "graph.json") });
+
+  it("exported without a page error, a CSP violation or a request for the API", async () => {
+    expect(problems.filter((p) => !/GL Driver|WebGL|GPU stall/i.test(p))).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+    expect(seen.filter((u) => u.includes("/api/"))).toEqual([]);
   });
 });

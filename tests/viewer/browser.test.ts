@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "../../src/serve/server.ts";
 import { writeLargeBuild } from "./large-graph.ts";
 import { pixelCounts } from "./pixels.ts";
+import { viewExportTests } from "./view-exports.ts";
 
 const repo = join(import.meta.dirname, "../..");
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
@@ -198,11 +199,12 @@ describe("viewer on a build of seeds/", () => {
     expect(await position()).toBe(stopped);
   });
 
-  it("exports the view as PNG and offers the GEXF", async () => {
+  it("the Export menu makes a PNG of the view and still offers the build's GEXF", async () => {
+    await page.click("#export summary");
     const download = page.waitForEvent("download", { timeout: 30_000 });
     await page.click("#export-png");
     const file = await download;
-    expect(file.suggestedFilename()).toBe("guanxi.png");
+    expect(file.suggestedFilename()).toBe("guanxi-view.png");
     const png = await file.createReadStream().then(async (stream) => {
       const chunks: Buffer[] = [];
       for await (const chunk of stream) chunks.push(chunk as Buffer);
@@ -214,6 +216,7 @@ describe("viewer on a build of seeds/", () => {
     const res = await page.request.get(new URL(href!, page.url()).href);
     expect(res.status()).toBe(200);
     expect(res.headers()["content-type"]).toBe("application/xml; charset=utf-8");
+    await page.click("#export summary");
   });
 
   it("limits edges and evidence to a time range kept in the URL, and plays it month by month", async () => {
@@ -311,6 +314,27 @@ function linksAt(dir: string, window: "sentence" | "paragraph" | "article"): Map
   }
   return adjacency;
 }
+
+describe("the Export menu on a build of seeds/ (guanxi serve)", () => {
+  let page: Page;
+  let problems: string[];
+
+  beforeAll(async () => {
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    problems = watch(page);
+    await open(page, seedsServer.url);
+  });
+
+  afterAll(async () => {
+    await page?.close();
+  });
+
+  viewExportTests({ browser: () => browser, page: () => page, graphJson: () => join(outDir, "graph.json") });
+
+  it("made every export without a page error", () => {
+    expect(problems.filter((p) => !/GL Driver|WebGL|GPU stall/i.test(p))).toEqual([]);
+  });
+});
 
 describe("issue #15 in the viewer: names, ranking, evidence, readable graphs", () => {
   let page: Page;

@@ -3,6 +3,9 @@
 import type { Page } from "playwright-core";
 
 export interface PixelCounts {
+  /** The image's size, as the browser decoded it. */
+  width: number;
+  height: number;
   /** Pixels that are not (near) white. */
   ink: number;
   /** Distinct colours among them, at 4 bits per channel. */
@@ -29,6 +32,6 @@ export async function pixelCounts(blank: Page, png: Buffer): Promise<PixelCounts
       }
       if (d[i] < 200 && Math.abs(d[i] - d[i + 1]) + Math.abs(d[i + 1] - d[i + 2]) > 30) coloured++;
     }
-    return { ink, colours: colours.size, coloured };
+    return { width: bitmap.width, height: bitmap.height, ink, colours: colours.size, coloured };
   }, png.toString("base64"));
 }

@@ -92,8 +92,19 @@ export function bindExports(model: Model, store: ViewStore): void {
       downloadBlob("guanxi-view.png", await svgToPng(text, w, h));
     }),
   );
+  closeOnOutsideClick(byId<HTMLDetailsElement>("export"));
   byId("export-gexf").addEventListener("click", run(() => downloadText("guanxi-view.gexf", viewGexf(snapshot()), "application/xml")));
   byId("export-graphml").addEventListener("click", run(() => downloadText("guanxi-view.graphml", viewGraphml(snapshot()), "application/xml")));
   byId("export-nodes").addEventListener("click", run(() => downloadText("guanxi-nodes.csv", nodesCsv(snapshot()), "text/csv")));
   byId("export-edges").addEventListener("click", run(() => downloadText("guanxi-links.csv", edgesCsv(snapshot()), "text/csv")));
+}
+
+/** The menu folds away when the user goes back to the graph or the panel, or presses Escape. */
+function closeOnOutsideClick(menu: HTMLDetailsElement): void {
+  document.addEventListener("pointerdown", (event) => {
+    if (menu.open && !menu.contains(event.target as Node)) menu.open = false;
+  });
+  document.addEventListener("keydown", (event) => {
+    if (menu.open && event.key === "Escape") menu.open = false;
+  });
 }
