@@ -24,7 +24,7 @@ const COMMANDS: Record<string, CommandInfo> = {
   stats: { summary: "stats  counts of the build", load: () => import("./commands/stats.ts") },
   timeline: { summary: "timeline <name>  an entity's ties by month: who came, who went", load: () => import("./commands/timeline.ts") },
   site: { summary: "site [DIR] --to SITE [--title T] [--description D] [--force]  a static copy of viewer and build for a web host", load: () => import("./commands/site.ts") },
-  serve: { summary: "serve [DIR] [--port P|0] [--host H]  open the viewer on a build", load: () => import("./commands/serve.ts") },
+  serve: { summary: "serve [DIR] [--port P|0] [--host H] [--allow-host NAME]  open the viewer on a build", load: () => import("./commands/serve.ts") },
 };
 
 export function helpText(): string {
