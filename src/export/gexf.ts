@@ -51,7 +51,9 @@ import type { GuanxiGraph } from "../graph/model.ts";
 import type { NodeAttributes } from "../types.ts";
 import { type BufferedText, escapeXml, textOf, writeTextFile } from "./xml-text.ts";
 
-export type GexfVersion = "1.3" | "1.2draft";
+/** The GEXF versions written (the first is the default). */
+export const GEXF_VERSIONS = ["1.3", "1.2draft"] as const;
+export type GexfVersion = (typeof GEXF_VERSIONS)[number];
 
 export interface GexfOptions {
   version?: GexfVersion;
