@@ -1,6 +1,8 @@
 // The command line: a table of sub-commands, each a module in ./commands exporting `run(argv)`.
 // Modules load lazily so that `guanxi --help` stays instant and a query never loads the build pipeline.
 
+import { guardTerminalOutput } from "../query/terminal.ts";
+
 export interface CommandModule {
   run(argv: string[]): Promise<number>;
 }
@@ -62,6 +64,7 @@ export function endQuietlyOnClosedPipe(): void {
 
 export async function main(argv: string[]): Promise<number> {
   endQuietlyOnClosedPipe();
+  guardTerminalOutput();
   const [name, ...rest] = argv;
   if (!name || name === "--help" || name === "-h" || name === "help") {
     console.log(helpText());

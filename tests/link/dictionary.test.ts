@@ -130,7 +130,7 @@ describe("dictionary files as they come (#18)", () => {
   });
 
   it("a folder without entries is an error, not an empty dictionary", () => {
-    for (const files of [{}, { "company.yaml": "" }, { "company.yaml": "# nothing yet\n" }]) {
+    for (const files of [{}, { "company.yaml": "" }, { "company.yaml": "# nothing yet\n" }] as Record<string, string>[]) {
       const { problems } = loadDictionary(dictDir(files));
       expect(problems.filter((p) => p.severity === "error").map((p) => p.message)).toEqual([expect.stringMatching(/no dictionary entries/)]);
     }
