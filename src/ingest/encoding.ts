@@ -107,14 +107,15 @@ export function decodeBuffer(buf: Buffer): Decoded | DecodeFailure {
   if (!best || best.s.bad > Math.max(8, best.text.length * 0.02) || best.s.cjk === 0) {
     return { reason: "undecodable: not UTF-8, and not GB18030/GBK or Big5 text (binary?)" };
   }
-  return checkText(best.text, best.enc, best.enc === "utf-8" ? utf8.invalid : 0);
+  // A legacy decoding passed its own test above (the score's bad characters); UTF-8 is held to checkText's.
+  return checkText(best.text, best.enc, best.enc === "utf-8" ? utf8.invalid : 0, best.enc === "utf-8");
 }
 
 /**
  * The decoded text, checked over its whole length: NULs removed (with a note), and a text with many
  * control characters or replaced bytes refused as a binary file that happened to decode.
  */
-function checkText(decoded: string, encoding: string, invalid = 0): Decoded | DecodeFailure {
+function checkText(decoded: string, encoding: string, invalid = 0, checkControls = true): Decoded | DecodeFailure {
   const repairs: string[] = [];
   let text = decoded;
   if (text.includes("\0")) {
@@ -123,7 +124,7 @@ function checkText(decoded: string, encoding: string, invalid = 0): Decoded | De
     repairs.push(`${before - text.length} NUL byte(s) removed (damage in a text file, such as a zero-filled block)`);
   }
   let ctrl = 0;
-  const n = text.length;
+  const n = checkControls ? text.length : 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) ctrl++;

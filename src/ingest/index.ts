@@ -77,7 +77,7 @@ export function listInputFiles(paths: string[]): { files: string[]; ids: Map<str
       continue;
     }
     if (st.isDirectory()) walk(p, p);
-    else if (isInput(p)) add(path.normalize(p), "");
+    else if (isInput(p)) add(p, "");
     else warnings.push({ file: p, reason: `not an input file type (expected ${INPUT_EXTENSIONS.join(" ")})` });
   }
   const files = [...found.keys()].sort();

@@ -294,8 +294,14 @@ function readDictionaryText(file: string, bytes: Buffer, problems: DictionaryPro
     return new TextDecoder("utf-8", { fatal: true }).decode(body);
   } catch {
     const guess = decodeBuffer(bytes);
-    const seems = "encoding" in guess ? ` (it reads as ${guess.encoding.toUpperCase()})` : "";
-    problems.push({ file, line: 1, message: `not UTF-8${seems}: not loaded`, fix: `save it as UTF-8, e.g. iconv -f ${"encoding" in guess ? guess.encoding.toUpperCase() : "GB18030"} -t UTF-8`, severity: "error" });
+    const legacy = "encoding" in guess && guess.encoding !== "utf-8" ? guess.encoding.toUpperCase() : undefined;
+    problems.push({
+      file,
+      line: 1,
+      message: legacy ? `not UTF-8 (it reads as ${legacy}): not loaded` : "not valid UTF-8 (damaged or binary bytes): not loaded",
+      fix: legacy ? `save it as UTF-8, e.g. iconv -f ${legacy} -t UTF-8` : "restore the file, or save it again as UTF-8",
+      severity: "error",
+    });
     return undefined;
   }
 }
