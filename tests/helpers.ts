@@ -42,11 +42,14 @@ export async function captureCommand(run: (argv: string[]) => Promise<number>, a
   const err: string[] = [];
   const log = vi.spyOn(console, "log").mockImplementation((...a: unknown[]) => void out.push(a.join(" ")));
   const error = vi.spyOn(console, "error").mockImplementation((...a: unknown[]) => void err.push(a.join(" ")));
+  // JSON is written to stdout directly (exactly, past the terminal guard).
+  const write = vi.spyOn(process.stdout, "write").mockImplementation((chunk: unknown) => (out.push(String(chunk).replace(/\n$/, "")), true));
   try {
     const code = await run([...argv, "--out", dir]);
     return { code, stdout: out.join("\n"), stderr: err.join("\n") };
   } finally {
     log.mockRestore();
     error.mockRestore();
+    write.mockRestore();
   }
 }

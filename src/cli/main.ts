@@ -1,6 +1,8 @@
 // The command line: a table of sub-commands, each a module in ./commands exporting `run(argv)`.
 // Modules load lazily so that `guanxi --help` stays instant and a query never loads the build pipeline.
 
+import { guardTerminalOutput } from "../query/terminal.ts";
+
 export interface CommandModule {
   run(argv: string[]): Promise<number>;
 }
@@ -24,7 +26,7 @@ const COMMANDS: Record<string, CommandInfo> = {
   stats: { summary: "stats  counts of the build", load: () => import("./commands/stats.ts") },
   timeline: { summary: "timeline <name>  an entity's ties by month: who came, who went", load: () => import("./commands/timeline.ts") },
   site: { summary: "site [DIR] --to SITE [--title T] [--description D] [--force]  a static copy of viewer and build for a web host", load: () => import("./commands/site.ts") },
-  serve: { summary: "serve [DIR] [--port P|0] [--host H]  open the viewer on a build", load: () => import("./commands/serve.ts") },
+  serve: { summary: "serve [DIR] [--port P|0] [--host H] [--allow-host NAME]  open the viewer on a build", load: () => import("./commands/serve.ts") },
 };
 
 export function helpText(): string {
@@ -62,6 +64,7 @@ export function endQuietlyOnClosedPipe(): void {
 
 export async function main(argv: string[]): Promise<number> {
   endQuietlyOnClosedPipe();
+  guardTerminalOutput();
   const [name, ...rest] = argv;
   if (!name || name === "--help" || name === "-h" || name === "help") {
     console.log(helpText());

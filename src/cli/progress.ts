@@ -2,6 +2,7 @@
 // (reckoned from the bytes read: the number of articles is known only at the end); redrawn at most a
 // few times a second and only once the build takes more than a moment, so logs and CI output stay clean.
 import type { BuildProgress } from "../pipeline/build.ts";
+import { writeExact } from "../query/terminal.ts";
 
 const REDRAW_MS = 200;
 
@@ -36,10 +37,10 @@ export class ProgressBar {
     if (!this.enabled || now - this.started < this.delayMs || now - this.lastDraw < REDRAW_MS) return;
     this.lastDraw = now;
     this.shown = true;
-    process.stderr.write(`\r${progressLine(p, (now - this.started) / 1000)}\x1b[K`);
+    writeExact(process.stderr, `\r${progressLine(p, (now - this.started) / 1000)}\x1b[K`);
   }
 
   done(): void {
-    if (this.shown) process.stderr.write("\r\x1b[K");
+    if (this.shown) writeExact(process.stderr, "\r\x1b[K");
   }
 }

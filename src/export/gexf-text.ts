@@ -49,7 +49,9 @@
 import type { NodeAttributes } from "../types.ts";
 import { type BufferedText, escapeXml, textOf, type XmlGraph } from "./xml-text.ts";
 
-export type GexfVersion = "1.3" | "1.2draft";
+/** The GEXF versions written (the first is the default). */
+export const GEXF_VERSIONS = ["1.3", "1.2draft"] as const;
+export type GexfVersion = (typeof GEXF_VERSIONS)[number];
 
 type ScalarType = "boolean" | "integer" | "long" | "double" | "string";
 type GexfType = ScalarType | `list${ScalarType}`;

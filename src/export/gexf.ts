@@ -6,7 +6,7 @@ import type { GuanxiGraph } from "../graph/model.ts";
 import { type GexfVersion, writeGexfTo } from "./gexf-text.ts";
 import { writeTextFile } from "./text-file.ts";
 
-export { gexfString, spellsText, type GexfVersion } from "./gexf-text.ts";
+export { GEXF_VERSIONS, gexfString, spellsText, type GexfVersion } from "./gexf-text.ts";
 
 export interface GexfOptions {
   version?: GexfVersion;

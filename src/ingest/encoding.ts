@@ -9,6 +9,8 @@ import * as OpenCC from "opencc-js";
 export interface Decoded {
   text: string;
   encoding: string;
+  /** What was repaired on the way (invalid UTF-8 replaced, NUL bytes removed): warnings for the file. */
+  repairs?: string[];
 }
 
 export interface DecodeFailure {
@@ -47,51 +49,88 @@ const LEGACY: Record<string, string> = {
   "Big5": "big5", "BIG5": "big5", "EUC-TW": "big5",
 };
 
+/** How far into a file NUL bytes mean a binary file (images, archives, office files all have them there). */
+const BINARY_HEAD_BYTES = 65536;
+
+/**
+ * UTF-8 decoded leniently: each invalid sequence becomes U+FFFD. `invalid` counts those, not the U+FFFD
+ * the file itself holds (EF BF BD).
+ */
+function utf8Lenient(buf: Buffer): { text: string; invalid: number } {
+  const text = new TextDecoder("utf-8").decode(buf);
+  let replacements = 0;
+  for (let i = text.indexOf("\uFFFD"); i >= 0; i = text.indexOf("\uFFFD", i + 1)) replacements++;
+  let stored = 0;
+  const mark = Buffer.from([0xef, 0xbf, 0xbd]);
+  for (let i = buf.indexOf(mark); i >= 0; i = buf.indexOf(mark, i + 3)) stored++;
+  return { text, invalid: replacements - stored };
+}
+
 /** Decode bytes of unknown encoding, or say why they are not text. */
 export function decodeBuffer(buf: Buffer): Decoded | DecodeFailure {
   if (buf.length === 0) return { reason: "empty file" };
   // BOMs settle it.
-  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return checkText(new TextDecoder("utf-8").decode(buf.subarray(3)), "utf-8");
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
+    const { text, invalid } = utf8Lenient(buf.subarray(3));
+    return checkText(text, "utf-8", invalid);
+  }
   if (buf[0] === 0xff && buf[1] === 0xfe) return checkText(iconv.decode(buf.subarray(2), "utf-16le"), "utf-16le");
   if (buf[0] === 0xfe && buf[1] === 0xff) return checkText(iconv.decode(buf.subarray(2), "utf-16be"), "utf-16be");
-  // NUL bytes without a UTF-16 BOM: binary (images, archives, office files).
-  const head = buf.subarray(0, 65536);
+  // NUL bytes at the start without a UTF-16 BOM: binary. Later ones are damage in a text file (a
+  // zero-filled block left by a crash or a preallocated file): checkText removes them with a warning.
+  const head = buf.subarray(0, BINARY_HEAD_BYTES);
   if (head.includes(0)) return { reason: "binary file (contains NUL bytes)" };
   try {
     return checkText(new TextDecoder("utf-8", { fatal: true }).decode(buf), "utf-8");
   } catch {
-    /* not UTF-8: try the legacy encodings */
+    /* not valid UTF-8: damaged UTF-8, or one of the legacy encodings */
   }
-  const candidates = new Set<string>(["gb18030", "big5"]);
+  // Damaged UTF-8 competes with the legacy encodings on the same score: a few invalid bytes among
+  // thousands of good characters win; GBK or Big5 read as UTF-8 is mostly U+FFFD and loses.
+  const utf8 = utf8Lenient(buf);
+  const candidates = new Map<string, string>([["utf-8", utf8.text]]);
+  for (const enc of ["gb18030", "big5"]) candidates.set(enc, "");
   try {
     for (const a of chardet.analyse(head)) {
       const enc = LEGACY[a.name];
-      if (enc && a.confidence >= 10) candidates.add(enc);
+      if (enc && a.confidence >= 10) candidates.set(enc, "");
     }
   } catch {
     /* chardet is advisory */
   }
   let best: { enc: string; text: string; s: ReturnType<typeof score> } | undefined;
-  for (const enc of candidates) {
-    const text = iconv.decode(buf, enc);
+  for (const [enc, decoded] of candidates) {
+    const text = decoded || iconv.decode(buf, enc);
     const s = score(text);
     if (!best || s.score > best.s.score) best = { enc, text, s };
   }
   if (!best || best.s.bad > Math.max(8, best.text.length * 0.02) || best.s.cjk === 0) {
     return { reason: "undecodable: not UTF-8, and not GB18030/GBK or Big5 text (binary?)" };
   }
-  return { text: best.text, encoding: best.enc };
+  // A legacy decoding passed its own test above (the score's bad characters); UTF-8 is held to checkText's.
+  return checkText(best.text, best.enc, best.enc === "utf-8" ? utf8.invalid : 0, best.enc === "utf-8");
 }
 
-/** Decoded text with many control characters is a binary file that happened to decode. */
-function checkText(text: string, encoding: string): Decoded | DecodeFailure {
+/**
+ * The decoded text, checked over its whole length: NULs removed (with a note), and a text with many
+ * control characters or replaced bytes refused as a binary file that happened to decode.
+ */
+function checkText(decoded: string, encoding: string, invalid = 0, checkControls = true): Decoded | DecodeFailure {
+  const repairs: string[] = [];
+  let text = decoded;
+  if (text.includes("\0")) {
+    const before = text.length;
+    text = text.replace(/\0/g, "");
+    repairs.push(`${before - text.length} NUL byte(s) removed (damage in a text file, such as a zero-filled block)`);
+  }
   let ctrl = 0;
-  const n = Math.min(text.length, 65536);
+  const n = checkControls ? text.length : 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) ctrl++;
   }
   if (n > 0 && ctrl > Math.max(4, n * 0.01)) return { reason: `binary file (control characters in ${encoding} text)` };
+  if (invalid > 0) repairs.push(`${invalid} invalid UTF-8 byte sequence(s) replaced with U+FFFD`);
   if (text.trim() === "") return { reason: "empty file (only whitespace)" };
-  return { text, encoding };
+  return repairs.length ? { text, encoding, repairs } : { text, encoding };
 }

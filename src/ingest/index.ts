@@ -24,6 +24,8 @@ export { parseColumnsOption, readTable, parseDelimited, COLUMN_NAMES, TABLE_FIEL
 export interface ReadOptions {
   /** For CSV and TSV files: which column fills which field, over the header names recognised by default. */
   columns?: ColumnMap;
+  /** The file's id (from listInputFiles' ids); articles are `id`, or `id#N` within a feed. Default: the file's stem. */
+  id?: string;
 }
 
 export const INPUT_EXTENSIONS = [".txt", ".html", ".htm", ".json", ".jsonl", ".csv", ".tsv"];
@@ -33,12 +35,22 @@ export const MAX_ARTICLE_CHARS = 1_000_000;
 /**
  * Expand files and folders (recursively; hidden entries skipped) into the input files, sorted by
  * path so that a build is reproducible. Only .txt .html .htm .json .jsonl .csv .tsv are inputs.
+ * `ids` gives each file its id (see inputIds).
  */
-export function listInputFiles(paths: string[]): { files: string[]; warnings: InputWarning[] } {
-  const files = new Set<string>();
+export function listInputFiles(paths: string[]): { files: string[]; ids: Map<string, string>; warnings: InputWarning[] } {
+  /** File → the folder argument it was found under ("" for a file given on its own). */
+  const found = new Map<string, string>();
+  const seen = new Set<string>();
   const warnings: InputWarning[] = [];
   const isInput = (f: string) => INPUT_EXTENSIONS.includes(path.extname(f).toLowerCase());
-  const walk = (dir: string) => {
+  const add = (file: string, root: string) => {
+    // One file named twice (a/x.txt and ./a/x.txt, or inside a folder also given) is read once.
+    const key = path.resolve(file);
+    if (seen.has(key)) return;
+    seen.add(key);
+    found.set(file, root);
+  };
+  const walk = (dir: string, root: string) => {
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -49,11 +61,11 @@ export function listInputFiles(paths: string[]): { files: string[]; warnings: In
     for (const e of entries) {
       if (e.name.startsWith(".")) continue;
       const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.isFile() && isInput(p)) files.add(p);
+      if (e.isDirectory()) walk(p, root);
+      else if (e.isFile() && isInput(p)) add(p, root);
       // A link to an input file is read through (and reported when its target is gone); linked
       // folders are not followed, so a link loop cannot trap the walk.
-      else if (e.isSymbolicLink() && isInput(p)) files.add(p);
+      else if (e.isSymbolicLink() && isInput(p)) add(p, root);
     }
   };
   for (const p of paths) {
@@ -64,11 +76,41 @@ export function listInputFiles(paths: string[]): { files: string[]; warnings: In
       warnings.push({ file: p, reason: "no such file or folder" });
       continue;
     }
-    if (st.isDirectory()) walk(p);
-    else if (isInput(p)) files.add(p);
+    if (st.isDirectory()) walk(p, p);
+    else if (isInput(p)) add(p, "");
     else warnings.push({ file: p, reason: `not an input file type (expected ${INPUT_EXTENSIONS.join(" ")})` });
   }
-  return { files: [...files].sort(), warnings };
+  const files = [...found.keys()].sort();
+  return { files, ids: inputIds(files, found), warnings };
+}
+
+/**
+ * Each file's id, unique within the build and the same from one build to the next: its path inside
+ * the folder it was found in, without the extension (seeds/001_x.txt built as `seeds` is 001_x), or
+ * the stem of a file given on its own. Files that would share an id (x.txt beside x.html, or
+ * a/x.txt and b/x.txt given on their own) are all named by their paths as listed instead.
+ */
+function inputIds(files: string[], roots: Map<string, string>): Map<string, string> {
+  const slashes = (p: string) => p.split(path.sep).join("/");
+  const base = new Map<string, string>();
+  const claims = new Map<string, number>();
+  for (const file of files) {
+    const root = roots.get(file) ?? "";
+    const rel = root ? path.relative(root, file) : path.basename(file);
+    const id = slashes(rel.slice(0, rel.length - path.extname(rel).length));
+    base.set(file, id);
+    claims.set(id, (claims.get(id) ?? 0) + 1);
+  }
+  const ids = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const file of files) {
+    let id = claims.get(base.get(file)!)! > 1 ? slashes(file) : base.get(file)!;
+    // A listed path can still equal another file's id (a file named x.txt.txt): number it.
+    for (let n = 2; taken.has(id); n++) id = `${slashes(file)}~${n}`;
+    taken.add(id);
+    ids.set(file, id);
+  }
+  return ids;
 }
 
 /** The stem used for ids: base name without its extension. */
@@ -163,7 +205,8 @@ export function readInputFile(file: string, options: ReadOptions = {}): { docs: 
     return { docs, warnings };
   }
   const { encoding } = dec;
-  const stem = fileStem(file);
+  for (const repair of dec.repairs ?? []) warn(repair);
+  const stem = options.id ?? fileStem(file);
   const ext = path.extname(file).toLowerCase();
 
   const push = (id: string, format: SourceFormat, content: string, f: Partial<ArticleFields> = {}, line?: number) => {

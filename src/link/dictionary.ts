@@ -13,6 +13,7 @@ import {
   type DictionaryProblem,
   type EntityType,
 } from "../types.ts";
+import { decodeBuffer } from "../ingest/encoding.ts";
 
 const stringList = z.array(z.string().min(1));
 
@@ -138,7 +139,8 @@ export function parseDictionaryFile(file: string, text: string): { entries: Dict
     return { entries, problems };
   }
   const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
+  // Merge keys (`<<: *base`) are YAML 1.1, but common in hand-written files: accepted.
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, merge: true });
   for (const err of doc.errors) {
     problems.push({
       file,
@@ -156,9 +158,17 @@ export function parseDictionaryFile(file: string, text: string): { entries: Dict
     return { entries, problems };
   }
   const fileType = path.basename(file).replace(/\.ya?ml$/, "");
-  for (const item of root.items) {
+  // The whole document at once, so that an alias (*name) resolves to its anchor (&name) anywhere in it.
+  let values: unknown[];
+  try {
+    values = doc.toJS({ maxAliasCount: 10_000 }) as unknown[];
+  } catch (err) {
+    problems.push({ file, line: 1, message: `YAML: ${(err as Error).message.split("\n")[0]}`, fix: "check the anchors (&name) and aliases (*name)", severity: "error" });
+    return { entries, problems };
+  }
+  for (const [index, item] of root.items.entries()) {
     const line = lineOf(counter, item as YamlNode);
-    const raw = (item as YamlNode & { toJSON(): unknown }).toJSON();
+    const raw = values[index];
     const parsed = entrySchema.safeParse(raw);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
@@ -215,7 +225,17 @@ export function checkEntries(entries: DictionaryEntry[]): DictionaryProblem[] {
     for (const form of surfaceForms(e)) {
       const key = aliasKey(form);
       if ([...key].length < 2) {
-        if (form !== e.label) {
+        if (form === e.label) {
+          // The entry still links through a longer alias or English name.
+          if (surfaceForms(e).some((f) => [...aliasKey(f)].length >= 2)) continue;
+          problems.push({
+            file: e.file ?? "?",
+            line: e.line,
+            message: `entry ${e.id}: one-character label “${form}” and no longer alias: it can never link (the linker skips names shorter than two characters)`,
+            fix: "label it with the full name, or give it an alias of two characters or more",
+            severity: "warning",
+          });
+        } else {
           problems.push({
             file: e.file ?? "?",
             line: e.line,
@@ -263,6 +283,29 @@ export function checkEntries(entries: DictionaryEntry[]): DictionaryProblem[] {
   return problems;
 }
 
+/**
+ * A dictionary file's text: UTF-8, with or without a byte-order mark. Any other encoding is refused
+ * rather than decoded, because `guanxi dict accept` appends UTF-8 to these files and a file of two
+ * encodings could not be read at all; the problem names the encoding it seems to be in.
+ */
+function readDictionaryText(file: string, bytes: Buffer, problems: DictionaryProblem[]): string | undefined {
+  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(body);
+  } catch {
+    const guess = decodeBuffer(bytes);
+    const legacy = "encoding" in guess && guess.encoding !== "utf-8" ? guess.encoding.toUpperCase() : undefined;
+    problems.push({
+      file,
+      line: 1,
+      message: legacy ? `not UTF-8 (it reads as ${legacy}): not loaded` : "not valid UTF-8 (damaged or binary bytes): not loaded",
+      fix: legacy ? `save it as UTF-8, e.g. iconv -f ${legacy} -t UTF-8` : "restore the file, or save it again as UTF-8",
+      severity: "error",
+    });
+    return undefined;
+  }
+}
+
 /** Loads every `*.yaml` in a folder. Never throws for content problems: they come back as `problems`. */
 export function loadDictionary(dir: string = DEFAULT_DICTIONARY_DIR): LoadedDictionary {
   const problems: DictionaryProblem[] = [];
@@ -282,12 +325,18 @@ export function loadDictionary(dir: string = DEFAULT_DICTIONARY_DIR): LoadedDict
     const files = [...list(""), ...list(GENERATED_SUBDIR)];
     for (const name of files) {
       const file = path.join(dir, name);
-      const text = readFileSync(file, "utf8");
+      const shown = path.relative(process.cwd(), file) || file;
+      const text = readDictionaryText(shown, readFileSync(file), problems);
+      if (text === undefined) continue;
       hash.update(name).update("\0").update(text).update("\0");
-      const parsed = parseDictionaryFile(path.relative(process.cwd(), file) || file, text);
+      const parsed = parseDictionaryFile(shown, text);
       entries.push(...parsed.entries);
       problems.push(...parsed.problems);
     }
+  }
+  // A build on no entries would exit 0 with an empty graph: a wrong --dict, not a result.
+  if (entries.length === 0 && !problems.some((p) => p.severity === "error")) {
+    problems.push({ file: dir, message: "no dictionary entries in this folder (no .yaml file, or only empty ones)", fix: "point --dict at a folder of entry files, such as the shipped dictionaries/", severity: "error" });
   }
   problems.push(...checkEntries(entries));
   const byId = new Map<string, DictionaryEntry>();

@@ -302,7 +302,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   try {
     for (let fileIndex = 0; fileIndex < listed.files.length; fileIndex++) {
       const file = listed.files[fileIndex];
-      const read = readInputFile(file, { columns: options.columns });
+      const read = readInputFile(file, { columns: options.columns, id: listed.ids.get(file) });
       progress.filesRead++;
       progress.bytesRead += sizeOf(file);
       options.onProgress?.(progress);

@@ -5,6 +5,7 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import type { Evidence } from "../types.ts";
 import { loadBuild, QueryError, type Build } from "./load.ts";
 import { truncate } from "./table.ts";
+import { writeExact } from "./terminal.ts";
 
 export const COMMON_OPTIONS = {
   out: { type: "string", default: "out" },
@@ -52,8 +53,9 @@ export function openBuild(values: Record<string, unknown>): Build {
   return loadBuild(typeof values.out === "string" ? values.out : "out");
 }
 
-export function printJson(data: unknown): void {
-  console.log(JSON.stringify(data, null, 2));
+/** JSON on stdout, exactly (not through the terminal guard: a reader parses it). */
+export function printJson(data: unknown, indent = 2): void {
+  writeExact(process.stdout, JSON.stringify(data, null, indent) + "\n");
 }
 
 /** One line naming where a passage stands: 《title》 date · source. */

@@ -2,6 +2,7 @@
 // columns, so widths are measured with string-width (East Asian Width aware), never with .length.
 
 import stringWidth from "string-width";
+import { terminalText } from "./terminal.ts";
 
 export interface Column<Row> {
   header: string;
@@ -35,7 +36,8 @@ export function renderTable<Row>(rows: Row[], columns: Column<Row>[]): string {
   const cells = rows.map((row) =>
     columns.map((c) => {
       const v = c.value(row);
-      const text = v === undefined || v === null ? "" : String(v).replace(/\s+/g, " ");
+      // Escaped before measuring: string-width counts an escape sequence as no width at all.
+      const text = v === undefined || v === null ? "" : terminalText(String(v).replace(/\s+/g, " "));
       return c.maxWidth ? truncate(text, c.maxWidth) : text;
     }),
   );

@@ -1,11 +1,11 @@
 // The local HTTP server behind `guanxi serve`: the built viewer at `/`, one build folder's files at
 // `/data/`, and nothing else. It is a static server with a deliberately small surface: GET and HEAD only,
 // an allowlist of file types, raw-path checks against traversal, a strict Content-Security-Policy on every
-// response, and (when bound to loopback) a Host check so a web page cannot reach it by DNS rebinding.
+// response, and a Host check so a web page cannot reach it by DNS rebinding (bound to loopback or not).
 import { createReadStream, existsSync } from "node:fs";
 import { realpath, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { isIP, type AddressInfo } from "node:net";
 import { extname, join } from "node:path";
 import { lookupEvidence, STORE_FILE } from "../store/store.ts";
 import { contentTypeOf, resolveInside, safeSegments } from "./paths.ts";
@@ -46,6 +46,8 @@ export interface ServeOptions {
   host?: string;
   /** When the port is taken, try the next ones (not with port 0). Default true. */
   tryNextPorts?: boolean;
+  /** Host names, beyond loopback, IP addresses and `host`, that requests may name (`--allow-host`). */
+  allowHosts?: string[];
 }
 
 export interface RunningServer {
@@ -65,9 +67,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const firstPort = options.port ?? 5178;
   const buildReal = await realpath(options.buildDir);
   const viewerReal = await realpath(options.viewerDir);
-  const loopbackOnly = isLoopback(host);
+  const allowedHosts = new Set([host, ...(options.allowHosts ?? [])].map((h) => h.toLowerCase()));
   const handler = (req: IncomingMessage, res: ServerResponse) => {
-    handle(req, res, { buildReal, viewerReal, loopbackOnly }).catch(() => {
+    handle(req, res, { buildReal, viewerReal, allowedHosts }).catch(() => {
       if (!res.headersSent) send(res, 500, "Internal error");
       else res.destroy();
     });
@@ -121,7 +123,8 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 interface Roots {
   buildReal: string;
   viewerReal: string;
-  loopbackOnly: boolean;
+  /** Names a Host header may give besides loopback names and IP addresses (lower case). */
+  allowedHosts: Set<string>;
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse, roots: Roots): Promise<void> {
@@ -129,7 +132,9 @@ async function handle(req: IncomingMessage, res: ServerResponse, roots: Roots): 
     res.setHeader("Allow", "GET, HEAD");
     return send(res, 405, "Method not allowed");
   }
-  if (roots.loopbackOnly && !hostAllowed(req.headers.host)) return send(res, 403, "Forbidden host");
+  // Node keeps the first of two Host headers; a proxy or cache in front may keep the last.
+  if (req.rawHeaders.filter((h, i) => i % 2 === 0 && h.toLowerCase() === "host").length > 1) return send(res, 400, "Bad request: more than one Host header");
+  if (!hostAllowed(req.headers.host, roots.allowedHosts)) return send(res, 403, "Forbidden host");
   const raw = req.url ?? "";
   // Origin-form only: "http://…" (proxy form) and "*" have no business here.
   if (!raw.startsWith("/")) return send(res, 400, "Bad request");
@@ -204,10 +209,18 @@ function sendEvidence(req: IncomingMessage, res: ServerResponse, raw: string, bu
   res.end(req.method === "HEAD" ? undefined : body);
 }
 
-function hostAllowed(header: string | undefined): boolean {
+/**
+ * DNS rebinding reaches the server under the attacker's own name, so a request is served only when its
+ * Host is a loopback name, an IP address (typed as such, it involved no name lookup that could be
+ * rebound), the address the server is bound to, or a name given with --allow-host.
+ */
+function hostAllowed(header: string | undefined, allowed: Set<string>): boolean {
   if (!header) return true; // HTTP/1.0 clients send none; they cannot be a rebinding browser
   const m = /^(\[[^\]]+\]|[^:]+)(?::\d+)?$/.exec(header.trim().toLowerCase());
-  return !!m && isLoopback(m[1]);
+  if (!m) return false;
+  const name = m[1];
+  const bare = name.startsWith("[") ? name.slice(1, -1) : name;
+  return isLoopback(name) || isIP(bare) !== 0 || allowed.has(name) || allowed.has(bare);
 }
 
 function securityHeaders(res: ServerResponse): void {

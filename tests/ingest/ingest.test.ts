@@ -152,3 +152,88 @@ describe("listInputFiles", () => {
     expect(r.warnings[0].reason).toMatch(/cannot read/);
   });
 });
+
+describe("damaged and ambiguous inputs (#18)", () => {
+  let work: string;
+  const w = (name: string) => path.join(work, name);
+  beforeAll(() => {
+    work = fs.mkdtempSync(path.join(os.tmpdir(), "guanxi-ingest18-"));
+  });
+  afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
+  it("a UTF-8 file with a few invalid bytes is kept, each bad sequence a U+FFFD, with a warning naming it", () => {
+    const good = Buffer.from(PASSAGE.repeat(20), "utf8");
+    // A truncated character (the first two bytes of 刘) and a stray 0xFF.
+    const bytes = Buffer.concat([good.subarray(0, 300), Buffer.from([0xe5, 0x88]), good.subarray(300, 900), Buffer.from([0xff]), good.subarray(900)]);
+    fs.writeFileSync(w("damaged.txt"), bytes);
+    const r = readInputFile(w("damaged.txt"));
+    expect(r.docs.length).toBe(1);
+    expect(r.docs[0].encoding).toBe("utf-8");
+    expect([...r.docs[0].content.matchAll(/\uFFFD/g)].length).toBe(2);
+    expect(r.docs[0].content.replace(/\uFFFD/g, "")).toBe(good.toString("utf8"));
+    expect(r.warnings).toEqual([{ file: w("damaged.txt"), reason: expect.stringMatching(/2 invalid UTF-8 byte sequence\(s\) replaced/) }]);
+  });
+
+  it("text that is not UTF-8 at all is still read as GBK, and noise is still refused", () => {
+    const gbk = readInputFile(f("gbk.txt"));
+    expect(gbk.docs[0].encoding).toBe("gb18030");
+    expect(gbk.warnings).toEqual([]);
+    expect(readInputFile(f("noise.txt")).docs).toEqual([]);
+    expect(readInputFile(f("binary.txt")).docs).toEqual([]);
+  });
+
+  it("a NUL byte past the first 64 KB is found: removed, with a warning naming the file", () => {
+    const head = Buffer.from(PASSAGE.repeat(600), "utf8");
+    expect(head.length).toBeGreaterThan(65536);
+    fs.writeFileSync(w("nul-late.txt"), Buffer.concat([head, Buffer.from([0, 0]), Buffer.from("尾段。", "utf8"), Buffer.alloc(4096)]));
+    const r = readInputFile(w("nul-late.txt"));
+    expect(r.docs.length).toBe(1);
+    expect(r.docs[0].content).not.toContain("\0");
+    expect(r.docs[0].content.endsWith("尾段。")).toBe(true);
+    expect(r.warnings).toEqual([{ file: w("nul-late.txt"), reason: expect.stringMatching(/4098 NUL byte\(s\) removed/) }]);
+  });
+
+  it("binary past the first 64 KB is refused", () => {
+    const head = Buffer.from(PASSAGE.repeat(600), "utf8");
+    const png = Buffer.from(Array.from({ length: 20000 }, (_, i) => (i * 131 + 7) % 256));
+    fs.writeFileSync(w("text-then-binary.txt"), Buffer.concat([head, png]));
+    const r = readInputFile(w("text-then-binary.txt"));
+    expect(r.docs).toEqual([]);
+    expect(r.warnings[0].reason).toMatch(/binary|undecodable/);
+  });
+
+  it("plain text is never read as HTML: escaped tags and entities stay as written", () => {
+    const text = "标题\n\n之江实验室发布说明，文中写道&lt;b&gt;实体&lt;/b&gt;，以及 a &amp; b，&nbsp;不变。\n";
+    fs.writeFileSync(w("escaped.txt"), text);
+    const r = readInputFile(w("escaped.txt"));
+    expect(r.docs[0].format).toBe("text");
+    expect(cleanDocument(r.docs[0]).text).toContain("&lt;b&gt;实体&lt;/b&gt;，以及 a &amp; b，&nbsp;不变");
+  });
+
+  it("ids are unique: the path inside the folder given, a file given on its own by its name", () => {
+    for (const sub of ["in/a", "in/b", "solo"]) fs.mkdirSync(w(sub), { recursive: true });
+    for (const p of ["in/a/x.txt", "in/b/x.txt", "in/top.txt", "in/same.txt", "in/same.html", "solo/x.txt"]) fs.writeFileSync(w(p), PASSAGE);
+    const listed = listInputFiles([w("in"), w("solo/x.txt")]);
+    const ids = Object.fromEntries(listed.files.map((file) => [path.relative(work, file).split(path.sep).join("/"), listed.ids.get(file)]));
+    expect(ids).toEqual({
+      "in/a/x.txt": "a/x",
+      "in/b/x.txt": "b/x",
+      "in/top.txt": "top",
+      // Two files claim the same id: both are named by their paths instead.
+      "in/same.html": w("in/same.html").split(path.sep).join("/"),
+      "in/same.txt": w("in/same.txt").split(path.sep).join("/"),
+      "solo/x.txt": "x",
+    });
+    expect(readInputFile(w("in/b/x.txt"), { id: listed.ids.get(w("in/b/x.txt")) }).docs[0].id).toBe("b/x");
+    // Two files given on their own with the same name.
+    const two = listInputFiles([path.relative(".", w("in/a/x.txt")), path.relative(".", w("in/b/x.txt"))]);
+    expect(new Set(two.files.map((file) => two.ids.get(file))).size).toBe(2);
+  });
+
+  it("the seeds keep their ids (the gold standard refers to them)", () => {
+    const listed = listInputFiles([SEEDS]);
+    expect(listed.files.map((file) => listed.ids.get(file))).toEqual(["000_cfefb0d88effab0e", "001_a0d1a62f7fd3dcd1", "002_61747138703a29e3", "003_fb79c2cc7258167d", "004_5168063a1af2bf1e"]);
+    const one = listInputFiles([path.join(SEEDS, "001_a0d1a62f7fd3dcd1.txt")]);
+    expect(one.ids.get(one.files[0])).toBe("001_a0d1a62f7fd3dcd1");
+  });
+});

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
+import iconv from "iconv-lite";
 import { loadDictionary } from "../../src/link/dictionary.ts";
 
 function dictDir(files: Record<string, string>): string {
@@ -84,5 +85,62 @@ describe("guanxi dict accept", () => {
     const { dictionary, problems } = loadDictionary(dir);
     expect(problems).toEqual([]);
     expect(dictionary.byId.get("liang-an-ke-ji")?.name_en).toBe("Liangan Technology");
+  });
+});
+
+describe("dictionary files as they come (#18)", () => {
+  const alibaba = "- id: alibaba\n  label: 阿里巴巴\n  type: company\n  name_en: Alibaba\n  aliases: [阿里巴巴集团]\n";
+
+  it("refuses a GBK-encoded file, naming it, instead of loading mojibake", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "guanxi-dict-"));
+    writeFileSync(path.join(dir, "company.yaml"), iconv.encode(alibaba, "gbk"));
+    const { dictionary, problems } = loadDictionary(dir);
+    const errors = problems.filter((p) => p.severity === "error");
+    expect(errors.length).toBe(1);
+    expect(errors[0].file).toMatch(/company\.yaml$/);
+    expect(errors[0].message).toMatch(/not UTF-8.*GB18030/);
+    expect(dictionary.entries).toEqual([]);
+  });
+
+  it("reads a UTF-8 file with a byte-order mark", () => {
+    const { dictionary, problems } = loadDictionary(dictDir({ "company.yaml": "\uFEFF" + alibaba }));
+    expect(problems).toEqual([]);
+    expect(dictionary.byId.get("alibaba")?.label).toBe("阿里巴巴");
+  });
+
+  it("accepts YAML anchors, aliases and merge keys", () => {
+    const text = [
+      "- &ali",
+      "  id: alibaba",
+      "  label: 阿里巴巴",
+      "  type: company",
+      "  name_en: Alibaba",
+      "  sources: &src [https://www.alibabagroup.com/]",
+      "- <<: *ali",
+      "  id: ant-group",
+      "  label: 蚂蚁集团",
+      "  name_en: Ant Group",
+      "  sources: *src",
+      "",
+    ].join("\n");
+    const { dictionary, problems } = loadDictionary(dictDir({ "company.yaml": text }));
+    expect(problems).toEqual([]);
+    expect(dictionary.byId.get("ant-group")).toMatchObject({ label: "蚂蚁集团", type: "company", sources: ["https://www.alibabagroup.com/"] });
+    expect(dictionary.byId.get("alibaba")?.label).toBe("阿里巴巴");
+  });
+
+  it("a folder without entries is an error, not an empty dictionary", () => {
+    for (const files of [{}, { "company.yaml": "" }, { "company.yaml": "# nothing yet\n" }] as Record<string, string>[]) {
+      const { problems } = loadDictionary(dictDir(files));
+      expect(problems.filter((p) => p.severity === "error").map((p) => p.message)).toEqual([expect.stringMatching(/no dictionary entries/)]);
+    }
+  });
+
+  it("reports a one-character label that leaves the entry nothing to link by", () => {
+    const { problems } = loadDictionary(dictDir({ "company.yaml": alibaba, "place.yaml": "- id: zhejiang-short\n  label: 浙\n  type: place\n  name_en: \"\"\n" }));
+    expect(problems).toEqual([expect.objectContaining({ file: expect.stringMatching(/place\.yaml$/), line: 1, message: expect.stringMatching(/one-character label “浙”.*never link/) })]);
+    // With a longer name beside it, the entry links by that one.
+    const named = loadDictionary(dictDir({ "company.yaml": alibaba, "place.yaml": "- id: zhejiang-short\n  label: 浙\n  type: place\n  name_en: Zhejiang\n" }));
+    expect(named.problems).toEqual([]);
   });
 });

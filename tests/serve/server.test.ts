@@ -3,6 +3,7 @@
 // normalise `../` away before the server ever saw it).
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawn } from "node:child_process";
@@ -29,6 +30,18 @@ function get(port: number, path: string, options: { method?: string; host?: stri
     );
     req.on("error", reject);
     req.end();
+  });
+}
+
+/** A request written byte for byte (node:http will not send a header twice); resolves to the status code. */
+function rawStatus(port: number, head: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, "127.0.0.1", () => socket.write(head));
+    let reply = "";
+    socket.setEncoding("utf8");
+    socket.on("data", (chunk: string) => (reply += chunk));
+    socket.on("end", () => resolve(Number(/^HTTP\/1\.1 (\d{3})/.exec(reply)?.[1] ?? 0)));
+    socket.on("error", reject);
   });
 }
 
@@ -170,6 +183,33 @@ describe("guanxi serve: what it refuses", () => {
     expect((await get(server.port, "/data/graph.json", { host: `[::1]:${server.port}` })).status).toBe(200);
   });
 
+  it("a request with two Host headers is refused, whichever comes first", async () => {
+    const twice = (first: string, second: string) =>
+      rawStatus(server.port, `GET /data/graph.json HTTP/1.1\r\nHost: ${first}\r\nHost: ${second}\r\nConnection: close\r\n\r\n`);
+    expect(await twice(`127.0.0.1:${server.port}`, "evil.example")).toBe(400);
+    expect(await twice(`127.0.0.1:${server.port}`, `localhost:${server.port}`)).toBe(400);
+    expect(await rawStatus(server.port, `GET /data/graph.json HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nConnection: close\r\n\r\n`)).toBe(200);
+  });
+
+  it("bound beyond loopback, the Host check stays: loopback names, IP addresses, the bound host and --allow-host names", async () => {
+    const wide = await startServer({ buildDir: join(base, "build"), viewerDir: join(base, "viewer"), port: 0, host: "0.0.0.0", allowHosts: ["Guanxi.LAN"] });
+    try {
+      const status = async (host: string) => (await get(wide.port, "/data/graph.json", { host })).status;
+      expect(await status("evil.example")).toBe(403);
+      expect(await status(`evil.example:${wide.port}`)).toBe(403);
+      expect(await status(`localhost:${wide.port}`)).toBe(200);
+      expect(await status(`guanxi.lan:${wide.port}`)).toBe(200);
+      // An address typed in the bar involves no name lookup, so no rebinding: any IP literal passes.
+      expect(await status(`192.168.1.20:${wide.port}`)).toBe(200);
+      expect(await status(`[fe80::1]:${wide.port}`)).toBe(200);
+      expect(await status(`0.0.0.0:${wide.port}`)).toBe(200);
+      // A name that only looks like an address.
+      expect(await status(`192.168.1.20.evil.example:${wide.port}`)).toBe(403);
+    } finally {
+      await wide.close();
+    }
+  });
+
   it("path checks refuse before touching the disk", () => {
     expect(safeSegments("a/%2e%2e/b")).toEqual({ ok: false, status: 403 });
     expect(safeSegments("a/b/")).toEqual({ ok: true, segments: ["a", "b"] });
@@ -189,7 +229,7 @@ describe("guanxi serve: ports and the command", () => {
   });
 
   it("the command serves a build, prints its URL, and warns when --host leaves loopback", async () => {
-    const child = spawn(process.execPath, ["bin/guanxi.mjs", "serve", "tests/fixtures/build-small", "--port", "0", "--host", "0.0.0.0"], {
+    const child = spawn(process.execPath, ["bin/guanxi.mjs", "serve", "tests/fixtures/build-small", "--port", "0", "--host", "0.0.0.0", "--allow-host", "guanxi.lan"], {
       cwd: join(import.meta.dirname, "../.."),
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -213,6 +253,9 @@ describe("guanxi serve: ports and the command", () => {
       const res = await fetch(new URL("data/graph.json", url));
       expect(res.status).toBe(200);
       expect(res.headers.get("content-type")).toBe("application/json; charset=utf-8");
+      const port = Number(new URL(url).port);
+      expect((await get(port, "/data/graph.json", { host: `guanxi.lan:${port}` })).status).toBe(200);
+      expect((await get(port, "/data/graph.json", { host: `evil.example:${port}` })).status).toBe(403);
       const page = await fetch(url);
       expect(page.status).toBe(200);
       expect(await page.text()).toContain("<script type=\"module\"");

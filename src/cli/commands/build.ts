@@ -6,6 +6,7 @@ import { DEFAULT_DICTIONARY_DIR } from "../../link/dictionary.ts";
 import { runBuild, type BuildResult } from "../../pipeline/build.ts";
 import { ProgressBar } from "../progress.ts";
 import { parseColumnsOption } from "../../ingest/table.ts";
+import { GEXF_VERSIONS, type GexfVersion } from "../../export/gexf.ts";
 
 /** Warnings printed; the rest are in warnings.jsonl. */
 const MAX_WARNINGS_SHOWN = 200;
@@ -70,7 +71,8 @@ export async function run(argv: string[]): Promise<number> {
   }
   const window = values.window as WindowLevel;
   if (!["sentence", "paragraph", "article"].includes(window)) throw new Error(`--window must be sentence, paragraph or article, not ${values.window}`);
-  const gexfVersion = values["gexf-version"] === "1.2draft" ? "1.2draft" : "1.3";
+  const gexfVersion = values["gexf-version"] as GexfVersion;
+  if (!GEXF_VERSIONS.includes(gexfVersion)) throw new Error(`--gexf-version must be ${GEXF_VERSIONS.join(" or ")}, not ${values["gexf-version"]}`);
   const log = (line: string) => {
     if (!values.quiet) process.stderr.write(line + "\n");
   };

@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { ENTITY_TYPES, type Candidate } from "../../types.ts";
+import { printJson } from "../../query/cli.ts";
 
 const USAGE = `usage: guanxi candidates [--out DIR] [--limit N] [--type ${ENTITY_TYPES.join("|")}] [--min-confidence X] [--evidence] [--json]
 
@@ -58,7 +59,7 @@ export async function run(argv: string[]): Promise<number> {
   matching.sort((a, b) => b.score - a.score || b.docs.length - a.docs.length || a.label.localeCompare(b.label));
   const rows = limit > 0 ? matching.slice(0, limit) : matching;
   if (values.json) {
-    console.log(JSON.stringify({ total: all.length, matching: matching.length, candidates: rows }, null, 1));
+    printJson({ total: all.length, matching: matching.length, candidates: rows }, 1);
     return 0;
   }
   console.log(`${all.length} candidates proposed${matching.length !== all.length ? `, ${matching.length} matching` : ""}; the ${rows.length} best:`);

@@ -7,6 +7,7 @@ import { stringify } from "yaml";
 import { ENTITY_TYPES, type EntityType } from "../../types.ts";
 import { DEFAULT_DICTIONARY_DIR, entrySummary, formatProblem, loadDictionary } from "../../link/dictionary.ts";
 import { foldName } from "../../query/names.ts";
+import { printJson } from "../../query/cli.ts";
 import { normalizeString } from "../../clean/index.ts";
 
 const USAGE = `usage: guanxi dict [check | --json | accept <label> --type ${ENTITY_TYPES.join("|")} [--en NAME] [--alias A]…] [--dir DIR] [--out DIR]
@@ -113,7 +114,7 @@ export async function run(argv: string[]): Promise<number> {
     return 2;
   }
   if (values.json || sub === "json") {
-    console.log(JSON.stringify(dictionary.entries.map(entrySummary), null, 1));
+    printJson(dictionary.entries.map(entrySummary), 1);
     return 0;
   }
   const errors = problems.filter((p) => p.severity === "error").length;

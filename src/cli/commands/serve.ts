@@ -6,16 +6,19 @@ import { resolve } from "node:path";
 import { isLoopback, startServer } from "../../serve/server.ts";
 import { ensureViewerDist } from "../viewer-dist.ts";
 
-const USAGE = `usage: guanxi serve [DIR] [--port P] [--host H]   (DIR defaults to out/)
+const USAGE = `usage: guanxi serve [DIR] [--port P] [--host H] [--allow-host NAME]…   (DIR defaults to out/)
 
   Serves the viewer on a build at http://127.0.0.1:5178/ (--port P for another port; a port in use is an
   error, and --port 0 picks any free one). --host binds another address, with a warning: a build holds
-  the full text of its articles.`;
+  the full text of its articles. Requests must name the server by a loopback name, an IP address, the
+  --host address, or a name given with --allow-host (repeat it, or separate names with commas), e.g.
+  --host 0.0.0.0 --allow-host mybox.local: any other name is refused (a web page's DNS rebinding).`;
 
 export async function run(argv: string[]): Promise<number> {
   let dir: string | undefined;
   let port = 5178;
   let host = "127.0.0.1";
+  const allowHosts: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = (): string => {
@@ -32,6 +35,12 @@ export async function run(argv: string[]): Promise<number> {
       if (!/^\d+$/.test(v) || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not "${v}"`);
     } else if (arg === "--host" || arg.startsWith("--host=")) {
       host = value();
+    } else if (arg === "--allow-host" || arg.startsWith("--allow-host=")) {
+      for (const name of value().split(",")) {
+        const n = name.trim();
+        if (!/^[a-z0-9.-]+$/i.test(n)) throw new Error(`--allow-host takes host names (letters, digits, '.' and '-'), not "${name}"`);
+        allowHosts.push(n);
+      }
     } else if (arg === "--out" || arg.startsWith("--out=")) {
       dir = value(); // every other command takes --out DIR; accept it here too
     } else if (arg.startsWith("-")) {
@@ -57,7 +66,7 @@ export async function run(argv: string[]): Promise<number> {
   let running;
   try {
     // The port asked for, or an error: a server that quietly moved elsewhere is one a bookmark misses.
-    running = await startServer({ buildDir, viewerDir, port, host, tryNextPorts: false });
+    running = await startServer({ buildDir, viewerDir, port, host, allowHosts, tryNextPorts: false });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "EADDRINUSE") {
       console.error(`guanxi serve: port ${port} on ${host} is in use (another guanxi serve?); choose another with --port P, or --port 0 for any free port`);
