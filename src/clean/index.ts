@@ -14,6 +14,7 @@ import { normalizeForMatching } from "./normalize.ts";
 import { findDocumentDate, parseDate } from "./dates.ts";
 import { extractArticle } from "./extract.ts";
 import { flattenDeepNesting, mapToSource, MAX_DEPTH } from "./depth.ts";
+import { removeAccountHeader, removeCredits } from "./credits.ts";
 import { addRemoved, concat, fromSource, sourceAfter, synthetic, toSegments, type MappedText, type Removed, type StepResult } from "./mapped.ts";
 
 export { htmlToText, looksLikeHtml, PLACEHOLDER } from "./html.ts";
@@ -29,6 +30,7 @@ export { extractArticle, chooseTitle, scriptDate } from "./extract.ts";
 export { parseDate, findDocumentDate, findPageDate, findDateline, isoDate, type DateContext } from "./dates.ts";
 export { fromSource, toSegments, type MappedText } from "./mapped.ts";
 export { flattenDeepNesting, mapToSource, MAX_DEPTH } from "./depth.ts";
+export { creditKind, removeCredits, removeAccountHeader } from "./credits.ts";
 
 /** Is this document's content HTML (by format, or a JSON/JSONL field holding a page)? */
 function isHtml(raw: RawDocument): boolean {
@@ -79,11 +81,15 @@ export function cleanDocument(raw: RawDocument, options: CleanOptions = {}): Cle
     }
   } else mt = fromSource(raw.content);
 
-  mt = run(removeMarkupLeaks, mt);
+  // The text of a page parsed by structure is what a reader sees: an identifier (add_ts) or a code
+  // sample with braces there is text, not a class name or CSS that leaked.
+  mt = run((m) => removeMarkupLeaks(m, { shownText: chosen }), mt);
   mt = run(normalizeWhitespace, mt);
   // Before boilerplate removal: the date line and the masthead are lines that cleaning removes.
   const statedDate = findDocumentDate(mt.text);
   mt = run(removeBoilerplate, mt);
+  mt = run(removeCredits, mt);
+  mt = run((m) => removeAccountHeader(m, raw.title?.trim() || pageTitle), mt);
   const repeated = raw.repeatedLines?.length ? new Set(raw.repeatedLines) : undefined;
   mt = run((m) => removeTextBoilerplate(m, repeated, { headlineBlocks: !chosen }), mt);
   mt = run(removeSpam, mt);

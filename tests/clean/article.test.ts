@@ -233,3 +233,17 @@ describe("spam: only as spam", () => {
     expect(findSpam("推进项目建设，某某体育app下载_官网入口-线上买球，加快落地。").length).toBe(1);
   });
 });
+
+describe("code on a page is text", () => {
+  it("identifiers and braces the page shows stay (they are class names or CSS only in scraped text)", () => {
+    const intro = "我们先来看一个简单的例子，它在函数结束时写入一条带时间的记录，无论函数是正常结束还是中途报错。";
+    const code = "def add_ts():\n    handler.insert_one({'finished': True, 'ts': now()})";
+    const html = `<html><head><title>延迟调用</title></head><body><article><p>${intro}</p><pre>${code}</pre><p>这样，add_ts函数总会运行，确保始终增加一条日期数据。${intro}</p></article></body></html>`;
+    const doc = cleanDocument({ id: "code", source: "code.html", format: "html", encoding: "utf-8", content: html });
+    expect(doc.text).toContain("def add_ts():");
+    expect(doc.text).toContain("handler.insert_one({'finished': True, 'ts': now()})");
+    expect(doc.text).toContain("这样，add_ts函数总会运行");
+    // The same words in scraped plain text are leaked markup, as before.
+    expect(cleanDocument({ id: "t", source: "t.txt", format: "text", encoding: "utf-8", content: `图注 image_desc 说明。\n${intro}` }).text).not.toContain("image_desc");
+  });
+});
