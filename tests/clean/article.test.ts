@@ -126,6 +126,7 @@ describe("dates", () => {
   it("a date line filled by script: the time the script data holds (unix seconds read in UTC+8)", () => {
     expect(scriptDate('<em id="publish_time">前天</em><script>var ct = "1581418070";</script>')).toBe("2020-02-11T18:47:50+08:00");
     expect(scriptDate("<script>var info = { publish_time: '2019-09-08 11:42:03' };</script>")).toBe("2019-09-08 11:42:03");
+    expect(scriptDate('<script>window.DATA = { "article_id": "x", "pubtime": "2019-09-07 19:02:26" };</script>')).toBe("2019-09-07 19:02:26");
     expect(scriptDate("<script>var n = 1581418070;</script>")).toBeUndefined();
   });
   it("a labelled date at the top of the article is the date; a date inside a sentence is not", () => {
