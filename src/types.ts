@@ -116,6 +116,8 @@ export interface CleanDocument {
   paragraphs: Paragraph[];
   sentences: Sentence[];
   stats: CleanStats;
+  /** What cleaning had to do that the reader of the build should know (a page flattened, no text left); absent when nothing. */
+  warnings?: string[];
 }
 
 export interface CleanStats {

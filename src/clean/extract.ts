@@ -233,11 +233,12 @@ function datelineIn(text: string): string | undefined {
 /**
  * The publication time a page's script data holds, for pages that fill their date line by script
  * (WeChat prints "前天" and keeps the time in `var ct = "<unix seconds>"`; toutiao keeps
- * `publish_time: '2019-09-08 11:42:03'`; JSON-LD keeps "datePublished"). Unix seconds are read in
+ * `publish_time: '2019-09-08 11:42:03'`; QQ news keeps "pubtime": "2019-09-07 19:02:26"; JSON-LD
+ * keeps "datePublished"). Unix seconds are read in
  * China's time zone (UTC+8), the zone of the pages this tool reads.
  */
 export function scriptDate(html: string): string | undefined {
-  const named = html.match(/["']?\b(?:publish_?time|publishTime|publish_?date|publishDate|pub_?date|pubDate|datePublished)["']?\s*[:=]\s*["'](\d{4}[-/年]\d{1,2}[-/月]\d{1,2}[^"']{0,20})["']/);
+  const named = html.match(/["']?\b(?:publish_?time|publishTime|publish_?date|publishDate|pub_?date|pubDate|pub_?time|pubTime|datePublished)["']?\s*[:=]\s*["'](\d{4}[-/年]\d{1,2}[-/月]\d{1,2}[^"']{0,20})["']/);
   if (named && parseDate(named[1])) return named[1];
   const unix = html.match(/["']?\b(?:ct|publish_?time|publishTime|pubtime)["']?\s*[:=]\s*["']?(1[0-9]{9})["']?(?![0-9])/);
   if (unix) return new Date((Number(unix[1]) + 8 * 3600) * 1000).toISOString().slice(0, 19) + "+08:00";

@@ -13,6 +13,8 @@ import { splitArticles } from "./articles.ts";
 import { normalizeForMatching } from "./normalize.ts";
 import { findDocumentDate, parseDate } from "./dates.ts";
 import { extractArticle } from "./extract.ts";
+import { flattenDeepNesting, mapToSource, MAX_DEPTH } from "./depth.ts";
+import { removeAccountHeader, removeCredits } from "./credits.ts";
 import { addRemoved, concat, fromSource, sourceAfter, synthetic, toSegments, type MappedText, type Removed, type StepResult } from "./mapped.ts";
 
 export { htmlToText, looksLikeHtml, PLACEHOLDER } from "./html.ts";
@@ -27,6 +29,8 @@ export { extractDate, normalizeDate } from "./meta.ts";
 export { extractArticle, chooseTitle, scriptDate } from "./extract.ts";
 export { parseDate, findDocumentDate, findPageDate, findDateline, isoDate, type DateContext } from "./dates.ts";
 export { fromSource, toSegments, type MappedText } from "./mapped.ts";
+export { flattenDeepNesting, mapToSource, MAX_DEPTH } from "./depth.ts";
+export { creditKind, removeCredits, removeAccountHeader } from "./credits.ts";
 
 /** Is this document's content HTML (by format, or a JSON/JSONL field holding a page)? */
 function isHtml(raw: RawDocument): boolean {
@@ -47,33 +51,45 @@ export function cleanDocument(raw: RawDocument, options: CleanOptions = {}): Cle
     addRemoved(removed, r.removed);
     return r.mt;
   };
+  const warnings: string[] = [];
   const html = isHtml(raw);
   let mt: MappedText;
   let pageTitle: string | undefined;
   let pageDate: string | undefined;
   let chosen = false; // the article was chosen by the page's structure (Readability)
   if (html) {
+    // Pathologically deep nesting is flattened first (every parser after it is superlinear in depth);
+    // what is read from the flattened page is mapped back to the page.
+    const flat = flattenDeepNesting(raw.content);
+    if (flat.flattened) {
+      warnings.push(`HTML nested ${flat.depth} levels deep: the tags of ${flat.flattened} element(s) below level ${MAX_DEPTH} were left out, their text kept`);
+      addRemoved(removed, { markup: raw.content.length - flat.html.length });
+    }
     // The article as Readability finds it; the whole page's text when it finds none.
-    const x = options.wholePage ? { unaligned: 0 } as ReturnType<typeof extractArticle> : extractArticle(raw.content);
+    const x = options.wholePage ? { unaligned: 0 } as ReturnType<typeof extractArticle> : extractArticle(flat.html);
     pageTitle = x.title;
     pageDate = x.date;
     if (x.mt) {
-      mt = x.mt;
+      mt = mapToSource(x.mt, flat);
       chosen = true;
       addRemoved(removed, x.removed ?? {});
     } else {
-      const h = htmlToText(raw.content);
-      mt = h.mt;
+      const h = htmlToText(flat.html);
+      mt = mapToSource(h.mt, flat);
       pageTitle ??= h.title;
       addRemoved(removed, h.removed);
     }
   } else mt = fromSource(raw.content);
 
-  mt = run(removeMarkupLeaks, mt);
+  // The text of a page parsed by structure is what a reader sees: an identifier (add_ts) or a code
+  // sample with braces there is text, not a class name or CSS that leaked.
+  mt = run((m) => removeMarkupLeaks(m, { shownText: chosen }), mt);
   mt = run(normalizeWhitespace, mt);
   // Before boilerplate removal: the date line and the masthead are lines that cleaning removes.
   const statedDate = findDocumentDate(mt.text);
   mt = run(removeBoilerplate, mt);
+  mt = run(removeCredits, mt);
+  mt = run((m) => removeAccountHeader(m, raw.title?.trim() || pageTitle), mt);
   const repeated = raw.repeatedLines?.length ? new Set(raw.repeatedLines) : undefined;
   mt = run((m) => removeTextBoilerplate(m, repeated, { headlineBlocks: !chosen }), mt);
   mt = run(removeSpam, mt);
@@ -133,5 +149,6 @@ export function cleanDocument(raw: RawDocument, options: CleanOptions = {}): Cle
   if (date) doc.date = date;
   if (raw.url) doc.url = raw.url;
   if (raw.publisher) doc.publisher = raw.publisher;
+  if (warnings.length) doc.warnings = warnings;
   return doc;
 }

@@ -61,13 +61,18 @@ export function findCss(text: string): { start: number; end: number }[] {
   return out;
 }
 
-export function removeMarkupLeaks(mt: MappedText): StepResult {
+/**
+ * `shownText`: the text is what a parsed page shows its reader (the article Readability chose), where
+ * snake_case words and braces are text (code samples, identifiers), never leaked class names or CSS.
+ */
+export function removeMarkupLeaks(mt: MappedText, options: { shownText?: boolean } = {}): StepResult {
   const t = mt.text;
   const ranges: KindRange[] = [];
-  for (const re of [COMMENT, TAG, PLACEHOLDER, CLASS_NAME, REPLACEMENT, PRIVATE_USE, MARKDOWN_IMAGE]) {
+  const patterns = options.shownText ? [COMMENT, TAG, PLACEHOLDER, REPLACEMENT, PRIVATE_USE, MARKDOWN_IMAGE] : [COMMENT, TAG, PLACEHOLDER, CLASS_NAME, REPLACEMENT, PRIVATE_USE, MARKDOWN_IMAGE];
+  for (const re of patterns) {
     re.lastIndex = 0;
     for (const m of t.matchAll(re)) ranges.push({ start: m.index!, end: m.index! + m[0].length, kind: "markup" });
   }
-  for (const r of findCss(t)) ranges.push({ ...r, kind: "markup" });
+  if (!options.shownText) for (const r of findCss(t)) ranges.push({ ...r, kind: "markup" });
   return removeRanges(mt, ranges);
 }

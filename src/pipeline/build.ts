@@ -10,7 +10,7 @@ import { existsSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { InputWarning, Mention, RawDocument, WindowLevel } from "../types.ts";
-import { listInputFiles, readInputFile, type ColumnMap } from "../ingest/index.ts";
+import { fileStem, listInputFiles, readInputFile, type ColumnMap } from "../ingest/index.ts";
 import { DEFAULT_DICTIONARY_DIR, formatProblem, loadDictionary } from "../link/dictionary.ts";
 import { CandidateTally } from "../roles/discover.ts";
 import { applyDuplicateMarks, CompactNearDuplicateIndex, type NearDuplicateState } from "../dedup/near-duplicates.ts";
@@ -151,6 +151,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const versions: TaskVersions = { clean: code.clean, link: `${dictionary.version}:${code.analysis}` };
   const listed = listInputFiles(options.inputs);
   const warnings: InputWarning[] = [...listed.warnings];
+  /** Cleaning's warnings, saved with the state: a build that goes on from it reports them again. */
+  const cleanWarnings: InputWarning[] = [];
   const workers = chooseWorkers(options.workers, listed.files);
   const progress: BuildProgress = { articles: 0, filesRead: 0, files: listed.files.length, bytesRead: 0, bytes: listed.files.reduce((n, f) => n + sizeOf(f), 0) };
 
@@ -189,6 +191,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     dedup = new CompactNearDuplicateIndex(path.join(tmp, NEAR_DUPLICATE_FILES), store.getState("nearDuplicates", stateVersion) as NearDuplicateState);
     accumulator.restore(store.getState("accumulator", stateVersion) as AccumulatorState);
     candidates = CandidateTally.restore(store.getState("candidates", stateVersion));
+    const saved = (store.getState("cleanWarnings", stateVersion) as InputWarning[] | undefined) ?? [];
+    cleanWarnings.push(...saved);
+    warnings.push(...saved);
     openOutputs(true);
     for (const hash of prefix) {
       store.keep(hash);
@@ -208,6 +213,23 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     if (r.error || !r.clean) {
       taskErrors++;
       warnings.push({ file: r.clean?.source ?? r.hash, reason: `could not be processed: ${r.error}` });
+      return;
+    }
+    // What cleaning reports (a page flattened) is a warning of the build, on every build that reads
+    // the article, reused or not. An article left with no text is reported and left out of the outputs.
+    const source = r.clean.source;
+    const named = (reason: string) => (r.clean!.id === fileStem(source) ? reason : `${r.clean!.id}: ${reason}`);
+    const cleanWarning = (reason: string) => {
+      const w = { file: source, reason: named(reason) };
+      warnings.push(w);
+      cleanWarnings.push(w);
+    };
+    for (const reason of r.clean.warnings ?? []) cleanWarning(reason);
+    if (r.clean.text === "") {
+      if (r.row) store.put(r.hash, r.row);
+      else store.keep(r.hash);
+      const why = r.clean.format === "html" || r.clean.format === "json-escaped-html" ? " (the page holds only scripts, styles or markup)" : "";
+      cleanWarning(`no text once cleaned${why}: left out of the build`);
       return;
     }
     const doc = applyDuplicateMarks(r.clean, dedup!.add(r.clean.id, r.shingles!));
@@ -328,6 +350,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       store.putState("accumulator", stateVersion, accumulator.snapshot());
       store.putState("candidates", stateVersion, candidates.snapshot());
       store.putState("sequence", stateVersion, sequence);
+      store.putState("cleanWarnings", stateVersion, cleanWarnings);
     }
     dedup!.close({ keepFiles: !taskErrors });
     // The index (postings, sketches, unit columns) is done with: let it go before the graph and exports.

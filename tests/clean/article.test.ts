@@ -126,6 +126,7 @@ describe("dates", () => {
   it("a date line filled by script: the time the script data holds (unix seconds read in UTC+8)", () => {
     expect(scriptDate('<em id="publish_time">前天</em><script>var ct = "1581418070";</script>')).toBe("2020-02-11T18:47:50+08:00");
     expect(scriptDate("<script>var info = { publish_time: '2019-09-08 11:42:03' };</script>")).toBe("2019-09-08 11:42:03");
+    expect(scriptDate('<script>window.DATA = { "article_id": "x", "pubtime": "2019-09-07 19:02:26" };</script>')).toBe("2019-09-07 19:02:26");
     expect(scriptDate("<script>var n = 1581418070;</script>")).toBeUndefined();
   });
   it("a labelled date at the top of the article is the date; a date inside a sentence is not", () => {
@@ -231,5 +232,19 @@ describe("spam: only as spam", () => {
   });
   it("an injected spam run still goes", () => {
     expect(findSpam("推进项目建设，某某体育app下载_官网入口-线上买球，加快落地。").length).toBe(1);
+  });
+});
+
+describe("code on a page is text", () => {
+  it("identifiers and braces the page shows stay (they are class names or CSS only in scraped text)", () => {
+    const intro = "我们先来看一个简单的例子，它在函数结束时写入一条带时间的记录，无论函数是正常结束还是中途报错。";
+    const code = "def add_ts():\n    handler.insert_one({'finished': True, 'ts': now()})";
+    const html = `<html><head><title>延迟调用</title></head><body><article><p>${intro}</p><pre>${code}</pre><p>这样，add_ts函数总会运行，确保始终增加一条日期数据。${intro}</p></article></body></html>`;
+    const doc = cleanDocument({ id: "code", source: "code.html", format: "html", encoding: "utf-8", content: html });
+    expect(doc.text).toContain("def add_ts():");
+    expect(doc.text).toContain("handler.insert_one({'finished': True, 'ts': now()})");
+    expect(doc.text).toContain("这样，add_ts函数总会运行");
+    // The same words in scraped plain text are leaked markup, as before.
+    expect(cleanDocument({ id: "t", source: "t.txt", format: "text", encoding: "utf-8", content: `图注 image_desc 说明。\n${intro}` }).text).not.toContain("image_desc");
   });
 });
