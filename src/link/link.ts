@@ -142,7 +142,7 @@ function foldedCodeAt(text: string, i: number): number {
 export function findAliasOccurrences(matcher: Matcher, text: string, bounds?: Uint8Array): RawMatch[] {
   const found: RawMatch[] = [];
   const { trie } = matcher;
-  const { rootByCode, values, flags, first, codes } = trie;
+  const { rootByCode, values, keyAt, flags, first, codes } = trie;
   const n = text.length;
   for (let i = 0; i < n; i++) {
     let node = rootByCode[foldedCodeAt(text, i)];
@@ -150,7 +150,7 @@ export function findAliasOccurrences(matcher: Matcher, text: string, bounds?: Ui
     let f = flags[node];
     if (bounds && bounds[i] !== 1 && (f & MAY_IGNORE_SEGMENTATION) === 0) continue;
     if (f & HAS_VALUE) {
-      const targets = values[node]!.targets;
+      const targets = values[keyAt[node]].targets;
       if (targets) found.push({ start: i, end: i + 1, targets });
     }
     for (let j = i + 1; j < n; j++) {
@@ -169,7 +169,7 @@ export function findAliasOccurrences(matcher: Matcher, text: string, bounds?: Ui
       // An end inside a token can pass only for an alias that may ignore the segmentation: the others
       // are not collected (with 85,000 aliases, 杭州 inside 杭州市… is found at every step).
       if (bounds && bounds[j + 1] !== 1 && (f & MAY_IGNORE_SEGMENTATION) === 0) continue;
-      const value = values[node]!;
+      const value = values[keyAt[node]];
       found.push({ start: i, end: j + 1, targets: value.targets ?? [], bare: value.bare });
     }
   }
@@ -180,7 +180,7 @@ export function findAliasOccurrences(matcher: Matcher, text: string, bounds?: Ui
 function aliasTargetsAt(matcher: Matcher, text: string, start: number, end: number): AliasTarget[] | undefined {
   let node = 0;
   for (let i = start; i < end; i++) if ((node = matcher.trie.child(node, foldedCodeAt(text, i))) === 0) return undefined;
-  return matcher.trie.values[node]?.targets;
+  return matcher.trie.valueAt(node)?.targets;
 }
 
 function ruleAllows(rule: ContextRule, text: string, start: number, end: number): boolean {

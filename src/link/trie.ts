@@ -20,8 +20,10 @@ export class FlatTrie<T> {
   readonly codes: Uint16Array;
   /** Per node: MAY_IGNORE_SEGMENTATION, HAS_VALUE. */
   readonly flags: Uint8Array;
-  /** Per node: what the key ending there holds (sparse). */
-  readonly values: (T | undefined)[];
+  /** Per node: the index in `values` of the key that ends there, or -1. */
+  readonly keyAt: Int32Array;
+  /** What each key holds, in the keys' sorted order. */
+  readonly values: T[];
 
   /** The trie of the keys (strings walked by UTF-16 code unit), each holding its value. */
   constructor(entries: Map<string, T>) {
@@ -39,43 +41,24 @@ export class FlatTrie<T> {
       for (let i = 0; i < key.length; i++) units[at++] = key.charCodeAt(i);
       offset[k + 1] = at;
     }
-    const lo = new Int32Array(capacity);
-    const hi = new Int32Array(capacity);
-    const depth = new Int32Array(capacity);
-    const first = new Int32Array(capacity + 1);
-    const codes = new Uint16Array(capacity);
-    const flags = new Uint8Array(capacity);
-    // Pushed node by node (nodes are made in order): `new Array(n)` this large is a slow dictionary.
-    const values: (T | undefined)[] = [];
-    hi[0] = keys.length;
-    let count = 1;
-    for (let n = 0; n < count; n++) {
-      const d = depth[n];
-      const end = hi[n];
-      let k = lo[n];
-      // Sorted, the key that ends here (if any) comes first in its range.
-      if (k < end && offset[k + 1] - offset[k] === d) {
-        values.push(entries.get(keys[k++]));
-        flags[n] = HAS_VALUE;
-      } else values.push(undefined);
-      first[n] = count;
-      while (k < end) {
-        const code = units[offset[k] + d];
-        const start = k;
-        while (k < end && units[offset[k] + d] === code) k++;
-        lo[count] = start;
-        hi[count] = k;
-        depth[count] = d + 1;
-        codes[count] = code;
-        count++;
-      }
-    }
-    first[count] = count;
+    const { count, first, codes, keyAt } = layOut(units, offset, keys.length, capacity);
+    const flags = new Uint8Array(count);
+    // The values in key order, and per node the index of its key (or -1): an array of a million
+    // mostly empty slots cost more to fill than the rest of the build.
+    const values: T[] = keys.map((k) => entries.get(k)!);
+    for (let n = 0; n < count; n++) if (keyAt[n] >= 0) flags[n] = HAS_VALUE;
     this.first = first.slice(0, count + 1);
     this.codes = codes.slice(0, count);
-    this.flags = flags.slice(0, count);
+    this.flags = flags;
+    this.keyAt = keyAt.slice(0, count);
     this.values = values;
     for (let c = this.first[0]; c < this.first[1]; c++) this.rootByCode[this.codes[c]] = c;
+  }
+
+  /** What the key ending at a node holds, if one does. */
+  valueAt(node: number): T | undefined {
+    const k = this.keyAt[node];
+    return k >= 0 ? this.values[k] : undefined;
   }
 
   get size(): number {
@@ -115,4 +98,41 @@ export class FlatTrie<T> {
     let node = 0;
     for (let i = 0; i < key.length; i++) this.flags[(node = this.child(node, key.charCodeAt(i)))] |= flag;
   }
+}
+
+/**
+ * The breadth-first layout of sorted keys (their code units in `units`, key k from offset[k] to
+ * offset[k + 1]): a node is the range of keys that share its prefix. Kept apart from the constructor,
+ * as a plain function of typed arrays, so that it is optimised as one (inside the constructor the
+ * same loop ran several times slower).
+ */
+function layOut(units: Uint16Array, offset: Int32Array, keyCount: number, capacity: number) {
+  const lo = new Int32Array(capacity);
+  const hi = new Int32Array(capacity);
+  const depth = new Int32Array(capacity);
+  const first = new Int32Array(capacity + 1);
+  const codes = new Uint16Array(capacity);
+  const keyAt = new Int32Array(capacity).fill(-1);
+  hi[0] = keyCount;
+  let count = 1;
+  for (let n = 0; n < count; n++) {
+    const d = depth[n];
+    const end = hi[n];
+    let k = lo[n];
+    // Sorted, the key that ends here (if any) comes first in its range.
+    if (k < end && offset[k + 1] - offset[k] === d) keyAt[n] = k++;
+    first[n] = count;
+    while (k < end) {
+      const code = units[offset[k] + d];
+      const start = k;
+      while (k < end && units[offset[k] + d] === code) k++;
+      lo[count] = start;
+      hi[count] = k;
+      depth[count] = d + 1;
+      codes[count] = code;
+      count++;
+    }
+  }
+  first[count] = count;
+  return { count, first, codes, keyAt };
 }
