@@ -5,6 +5,7 @@
 import type { CleanDocument, ContextRule, Dictionary, DictionaryEntry, Mention, Token } from "../types.ts";
 import { addUserWords, segmentTokens, tokenBoundaries } from "../segment/tokens.ts";
 import { aliasKey, surfaceForms } from "./dictionary.ts";
+import { FlatTrie, HAS_VALUE, MAY_IGNORE_SEGMENTATION } from "./trie.ts";
 import { BARE_BODIES, buildPlaceIndex, datelineEnd, isLevelAlias, PlaceContext, type BareBody, type PlaceIndex } from "./context.ts";
 
 /** Maps a string the way the cleaning stage maps article text for matching. */
@@ -24,26 +25,16 @@ interface AliasTarget {
   levelAlias?: boolean;
 }
 
-interface TrieNode {
-  /**
-   * Children by code point (ASCII letters lower-cased), as the text is walked. Most nodes of a trie of
-   * long names have one child: it is kept inline (`code`, `only`), and a Map made only for a second
-   * one; with 85,000 aliases, a Map per node made building the matcher take seconds.
-   */
-  code: number;
-  only: TrieNode | undefined;
-  next: Map<number, TrieNode> | undefined;
-  /** Some alias below (or at) this node may match away from token boundaries (see chooseTarget). */
-  mayIgnoreSegmentation?: boolean;
+/** What an alias ending at a trie node links to. */
+interface NodeValue {
   targets?: AliasTarget[];
   /** A bare body (市委, 区政府): resolved by the document's place, whatever entries claim it. */
   bare?: BareBody;
 }
 
 export interface Matcher {
-  root: TrieNode;
-  /** The root's children again, as an array by code unit: the first step from every position of a text. */
-  rootByCode: (TrieNode | undefined)[];
+  /** Every alias variant, keyed by code unit (see trie.ts). */
+  trie: FlatTrie<NodeValue>;
   normalize: Normalizer;
   aliasCount: number;
   places: PlaceIndex;
@@ -68,21 +59,20 @@ function foldCase(text: string): string {
 
 /** Builds the matcher of a dictionary and registers its non-person aliases as nodejieba user words. */
 export function buildMatcher(dictionary: Dictionary, normalize: Normalizer): Matcher {
-  const root = newNode();
   let aliasCount = 0;
   const userWords: { word: string; tag: string }[] = [];
   const places = buildPlaceIndex(dictionary);
-  const nodeFor = (v: string): TrieNode => {
-    let node = root;
-    // Keyed by code point: a character outside the BMP never matches a code unit of the text, as
-    // before, when the keys were the alias's characters and the text was walked by code unit.
-    for (const ch of v) node = addChild(node, ch.codePointAt(0)!);
-    return node;
+  const byAlias = new Map<string, NodeValue>();
+  const valueOf = (v: string): NodeValue => {
+    let value = byAlias.get(v);
+    if (!value) byAlias.set(v, (value = {}));
+    return value;
   };
   for (const [form, bare] of BARE_BODIES) {
-    nodeFor(form).bare = bare;
+    valueOf(form).bare = bare;
     userWords.push({ word: form, tag: "nt" });
   }
+  const ignoring: string[] = [];
   for (const entry of dictionary.entries) {
     for (const form of surfaceForms(entry)) {
       const variants = new Set<string>();
@@ -97,20 +87,19 @@ export function buildMatcher(dictionary: Dictionary, normalize: Normalizer): Mat
       const rules = (entry.rules ?? []).filter((r) => aliasKey(r.alias) === key);
       for (const v of variants) {
         if ([...v].length < 2) continue;
-        const node = nodeFor(v);
-        node.targets ??= [];
-        if (!node.targets.some((t) => t.entry === entry)) {
-          const byContext = rules.find((r) => r.byContext)?.byContext;
-          const target: AliasTarget = { entry, rules, asciiStart: ASCII_WORD.test(v[0]), asciiEnd: ASCII_WORD.test(v[v.length - 1]) };
-          if (byContext) target.byContext = byContext;
-          if (isLevelAlias(v, entry, places)) target.levelAlias = true;
-          node.targets.push(target);
-          aliasCount++;
-          // Mark the path now: a pass over the whole trie afterwards cost as much as building it.
-          if (ignoresSegmentation(target)) {
-            let n = root;
-            n.mayIgnoreSegmentation = true;
-            for (const ch of v) (n = childOf(n, ch.codePointAt(0)!)!).mayIgnoreSegmentation = true;
+        // The text is walked by code unit, and its characters outside the BMP never matched an alias's
+        // (the trie was keyed by code point): such an alias stays out of the trie, as good as before.
+        if (!/[\ud800-\udfff]/.test(v)) {
+          const value = valueOf(v);
+          value.targets ??= [];
+          if (!value.targets.some((t) => t.entry === entry)) {
+            const byContext = rules.find((r) => r.byContext)?.byContext;
+            const target: AliasTarget = { entry, rules, asciiStart: ASCII_WORD.test(v[0]), asciiEnd: ASCII_WORD.test(v[v.length - 1]) };
+            if (byContext) target.byContext = byContext;
+            if (isLevelAlias(v, entry, places)) target.levelAlias = true;
+            value.targets.push(target);
+            aliasCount++;
+            if (ignoresSegmentation(target)) ignoring.push(v);
           }
         }
         // People are left to nodejieba's own model: a name made a user word would win over the words
@@ -121,43 +110,10 @@ export function buildMatcher(dictionary: Dictionary, normalize: Normalizer): Mat
       }
     }
   }
+  const trie = new FlatTrie(byAlias);
+  for (const v of ignoring) trie.markPath(v, MAY_IGNORE_SEGMENTATION);
   addUserWords(userWords);
-  const rootByCode: (TrieNode | undefined)[] = new Array(65536).fill(undefined);
-  for (const [code, child] of childrenOf(root)) if (code < 65536) rootByCode[code] = child;
-  return { root, rootByCode, normalize, aliasCount, places };
-}
-
-function newNode(): TrieNode {
-  // Every field set, in one order: one hidden class for all nodes keeps the walk monomorphic.
-  return { code: -1, only: undefined, next: undefined, mayIgnoreSegmentation: undefined, targets: undefined, bare: undefined };
-}
-
-function childOf(node: TrieNode, code: number): TrieNode | undefined {
-  if (node.only !== undefined) return node.code === code ? node.only : undefined;
-  return node.next?.get(code);
-}
-
-function addChild(node: TrieNode, code: number): TrieNode {
-  const existing = childOf(node, code);
-  if (existing) return existing;
-  const child = newNode();
-  if (node.only === undefined && node.next === undefined) {
-    node.code = code;
-    node.only = child;
-  } else {
-    if (node.only !== undefined) {
-      node.next = new Map([[node.code, node.only]]);
-      node.only = undefined;
-      node.code = -1;
-    }
-    node.next!.set(code, child);
-  }
-  return child;
-}
-
-function childrenOf(node: TrieNode): Iterable<[number, TrieNode]> {
-  if (node.only !== undefined) return [[node.code, node.only]];
-  return node.next ?? [];
+  return { trie, normalize, aliasCount, places };
 }
 
 /** Can this target match where nodejieba's tokens do not start or end (chooseTarget's test)? */
@@ -185,19 +141,36 @@ function foldedCodeAt(text: string, i: number): number {
  */
 export function findAliasOccurrences(matcher: Matcher, text: string, bounds?: Uint8Array): RawMatch[] {
   const found: RawMatch[] = [];
-  for (let i = 0; i < text.length; i++) {
-    let node: TrieNode | undefined = matcher.rootByCode[foldedCodeAt(text, i)];
-    if (!node) continue;
-    if (bounds && bounds[i] !== 1 && !node.mayIgnoreSegmentation) continue;
-    if (node.targets) found.push({ start: i, end: i + 1, targets: node.targets });
-    for (let j = i + 1; j < text.length; j++) {
-      node = childOf(node, foldedCodeAt(text, j));
-      if (!node) break;
-      if (!node.targets && !node.bare) continue;
+  const { trie } = matcher;
+  const { rootByCode, values, keyAt, flags, first, codes } = trie;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    let node = rootByCode[foldedCodeAt(text, i)];
+    if (node === 0) continue;
+    let f = flags[node];
+    if (bounds && bounds[i] !== 1 && (f & MAY_IGNORE_SEGMENTATION) === 0) continue;
+    if (f & HAS_VALUE) {
+      const targets = values[keyAt[node]].targets;
+      if (targets) found.push({ start: i, end: i + 1, targets });
+    }
+    for (let j = i + 1; j < n; j++) {
+      // trie.child, written out: this loop is most of the linker's time.
+      const code = foldedCodeAt(text, j);
+      let a = first[node];
+      const b = first[node + 1];
+      if (b - a > 8) node = trie.child(node, code);
+      else {
+        while (a < b && codes[a] !== code) a++;
+        node = a < b ? a : 0;
+      }
+      if (node === 0) break;
+      f = flags[node];
+      if ((f & HAS_VALUE) === 0) continue;
       // An end inside a token can pass only for an alias that may ignore the segmentation: the others
       // are not collected (with 85,000 aliases, 杭州 inside 杭州市… is found at every step).
-      if (bounds && bounds[j + 1] !== 1 && !node.mayIgnoreSegmentation) continue;
-      found.push({ start: i, end: j + 1, targets: node.targets ?? [], bare: node.bare });
+      if (bounds && bounds[j + 1] !== 1 && (f & MAY_IGNORE_SEGMENTATION) === 0) continue;
+      const value = values[keyAt[node]];
+      found.push({ start: i, end: j + 1, targets: value.targets ?? [], bare: value.bare });
     }
   }
   return found;
@@ -205,9 +178,9 @@ export function findAliasOccurrences(matcher: Matcher, text: string, bounds?: Ui
 
 /** The entries an exact span of the text is an alias of, if any. */
 function aliasTargetsAt(matcher: Matcher, text: string, start: number, end: number): AliasTarget[] | undefined {
-  let node: TrieNode | undefined = matcher.root;
-  for (let i = start; i < end && node; i++) node = childOf(node, foldedCodeAt(text, i));
-  return node?.targets;
+  let node = 0;
+  for (let i = start; i < end; i++) if ((node = matcher.trie.child(node, foldedCodeAt(text, i))) === 0) return undefined;
+  return matcher.trie.valueAt(node)?.targets;
 }
 
 function ruleAllows(rule: ContextRule, text: string, start: number, end: number): boolean {
@@ -248,7 +221,20 @@ function chooseAmong(allowed: AliasTarget[]): AliasTarget | undefined {
 
 /** Longest wins: matches by decreasing length, skipping any that overlap one already taken. */
 function longestFirst<M extends { start: number; end: number }>(matches: M[], length: number): M[] {
-  const sorted = [...matches].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  // Bucketed by length (aliases are short), each bucket by start: the order of a comparison sort by
+  // (length descending, start) without its cost, which with the full dictionary's many overlapping
+  // matches was a quarter of the linker's time.
+  const buckets: M[][] = [];
+  for (const m of matches) (buckets[m.end - m.start] ??= []).push(m);
+  const sorted: M[] = [];
+  for (let len = buckets.length - 1; len > 0; len--) {
+    const bucket = buckets[len];
+    if (!bucket) continue;
+    let ordered = true;
+    for (let k = 1; k < bucket.length && ordered; k++) ordered = bucket[k - 1].start <= bucket[k].start;
+    if (!ordered) bucket.sort((a, b) => a.start - b.start); // stable: equal starts keep their order
+    for (const m of bucket) sorted.push(m);
+  }
   const taken = new Uint8Array(length);
   const chosen: M[] = [];
   for (const m of sorted) {
