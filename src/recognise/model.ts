@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
+import type { Token } from "../types.ts";
 import { Lexicon, LEX_LOC, LEX_ORG, LEX_PER, LEX_WORD } from "./lexicon.ts";
 import { BOUNDARY, charClass, extractFeatures, featureCode, FEATURES_PER_CHAR, h2, h3, h4, lexiconMatches, lexiconShape, newScratch, type FeatureScratch, type RoleTables } from "./features.ts";
 import { newViterbiScratch, spansOf, TAG_COUNT, TAG_O, viterbi, type ViterbiScratch, type NerType, ENTITY_TYPES } from "./tagger.ts";
@@ -395,8 +396,12 @@ export class NameTagger {
     }
   }
 
-  /** Person, place and organisation names in normalised text (half-width, Simplified), in order. */
-  tag(text: string): TaggedSpan[] {
+  /**
+   * Person, place and organisation names in normalised text (half-width, Simplified), in order.
+   * `tokens`: nodejieba's words of `text` (the segment stage's), computed here when not given.
+   */
+  tag(text: string, tokens?: readonly Token[]): TaggedSpan[] {
+    void tokens;
     const out: TaggedSpan[] = [];
     let start = 0;
     const n = text.length;
