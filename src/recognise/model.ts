@@ -5,7 +5,8 @@ import { gunzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import type { Token } from "../types.ts";
 import { Lexicon, LEX_LOC, LEX_ORG, LEX_PER, LEX_WORD } from "./lexicon.ts";
-import { BOUNDARY, charClass, extractFeatures, featureCode, FEATURES_PER_CHAR, h2, h3, h4, lexiconMatches, lexiconShape, newScratch, type FeatureScratch, type RoleTables } from "./features.ts";
+import { BOUNDARY, charClass, extractFeatures, featureCode, FEATURES_PER_CHAR, h2, h3, h4, lexiconMatches, lexiconShape, newScratch, wordInfo, type FeatureScratch, type RoleTables, type WordInfo } from "./features.ts";
+import { segmentTokens } from "../segment/tokens.ts";
 import { newViterbiScratch, spansOf, TAG_COUNT, TAG_O, viterbi, type ViterbiScratch, type NerType, ENTITY_TYPES } from "./tagger.ts";
 
 export const MODEL_PATH = fileURLToPath(new URL("./model/recogniser.json.gz", import.meta.url));
@@ -97,17 +98,25 @@ export class NameTagger {
   readonly orgSuffixes: Set<string>;
   // Dense tables for the features whose values come from a small or per-character domain, summed once
   // at load: a character's unigram and role weights at each of the five window offsets, the character
-  // classes, the gazetteer shapes. Only character bigrams and role pairs are looked up per position.
+  // classes (with the bias), the gazetteer shapes, nodejieba's word shapes and classes. Only character
+  // bigrams, the character in its word and the role triple are looked up per position. Float32: sums
+  // of Int16 weights are exact in it, and there is half the memory to read per character.
   private bias = new Float64Array(TAG_COUNT);
   private charRow = new Int32Array(65536).fill(-1);
-  private charVec: Float64Array;
-  private classVec = new Float64Array(512 * TAG_COUNT);
-  private lexStartVec = new Float64Array(4 * 7 * 2 * TAG_COUNT);
-  private lexEndVec = new Float64Array(4 * 7 * 7 * TAG_COUNT);
+  private charVec: Float32Array;
+  private classVec = new Float32Array(512 * TAG_COUNT);
+  private lexStartVec = new Float32Array(4 * 7 * 2 * TAG_COUNT);
+  private lexEndVec = new Float32Array(4 * 7 * 7 * TAG_COUNT);
   /** Role-pair templates 13, 14, 17, 19, 20 as dense ROLE_VALUES² tables, and 29, 30 (see features.ts). */
   private pairVec = [0, 1, 2, 3, 4].map(() => new Float32Array(ROLE_VALUES * ROLE_VALUES * TAG_COUNT));
   private listVec = new Float32Array(7 * 7 * ROLE_VALUES * TAG_COUNT);
   private wordVec = new Float32Array(ROLE_VALUES * 7 * 7 * TAG_COUNT);
+  /** Templates 31 (word shape × class) and 32 (place in word × classes before and after), dense. */
+  private wordShapeVec = new Float32Array(20 * 16 * TAG_COUNT);
+  private wordContextVec = new Float32Array(4 * 256 * TAG_COUNT);
+  /** The four gazetteer lists' weights where none of them has a word (the common case), summed. */
+  private noLexVec = new Float32Array(TAG_COUNT);
+  private words: WordInfo = { shape: new Uint8Array(512), tag: new Uint8Array(512), context: new Uint8Array(512) };
   private scratch: FeatureScratch = newScratch();
   private vs: ViterbiScratch = newViterbiScratch();
   private emit = new Float64Array(512 * TAG_COUNT);
@@ -158,14 +167,14 @@ export class NameTagger {
   }
 
   /** Adds the weights of feature hash `h` (if the model has it) to dst[at, at + TAG_COUNT). */
-  private addFeature(h: number, dst: Float64Array, at: number): boolean {
+  private addFeature(h: number, dst: Float64Array | Float32Array, at: number): boolean {
     const r = this.row(h);
     if (r < 0) return false;
     for (let t = 0; t < TAG_COUNT; t++) dst[at + t] += this.slots[r + 2 + t];
     return true;
   }
 
-  private buildDenseTables(): Float64Array {
+  private buildDenseTables(): Float32Array {
     const T = TAG_COUNT;
     this.addFeature(h2(0, 0), this.bias, 0);
     const rows: Float64Array[] = [];
@@ -195,7 +204,7 @@ export class NameTagger {
       const fc = featureCode(code);
       this.charRow[code] = this.charRow[fc] >= 0 ? this.charRow[fc] : noneRow;
     }
-    const vec = new Float64Array(rows.length * 5 * T);
+    const vec = new Float32Array(rows.length * 5 * T);
     rows.forEach((r, i) => vec.set(r, i * 5 * T));
     for (let a = 0; a < 8; a++) for (let b = 0; b < 8; b++) for (let c = 0; c < 8; c++) this.addFeature(h4(11, a, b, c), this.classVec, (a * 64 + b * 8 + c) * T);
     for (let k = 0; k < 4; k++) {
@@ -204,6 +213,11 @@ export class NameTagger {
         for (let y = 0; y < 7; y++) this.addFeature(h3(25 + k, x, y), this.lexEndVec, ((k * 7 + x) * 7 + y) * T);
       }
     }
+    for (let v = 0; v < 20 * 16; v++) this.addFeature(h2(31, v), this.wordShapeVec, v * T);
+    for (let place = 0; place < 4; place++) for (let c = 0; c < 256; c++) this.addFeature(h3(32, place, c), this.wordContextVec, (place * 256 + c) * T);
+    // The bias goes into every class-triple row (one read less per character).
+    for (let r = 0; r < 512; r++) for (let t = 0; t < T; t++) this.classVec[r * T + t] += this.bias[t];
+    for (let k = 0; k < 4; k++) for (let t = 0; t < T; t++) this.noLexVec[t] += this.lexStartVec[k * 7 * 2 * T + t] + this.lexEndVec[k * 7 * 7 * T + t];
     const tmp = new Float64Array(TAG_COUNT);
     const put = (h: number, dst: Float32Array, at: number) => {
       tmp.fill(0);
@@ -226,18 +240,18 @@ export class NameTagger {
   }
 
   /** Emission scores by the generic path: every feature hashed and looked up (the trainer's view). */
-  emissionsByHash(codes: Uint16Array, emit: Float64Array): void {
+  emissionsByHash(codes: Uint16Array, emit: Float64Array, words: WordInfo): void {
     const n = codes.length;
     const T = TAG_COUNT;
     const lex = lexiconMatches(codes, this.lexicon, this.scratch);
     const feats = new Uint32Array(n * FEATURES_PER_CHAR);
-    extractFeatures(codes, lex, this.roles, this.scratch, feats);
+    extractFeatures(codes, lex, this.roles, this.scratch, feats, words);
     emit.fill(0, 0, n * T);
     for (let i = 0; i < n; i++) for (let f = 0; f < FEATURES_PER_CHAR; f++) this.addFeature(feats[i * FEATURES_PER_CHAR + f], emit, i * T);
   }
 
   /** Emission scores by the dense tables (the same sums as emissionsByHash, in another order). */
-  emissions(codes: Uint16Array, emit: Float64Array): void {
+  emissions(codes: Uint16Array, emit: Float64Array, words: WordInfo): void {
     const n = codes.length;
     const T = TAG_COUNT;
     const lex = lexiconMatches(codes, this.lexicon, this.scratch);
@@ -249,7 +263,9 @@ export class NameTagger {
     const charRow = this.charRow;
     const slots = this.slots;
     const slotKeys = this.slotKeys;
-    const bias = this.bias;
+    const wordShapeVec = this.wordShapeVec;
+    const wordContextVec = this.wordContextVec;
+    const noLexVec = this.noLexVec;
     const boundaryRow = charRow[BOUNDARY] * 5 * T;
     const mask = this.mask;
     const maskWords = (this.mask + 1) * SLOT - 1;
@@ -270,23 +286,26 @@ export class NameTagger {
       const rp1 = cp1 === BOUNDARY ? boundaryRow : charRow[cp1] * 5 * T;
       const rp2 = cp2 === BOUNDARY ? boundaryRow : charRow[cp2] * 5 * T;
       const cls = (CLASS[cm1] * 64 + CLASS[c0] * 8 + CLASS[cp1]) * T;
+      const shape = words.shape[i];
+      const ws = (shape * 16 + words.tag[i]) * T;
+      const wc = (Math.floor(shape / 5) * 256 + words.context[i]) * T;
       for (let t = 0; t < T; t++) {
-        emit[base + t] = bias[t] + cv[rm2 + t] + cv[rm1 + T + t] + cv[r0 + 2 * T + t] + cv[rp1 + 3 * T + t] + cv[rp2 + 4 * T + t] + classVec[cls + t];
+        emit[base + t] = cv[rm2 + t] + cv[rm1 + T + t] + cv[r0 + 2 * T + t] + cv[rp1 + 3 * T + t] + cv[rp2 + 4 * T + t] + classVec[cls + t] + wordShapeVec[ws + t] + wordContextVec[wc + t];
       }
-      for (let k = 0; k < 4; k++) {
-        const start = lex[i * 4 + k];
-        const end = endLen[i * 4 + k];
-        const next = i + 1 < n ? lex[(i + 1) * 4 + k] : 0;
-        if (start === 0 && end === 0 && next === 0 && inside[i * 4 + k] === 0) {
-          // The most common case: no gazetteer word here; its weights are the tables' first rows.
-          const a = (k * 7 * 2) * T;
-          const b = (k * 7 * 7) * T;
+      const i4 = i * 4;
+      const nextStart = i + 1 < n ? i4 + 4 : -1;
+      if ((lex[i4] | lex[i4 + 1] | lex[i4 + 2] | lex[i4 + 3] | endLen[i4] | endLen[i4 + 1] | endLen[i4 + 2] | endLen[i4 + 3] | inside[i4] | inside[i4 + 1] | inside[i4 + 2] | inside[i4 + 3]) === 0 && (nextStart < 0 || (lex[nextStart] | lex[nextStart + 1] | lex[nextStart + 2] | lex[nextStart + 3]) === 0)) {
+        // No gazetteer word starts, ends, runs through or follows here: one summed row.
+        for (let t = 0; t < T; t++) emit[base + t] += noLexVec[t];
+      } else {
+        for (let k = 0; k < 4; k++) {
+          const start = lex[i4 + k];
+          const end = endLen[i4 + k];
+          const next = nextStart >= 0 ? lex[nextStart + k] : 0;
+          const a = ((k * 7 + (start > 6 ? 6 : start)) * 2 + inside[i4 + k]) * T;
+          const b = ((k * 7 + (end > 6 ? 6 : end)) * 7 + (next > 6 ? 6 : next)) * T;
           for (let t = 0; t < T; t++) emit[base + t] += lexStartVec[a + t] + lexEndVec[b + t];
-          continue;
         }
-        const a = ((k * 7 + (start > 6 ? 6 : start)) * 2 + inside[i * 4 + k]) * T;
-        const b = ((k * 7 + (end > 6 ? 6 : end)) * 7 + (next > 6 ? 6 : next)) * T;
-        for (let t = 0; t < T; t++) emit[base + t] += lexStartVec[a + t] + lexEndVec[b + t];
       }
       const nrm1 = cm1 === BOUNDARY ? 255 : nr[cm1];
       const nr0 = nr[c0];
@@ -322,7 +341,7 @@ export class NameTagger {
       for (let t = 0; t < T; t++) {
         emit[base + t] += v13[a13 + t] + v14[a14 + t] + v17[a17 + t] + v19[a19 + t] + v20[a20 + t] + listVec[a29 + t] + wordVec[a30 + t];
       }
-      for (let f = 0; f < 6; f++) {
+      for (let f = 0; f < 7; f++) {
         let h: number;
         switch (f) {
           case 0: h = hash3(6, cm2, cm1); break;
@@ -330,6 +349,7 @@ export class NameTagger {
           case 2: h = hash3(8, c0, cp1); break;
           case 3: h = hash3(9, cp1, cp2); break;
           case 4: h = hash3(10, cm1, cp1); break;
+          case 5: h = hash3(33, c0, shape); break;
           default: h = hash4(15, nrm1, nr0, nrp1);
         }
         const lo = h & 0xffff;
@@ -365,9 +385,10 @@ export class NameTagger {
   }
 
   /** Names in text[from, to), offsets in `text`. */
-  private tagChunk(text: string, from: number, to: number, out: TaggedSpan[]): void {
+  private tagChunk(text: string, from: number, to: number, tokens: readonly Token[], out: TaggedSpan[]): void {
     const n = to - from;
     if (n <= 0) return;
+    const words = (this.words = wordInfo(tokens, from, to, this.words));
     const T = TAG_COUNT;
     if (this.codes.length < n) {
       this.codes = new Uint16Array(n * 2);
@@ -377,7 +398,7 @@ export class NameTagger {
     const codes = this.codes.subarray(0, n);
     for (let i = 0; i < n; i++) codes[i] = text.charCodeAt(from + i);
     const emit = this.emit;
-    this.emissions(codes, emit);
+    this.emissions(codes, emit, words);
     const tags = this.tags;
     viterbi(emit, n, this.trans, tags, this.vs);
     for (const s of spansOf(tags, n)) {
@@ -400,8 +421,7 @@ export class NameTagger {
    * Person, place and organisation names in normalised text (half-width, Simplified), in order.
    * `tokens`: nodejieba's words of `text` (the segment stage's), computed here when not given.
    */
-  tag(text: string, tokens?: readonly Token[]): TaggedSpan[] {
-    void tokens;
+  tag(text: string, tokens: readonly Token[] = segmentTokens(text)): TaggedSpan[] {
     const out: TaggedSpan[] = [];
     let start = 0;
     const n = text.length;
@@ -423,7 +443,7 @@ export class NameTagger {
           }
         }
       }
-      this.tagChunk(text, start, stop, out);
+      this.tagChunk(text, start, stop, tokens, out);
       start = stop === i && end ? i + 1 : stop;
       if (stop !== i) i = stop;
     }

@@ -5,6 +5,8 @@ import { describe, expect, it } from "vitest";
 import { normalizeString } from "../../src/clean/index.ts";
 import { defaultTagger, recogniseNames, type RecognisedName } from "../../src/recognise/index.ts";
 import { allowed, spansOf, TAG_COUNT, tagOf, TAG_O } from "../../src/recognise/tagger.ts";
+import { wordInfo } from "../../src/recognise/features.ts";
+import { segmentTokens } from "../../src/segment/tokens.ts";
 import { analyseText } from "../helpers.ts";
 
 const names = (text: string, type?: RecognisedName["type"]) =>
@@ -96,8 +98,9 @@ describe("the tagger", () => {
     const codes = Uint16Array.from(text, (c) => c.charCodeAt(0));
     const dense = new Float64Array(codes.length * TAG_COUNT);
     const hashed = new Float64Array(codes.length * TAG_COUNT);
-    tagger.emissions(codes, dense);
-    tagger.emissionsByHash(codes, hashed);
+    const words = wordInfo(segmentTokens(text), 0, text.length);
+    tagger.emissions(codes, dense, words);
+    tagger.emissionsByHash(codes, hashed, words);
     for (let i = 0; i < dense.length; i++) expect(dense[i]).toBeCloseTo(hashed[i], 6);
   });
 
