@@ -175,8 +175,8 @@ export function unspecific(label: string, type: TaggedSpan["type"], tagger: Name
   return "no suffix";
 }
 
-/** Levels and generic bodies: a name made only of these names no one body (省市纪委, 县委, 市政府). */
-const GENERIC_BODY = /^(省|市|县|区|乡|镇|村|州|团|站|厂|校|中央|国家|全国|地方|各级|省市|市县|县市|省区|区县|市区|省级|市级|县级|区级|地市)+(委|党委|纪委|政府|人大|政协|委员会|党组|支部|常委会|人大常委会|监委|法院|检察院|公安局|团委|妇联|工会)$/;
+/** Levels and generic bodies: a name made only of these names no one body (省市纪委, 县委, 市政府), nor one meeting (省市纪委全会). */
+const GENERIC_BODY = /^(省|市|县|区|乡|镇|村|州|团|站|厂|校|中央|国家|全国|地方|各级|省市|市县|县市|省区|区县|市区|省级|市级|县级|区级|地市)+(委|党委|纪委|政府|人大|政协|委员会|党组|支部|常委会|人大常委会|监委|法院|检察院|公安局|团委|妇联|工会)(全会|会议|大会|全体会议)?$/;
 
 /**
  * Whether the name holds a one-character adjective or adverb that nodejieba cuts as a word of its own

@@ -68,6 +68,9 @@ for (let c = 0; c < 65536; c++) {
 const ROLE_VALUES = 109;
 const roleIndex = (v: number) => (v === 255 ? 108 : v);
 
+/** Character bigrams kept with their weights (see NameTagger.pairRows): 6.8 MB of rows at most. */
+const PAIR_MEMO = 1 << 15;
+
 /** Int16 per weight slot: two for the hash, TAG_COUNT weights, one "used" flag (32 bytes). */
 const SLOT = 16;
 
@@ -117,6 +120,18 @@ export class NameTagger {
   /** The four gazetteer lists' weights where none of them has a word (the common case), summed. */
   private noLexVec = new Float32Array(TAG_COUNT);
   private words: WordInfo = { shape: new Uint8Array(512), tag: new Uint8Array(512), context: new Uint8Array(512) };
+  /**
+   * Character bigrams met so far, each with its weights in the four bigram templates (6: the two
+   * characters before, 7: the one before and this, 8: this and the next, 9: the two after): a pair is
+   * looked up once per position instead of four times in the weight table. PAIR_MEMO pairs at most
+   * (the most frequent come first in any text); past that, four rotating rows are recomputed.
+   */
+  private pairKeys = new Int32Array(PAIR_MEMO * 2);
+  private pairUsed = new Uint8Array(PAIR_MEMO * 2);
+  private pairAt = new Int32Array(PAIR_MEMO * 2);
+  private pairMemo = new Float32Array((PAIR_MEMO + 4) * 4 * TAG_COUNT);
+  private pairCount = 0;
+  private pairSpare = 0;
   private scratch: FeatureScratch = newScratch();
   private vs: ViterbiScratch = newViterbiScratch();
   private emit = new Float64Array(512 * TAG_COUNT);
@@ -277,6 +292,9 @@ export class NameTagger {
     let c0 = n > 0 ? FOLD[codes[0]] : BOUNDARY;
     let cp1 = n > 1 ? FOLD[codes[1]] : BOUNDARY;
     let cp2 = BOUNDARY;
+    let pA = this.pairRows(BOUNDARY, BOUNDARY);
+    let pB = this.pairRows(BOUNDARY, c0);
+    let pC = this.pairRows(c0, cp1);
     for (let i = 0; i < n; i++) {
       cp2 = i + 2 < n ? FOLD[codes[i + 2]] : BOUNDARY;
       const base = i * T;
@@ -341,17 +359,16 @@ export class NameTagger {
       for (let t = 0; t < T; t++) {
         emit[base + t] += v13[a13 + t] + v14[a14 + t] + v17[a17 + t] + v19[a19 + t] + v20[a20 + t] + listVec[a29 + t] + wordVec[a30 + t];
       }
-      for (let f = 0; f < 7; f++) {
-        let h: number;
-        switch (f) {
-          case 0: h = hash3(6, cm2, cm1); break;
-          case 1: h = hash3(7, cm1, c0); break;
-          case 2: h = hash3(8, c0, cp1); break;
-          case 3: h = hash3(9, cp1, cp2); break;
-          case 4: h = hash3(10, cm1, cp1); break;
-          case 5: h = hash3(33, c0, shape); break;
-          default: h = hash4(15, nrm1, nr0, nrp1);
-        }
+      // The four character bigrams around i, from the memo (one lookup per position: the window's
+      // newest pair; the other three were looked up at the positions before).
+      const pD = this.pairRows(cp1, cp2);
+      const pairRows = this.pairMemo;
+      for (let t = 0; t < T; t++) emit[base + t] += pairRows[pA + t] + pairRows[pB + T + t] + pairRows[pC + 2 * T + t] + pairRows[pD + 3 * T + t];
+      pA = pB;
+      pB = pC;
+      pC = pD;
+      for (let f = 0; f < 3; f++) {
+        const h = f === 0 ? hash3(10, cm1, cp1) : f === 1 ? hash3(33, c0, shape) : hash4(15, nrm1, nr0, nrp1);
         const lo = h & 0xffff;
         const hi = h >>> 16;
         let o = (h & mask) * SLOT;
@@ -364,6 +381,31 @@ export class NameTagger {
       c0 = cp1;
       cp1 = cp2;
     }
+  }
+
+  /** Where the four bigram rows of (a, b) start in pairMemo (computed on first sight). */
+  private pairRows(a: number, b: number): number {
+    const key = ((a << 16) | b) | 0;
+    const mask = PAIR_MEMO * 2 - 1;
+    let slot = Math.imul(key, 0x9e3779b1) >>> 15 & mask;
+    while (this.pairUsed[slot] === 1) {
+      if (this.pairKeys[slot] === key) return this.pairAt[slot];
+      slot = (slot + 1) & mask;
+    }
+    const T = TAG_COUNT;
+    let at: number;
+    if (this.pairCount < PAIR_MEMO) {
+      at = this.pairCount++ * 4 * T;
+      this.pairKeys[slot] = key;
+      this.pairUsed[slot] = 1;
+      this.pairAt[slot] = at;
+    } else {
+      // The memo is full: one of four spare rows, free again by the time it comes round.
+      at = (PAIR_MEMO + (this.pairSpare++ & 3)) * 4 * T;
+      this.pairMemo.fill(0, at, at + 4 * T);
+    }
+    for (let r = 0; r < 4; r++) this.addFeature(h3(6 + r, a, b), this.pairMemo, at + r * T);
+    return at;
   }
 
   /** Whether a character is most often a surname in person names (role B in HanLP's nr figures). */
