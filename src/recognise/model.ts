@@ -66,10 +66,9 @@ for (let c = 0; c < 65536; c++) {
 
 /** Role codes 0–107 (features.ts RoleTables) and 255 for the sentence boundary, folded to 108. */
 const ROLE_VALUES = 109;
-const roleIndex = (v: number) => (v === 255 ? 108 : v);
 
-/** Character bigrams kept with their weights (see NameTagger.pairRows): 6.8 MB of rows at most. */
-const PAIR_MEMO = 1 << 15;
+/** Character pairs kept with their weights (see NameTagger.pairRows): 13.6 MB of rows at most. */
+const PAIR_MEMO = 1 << 16;
 
 /** Int16 per weight slot: two for the hash, TAG_COUNT weights, one "used" flag (32 bytes). */
 const SLOT = 16;
@@ -272,22 +271,16 @@ export class NameTagger {
     const lex = lexiconMatches(codes, this.lexicon, this.scratch);
     const { endLen, inside } = lexiconShape(lex, n, this.scratch);
     const nr = this.roles.nr;
-    const ns = this.roles.ns;
-    const nt = this.roles.nt;
-    const cv = this.charVec;
-    const charRow = this.charRow;
     const slots = this.slots;
     const slotKeys = this.slotKeys;
     const wordShapeVec = this.wordShapeVec;
     const wordContextVec = this.wordContextVec;
     const noLexVec = this.noLexVec;
-    const boundaryRow = charRow[BOUNDARY] * 5 * T;
     const mask = this.mask;
     const maskWords = (this.mask + 1) * SLOT - 1;
     const classVec = this.classVec;
     const lexStartVec = this.lexStartVec;
     const lexEndVec = this.lexEndVec;
-    let cm2 = BOUNDARY;
     let cm1 = BOUNDARY;
     let c0 = n > 0 ? FOLD[codes[0]] : BOUNDARY;
     let cp1 = n > 1 ? FOLD[codes[1]] : BOUNDARY;
@@ -298,17 +291,12 @@ export class NameTagger {
     for (let i = 0; i < n; i++) {
       cp2 = i + 2 < n ? FOLD[codes[i + 2]] : BOUNDARY;
       const base = i * T;
-      const rm2 = cm2 === BOUNDARY ? boundaryRow : charRow[cm2] * 5 * T;
-      const rm1 = cm1 === BOUNDARY ? boundaryRow : charRow[cm1] * 5 * T;
-      const r0 = charRow[c0] * 5 * T;
-      const rp1 = cp1 === BOUNDARY ? boundaryRow : charRow[cp1] * 5 * T;
-      const rp2 = cp2 === BOUNDARY ? boundaryRow : charRow[cp2] * 5 * T;
       const cls = (CLASS[cm1] * 64 + CLASS[c0] * 8 + CLASS[cp1]) * T;
       const shape = words.shape[i];
       const ws = (shape * 16 + words.tag[i]) * T;
       const wc = (Math.floor(shape / 5) * 256 + words.context[i]) * T;
       for (let t = 0; t < T; t++) {
-        emit[base + t] = cv[rm2 + t] + cv[rm1 + T + t] + cv[r0 + 2 * T + t] + cv[rp1 + 3 * T + t] + cv[rp2 + 4 * T + t] + classVec[cls + t] + wordShapeVec[ws + t] + wordContextVec[wc + t];
+        emit[base + t] = classVec[cls + t] + wordShapeVec[ws + t] + wordContextVec[wc + t];
       }
       const i4 = i * 4;
       const nextStart = i + 1 < n ? i4 + 4 : -1;
@@ -328,39 +316,22 @@ export class NameTagger {
       const nrm1 = cm1 === BOUNDARY ? 255 : nr[cm1];
       const nr0 = nr[c0];
       const nrp1 = cp1 === BOUNDARY ? 255 : nr[cp1];
-      const ns0 = ns[c0];
-      const nsp1 = cp1 === BOUNDARY ? 255 : ns[cp1];
-      const ntm1 = cm1 === BOUNDARY ? 255 : nt[cm1];
-      const nt0 = nt[c0];
-      const ntp1 = cp1 === BOUNDARY ? 255 : nt[cp1];
       const endPrevPer = i > 0 ? endLen[(i - 1) * 4] : 0;
       const startPer = lex[i * 4];
       const startWord = lex[i * 4 + 3];
       const endWord = endLen[i * 4 + 3];
       const R = ROLE_VALUES;
-      const pm1 = roleIndex(nrm1);
       const p0 = nr0;
-      const pp1 = roleIndex(nrp1);
-      const pairs = this.pairVec;
-      const a13 = (pm1 * R + p0) * T;
-      const a14 = (p0 * R + pp1) * T;
-      const a17 = (ns0 * R + roleIndex(nsp1)) * T;
-      const a19 = (nt0 * R + roleIndex(ntp1)) * T;
-      const a20 = (roleIndex(ntm1) * R + nt0) * T;
       const a29 = (((endPrevPer > 6 ? 6 : endPrevPer) * 7 + (startPer > 6 ? 6 : startPer)) * R + p0) * T;
       const a30 = ((p0 * 7 + (startWord > 6 ? 6 : startWord)) * 7 + (endWord > 6 ? 6 : endWord)) * T;
       const listVec = this.listVec;
       const wordVec = this.wordVec;
-      const v13 = pairs[0];
-      const v14 = pairs[1];
-      const v17 = pairs[2];
-      const v19 = pairs[3];
-      const v20 = pairs[4];
       for (let t = 0; t < T; t++) {
-        emit[base + t] += v13[a13 + t] + v14[a14 + t] + v17[a17 + t] + v19[a19 + t] + v20[a20 + t] + listVec[a29 + t] + wordVec[a30 + t];
+        emit[base + t] += listVec[a29 + t] + wordVec[a30 + t];
       }
-      // The four character bigrams around i, from the memo (one lookup per position: the window's
-      // newest pair; the other three were looked up at the positions before).
+      // The four character pairs around i, from the memo (one lookup per position: the window's
+      // newest pair; the other three were looked up at the positions before). Their rows hold the
+      // bigram templates, the characters' own weights at their offsets and the role-pair templates.
       const pD = this.pairRows(cp1, cp2);
       const pairRows = this.pairMemo;
       for (let t = 0; t < T; t++) emit[base + t] += pairRows[pA + t] + pairRows[pB + T + t] + pairRows[pC + 2 * T + t] + pairRows[pD + 3 * T + t];
@@ -376,7 +347,6 @@ export class NameTagger {
         if (slots[o + SLOT - 1] === 0) continue;
         for (let t = 0; t < T; t++) emit[base + t] += slots[o + 2 + t];
       }
-      cm2 = cm1;
       cm1 = c0;
       c0 = cp1;
       cp1 = cp2;
@@ -404,7 +374,29 @@ export class NameTagger {
       at = (PAIR_MEMO + (this.pairSpare++ & 3)) * 4 * T;
       this.pairMemo.fill(0, at, at + 4 * T);
     }
-    for (let r = 0; r < 4; r++) this.addFeature(h3(6 + r, a, b), this.pairMemo, at + r * T);
+    const memo = this.pairMemo;
+    for (let r = 0; r < 4; r++) this.addFeature(h3(6 + r, a, b), memo, at + r * T);
+    // Row 0: (a, b) are the characters at -2, -1: a's own weights at -2. Row 1: at -1, 0: both
+    // characters' weights, role pairs 13 and 20. Row 2: at 0, +1: b's weights at +1, role pairs 14, 17,
+    // 19. Row 3: at +1, +2: b's weights at +2.
+    const cv = this.charVec;
+    const ra = this.charRow[a] * 5 * T;
+    const rb = this.charRow[b] * 5 * T;
+    const R = ROLE_VALUES;
+    const { nr, ns, nt } = this.roles;
+    const role = (table: Uint8Array, c: number) => (c === BOUNDARY ? 108 : table[c]);
+    const [v13, v14, v17, v19, v20] = this.pairVec;
+    const a13 = (role(nr, a) * R + role(nr, b)) * T;
+    const a20 = (role(nt, a) * R + role(nt, b)) * T;
+    const a14 = (role(nr, a) * R + role(nr, b)) * T;
+    const a17 = (role(ns, a) * R + role(ns, b)) * T;
+    const a19 = (role(nt, a) * R + role(nt, b)) * T;
+    for (let t = 0; t < T; t++) {
+      memo[at + t] += cv[ra + t];
+      memo[at + T + t] += cv[ra + T + t] + cv[rb + 2 * T + t] + v13[a13 + t] + v20[a20 + t];
+      memo[at + 2 * T + t] += cv[rb + 3 * T + t] + v14[a14 + t] + v17[a17 + t] + v19[a19 + t];
+      memo[at + 3 * T + t] += cv[rb + 4 * T + t];
+    }
     return at;
   }
 
