@@ -14,7 +14,8 @@ import { createHash } from "node:crypto";
 import { parseArgs } from "node:util";
 import { normalizeString } from "../src/clean/normalize.ts";
 import { Lexicon, LEX_PER, LEX_LOC, LEX_ORG, LEX_WORD } from "../src/recognise/lexicon.ts";
-import { extractFeatures, FEATURES_PER_CHAR, lexiconMatches, newScratch, ROLE_LETTERS, type RoleTables } from "../src/recognise/features.ts";
+import { extractFeatures, FEATURES_PER_CHAR, lexiconMatches, newScratch, ROLE_LETTERS, wordInfo, type RoleTables } from "../src/recognise/features.ts";
+import { segmentTokens } from "../src/segment/tokens.ts";
 import { ENTITY_TYPES, TAG_COUNT, tagOf, viterbi, newViterbiScratch, spansOf } from "../src/recognise/tagger.ts";
 import { MODEL_PATH, type ModelFile } from "../src/recognise/model.ts";
 import { readBio, scoreSpans, type BioSentence } from "./ner-data.ts";
@@ -197,7 +198,8 @@ function instance(text: string, spans: BioSentence["spans"], thin: boolean): Ins
     }
   }
   const feats = new Uint32Array(text.length * FEATURES_PER_CHAR);
-  extractFeatures(codes, lex, roles, scratch, feats);
+  // nodejieba's words, as the segment stage gives them to the recogniser in a build.
+  extractFeatures(codes, lex, roles, scratch, feats, wordInfo(segmentTokens(text), 0, text.length));
   return { codes, gold: goldTags(text.length, spans), feats };
 }
 

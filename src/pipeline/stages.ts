@@ -69,7 +69,7 @@ export const ANALYSIS_STAGES: readonly AnalysisStage[] = [
       const nameIndex = buildNameIndex(dictionary);
       const relinkable = relinkableNames(dictionary.entries);
       return (s) => {
-        const found = reconcileRecognised(s.doc, s.mentions, recogniseNames(s.doc.normText, tagger), nameIndex, s.tokens, relinkable);
+        const found = reconcileRecognised(s.doc, s.mentions, recogniseNames(s.doc.normText, tagger, { tokens: s.tokens }), nameIndex, s.tokens, relinkable);
         s.mentions = [...found.linked, ...found.relinked, ...found.candidates];
       };
     },

@@ -20,7 +20,7 @@ export interface RoleTables {
   nt: Uint8Array;
 }
 
-export const FEATURES_PER_CHAR = 31;
+export const FEATURES_PER_CHAR = 34;
 export const BOUNDARY = 0xffff;
 
 /** The code the features use for a character: digits fold to 0 (a name is never told by its digit). */
@@ -55,6 +55,71 @@ export function h3(t: number, a: number, b: number): number {
 
 export function h4(t: number, a: number, b: number, c: number): number {
   return h2(t, h3(t, a, b) ^ Math.imul(c + 1, 0x27d4eb2d));
+}
+
+/**
+ * nodejieba's words around each position, as three small codes per character (see wordInfo):
+ * `shape` its place in its word (B, M, E, S) × the word's length (1…5+), `tag` the word's
+ * part-of-speech class, `context` the classes of the words before and after it.
+ */
+export interface WordInfo {
+  shape: Uint8Array;
+  tag: Uint8Array;
+  context: Uint8Array;
+}
+
+/** Part-of-speech classes (0 is the sentence boundary); 16 values. */
+export function tagClass(tag: string): number {
+  switch (tag) {
+    case "nr": return 1;
+    case "nrfg": case "nrt": return 2;
+    case "ns": return 3;
+    case "nt": return 4;
+    case "nz": return 5;
+    case "x": return 6;
+    case "eng": return 7;
+    case "m": case "mq": case "q": return 8;
+    case "n": case "ng": case "nrf": return 9;
+    case "v": case "vn": case "vg": case "vd": return 10;
+    case "a": case "ad": case "an": case "ag": return 11;
+    case "d": case "df": return 12;
+    case "p": case "c": case "u": case "uj": case "ul": case "uz": case "ud": case "ug": case "uv": return 13;
+    case "j": return 14;
+    default: return 15;
+  }
+}
+
+/** Word codes for text[from, to) from its tokens (in text order, offsets in the text). */
+export function wordInfo(tokens: readonly { start: number; end: number; tag: string }[], from: number, to: number, out?: WordInfo): WordInfo {
+  const n = to - from;
+  const info = out && out.shape.length >= n ? out : { shape: new Uint8Array(n), tag: new Uint8Array(n), context: new Uint8Array(n) };
+  info.shape.fill(0, 0, n);
+  info.tag.fill(0, 0, n);
+  info.context.fill(0, 0, n);
+  // The first token that ends after `from` (binary search).
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].end <= from) lo = mid + 1;
+    else hi = mid;
+  }
+  let prevClass = lo > 0 && tokens[lo - 1].end === tokens[lo].start ? tagClass(tokens[lo - 1].tag) : 0;
+  for (let k = lo; k < tokens.length && tokens[k].start < to; k++) {
+    const t = tokens[k];
+    const cls = tagClass(t.tag);
+    const next = k + 1 < tokens.length && tokens[k + 1].start === t.end && tokens[k + 1].start < to ? tagClass(tokens[k + 1].tag) : 0;
+    const len = t.end - t.start;
+    const lenBucket = len > 5 ? 4 : len - 1;
+    for (let p = Math.max(t.start, from); p < t.end && p < to; p++) {
+      const place = len === 1 ? 3 : p === t.start ? 0 : p === t.end - 1 ? 2 : 1;
+      info.shape[p - from] = place * 5 + lenBucket;
+      info.tag[p - from] = cls;
+      info.context[p - from] = prevClass * 16 + next;
+    }
+    prevClass = cls;
+  }
+  return info;
 }
 
 /** Scratch buffers reused between sentences (the recogniser calls this for every sentence). */
@@ -106,7 +171,7 @@ export function lexiconShape(lex: Uint8Array, n: number, scratch: FeatureScratch
  * `codes` are the normalised characters; `lex` the gazetteer matches (lexiconMatches, possibly thinned
  * by the trainer).
  */
-export function extractFeatures(codes: Uint16Array, lex: Uint8Array, roles: RoleTables, scratch: FeatureScratch, out: Uint32Array): void {
+export function extractFeatures(codes: Uint16Array, lex: Uint8Array, roles: RoleTables, scratch: FeatureScratch, out: Uint32Array, words: WordInfo): void {
   const n = codes.length;
   const { endLen, inside } = lexiconShape(lex, n, scratch);
   const nr = roles.nr;
@@ -165,6 +230,10 @@ export function extractFeatures(codes: Uint16Array, lex: Uint8Array, roles: Role
     const startWord = lex[i * 4 + 3];
     const endWord = endLen[i * 4 + 3];
     out[o + 30] = h4(30, nr0, startWord > 6 ? 6 : startWord, endWord > 6 ? 6 : endWord);
+    // nodejieba's word here: its shape and class, the classes around it, the character in its place.
+    out[o + 31] = h2(31, words.shape[i] * 16 + words.tag[i]);
+    out[o + 32] = h3(32, Math.floor(words.shape[i] / 5), words.context[i]);
+    out[o + 33] = h3(33, c0, words.shape[i]);
     cm2 = cm1;
     cm1 = c0;
     c0 = cp1;

@@ -3,8 +3,10 @@
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
+import type { Token } from "../types.ts";
 import { Lexicon, LEX_LOC, LEX_ORG, LEX_PER, LEX_WORD } from "./lexicon.ts";
-import { BOUNDARY, charClass, extractFeatures, featureCode, FEATURES_PER_CHAR, h2, h3, h4, lexiconMatches, lexiconShape, newScratch, type FeatureScratch, type RoleTables } from "./features.ts";
+import { BOUNDARY, charClass, extractFeatures, featureCode, FEATURES_PER_CHAR, h2, h3, h4, lexiconMatches, lexiconShape, newScratch, wordInfo, type FeatureScratch, type RoleTables, type WordInfo } from "./features.ts";
+import { segmentTokens } from "../segment/tokens.ts";
 import { newViterbiScratch, spansOf, TAG_COUNT, TAG_O, viterbi, type ViterbiScratch, type NerType, ENTITY_TYPES } from "./tagger.ts";
 
 export const MODEL_PATH = fileURLToPath(new URL("./model/recogniser.json.gz", import.meta.url));
@@ -64,7 +66,9 @@ for (let c = 0; c < 65536; c++) {
 
 /** Role codes 0–107 (features.ts RoleTables) and 255 for the sentence boundary, folded to 108. */
 const ROLE_VALUES = 109;
-const roleIndex = (v: number) => (v === 255 ? 108 : v);
+
+/** Character pairs kept with their weights (see NameTagger.pairRows): 13.6 MB of rows at most. */
+const PAIR_MEMO = 1 << 16;
 
 /** Int16 per weight slot: two for the hash, TAG_COUNT weights, one "used" flag (32 bytes). */
 const SLOT = 16;
@@ -96,17 +100,37 @@ export class NameTagger {
   readonly orgSuffixes: Set<string>;
   // Dense tables for the features whose values come from a small or per-character domain, summed once
   // at load: a character's unigram and role weights at each of the five window offsets, the character
-  // classes, the gazetteer shapes. Only character bigrams and role pairs are looked up per position.
+  // classes (with the bias), the gazetteer shapes, nodejieba's word shapes and classes. Only character
+  // bigrams, the character in its word and the role triple are looked up per position. Float32: sums
+  // of Int16 weights are exact in it, and there is half the memory to read per character.
   private bias = new Float64Array(TAG_COUNT);
   private charRow = new Int32Array(65536).fill(-1);
-  private charVec: Float64Array;
-  private classVec = new Float64Array(512 * TAG_COUNT);
-  private lexStartVec = new Float64Array(4 * 7 * 2 * TAG_COUNT);
-  private lexEndVec = new Float64Array(4 * 7 * 7 * TAG_COUNT);
+  private charVec: Float32Array;
+  private classVec = new Float32Array(512 * TAG_COUNT);
+  private lexStartVec = new Float32Array(4 * 7 * 2 * TAG_COUNT);
+  private lexEndVec = new Float32Array(4 * 7 * 7 * TAG_COUNT);
   /** Role-pair templates 13, 14, 17, 19, 20 as dense ROLE_VALUES² tables, and 29, 30 (see features.ts). */
   private pairVec = [0, 1, 2, 3, 4].map(() => new Float32Array(ROLE_VALUES * ROLE_VALUES * TAG_COUNT));
   private listVec = new Float32Array(7 * 7 * ROLE_VALUES * TAG_COUNT);
   private wordVec = new Float32Array(ROLE_VALUES * 7 * 7 * TAG_COUNT);
+  /** Templates 31 (word shape × class) and 32 (place in word × classes before and after), dense. */
+  private wordShapeVec = new Float32Array(20 * 16 * TAG_COUNT);
+  private wordContextVec = new Float32Array(4 * 256 * TAG_COUNT);
+  /** The four gazetteer lists' weights where none of them has a word (the common case), summed. */
+  private noLexVec = new Float32Array(TAG_COUNT);
+  private words: WordInfo = { shape: new Uint8Array(512), tag: new Uint8Array(512), context: new Uint8Array(512) };
+  /**
+   * Character bigrams met so far, each with its weights in the four bigram templates (6: the two
+   * characters before, 7: the one before and this, 8: this and the next, 9: the two after): a pair is
+   * looked up once per position instead of four times in the weight table. PAIR_MEMO pairs at most
+   * (the most frequent come first in any text); past that, four rotating rows are recomputed.
+   */
+  private pairKeys = new Int32Array(PAIR_MEMO * 2);
+  private pairUsed = new Uint8Array(PAIR_MEMO * 2);
+  private pairAt = new Int32Array(PAIR_MEMO * 2);
+  private pairMemo = new Float32Array((PAIR_MEMO + 4) * 4 * TAG_COUNT);
+  private pairCount = 0;
+  private pairSpare = 0;
   private scratch: FeatureScratch = newScratch();
   private vs: ViterbiScratch = newViterbiScratch();
   private emit = new Float64Array(512 * TAG_COUNT);
@@ -157,14 +181,14 @@ export class NameTagger {
   }
 
   /** Adds the weights of feature hash `h` (if the model has it) to dst[at, at + TAG_COUNT). */
-  private addFeature(h: number, dst: Float64Array, at: number): boolean {
+  private addFeature(h: number, dst: Float64Array | Float32Array, at: number): boolean {
     const r = this.row(h);
     if (r < 0) return false;
     for (let t = 0; t < TAG_COUNT; t++) dst[at + t] += this.slots[r + 2 + t];
     return true;
   }
 
-  private buildDenseTables(): Float64Array {
+  private buildDenseTables(): Float32Array {
     const T = TAG_COUNT;
     this.addFeature(h2(0, 0), this.bias, 0);
     const rows: Float64Array[] = [];
@@ -194,7 +218,7 @@ export class NameTagger {
       const fc = featureCode(code);
       this.charRow[code] = this.charRow[fc] >= 0 ? this.charRow[fc] : noneRow;
     }
-    const vec = new Float64Array(rows.length * 5 * T);
+    const vec = new Float32Array(rows.length * 5 * T);
     rows.forEach((r, i) => vec.set(r, i * 5 * T));
     for (let a = 0; a < 8; a++) for (let b = 0; b < 8; b++) for (let c = 0; c < 8; c++) this.addFeature(h4(11, a, b, c), this.classVec, (a * 64 + b * 8 + c) * T);
     for (let k = 0; k < 4; k++) {
@@ -203,6 +227,11 @@ export class NameTagger {
         for (let y = 0; y < 7; y++) this.addFeature(h3(25 + k, x, y), this.lexEndVec, ((k * 7 + x) * 7 + y) * T);
       }
     }
+    for (let v = 0; v < 20 * 16; v++) this.addFeature(h2(31, v), this.wordShapeVec, v * T);
+    for (let place = 0; place < 4; place++) for (let c = 0; c < 256; c++) this.addFeature(h3(32, place, c), this.wordContextVec, (place * 256 + c) * T);
+    // The bias goes into every class-triple row (one read less per character).
+    for (let r = 0; r < 512; r++) for (let t = 0; t < T; t++) this.classVec[r * T + t] += this.bias[t];
+    for (let k = 0; k < 4; k++) for (let t = 0; t < T; t++) this.noLexVec[t] += this.lexStartVec[k * 7 * 2 * T + t] + this.lexEndVec[k * 7 * 7 * T + t];
     const tmp = new Float64Array(TAG_COUNT);
     const put = (h: number, dst: Float32Array, at: number) => {
       tmp.fill(0);
@@ -225,112 +254,92 @@ export class NameTagger {
   }
 
   /** Emission scores by the generic path: every feature hashed and looked up (the trainer's view). */
-  emissionsByHash(codes: Uint16Array, emit: Float64Array): void {
+  emissionsByHash(codes: Uint16Array, emit: Float64Array, words: WordInfo): void {
     const n = codes.length;
     const T = TAG_COUNT;
     const lex = lexiconMatches(codes, this.lexicon, this.scratch);
     const feats = new Uint32Array(n * FEATURES_PER_CHAR);
-    extractFeatures(codes, lex, this.roles, this.scratch, feats);
+    extractFeatures(codes, lex, this.roles, this.scratch, feats, words);
     emit.fill(0, 0, n * T);
     for (let i = 0; i < n; i++) for (let f = 0; f < FEATURES_PER_CHAR; f++) this.addFeature(feats[i * FEATURES_PER_CHAR + f], emit, i * T);
   }
 
   /** Emission scores by the dense tables (the same sums as emissionsByHash, in another order). */
-  emissions(codes: Uint16Array, emit: Float64Array): void {
+  emissions(codes: Uint16Array, emit: Float64Array, words: WordInfo): void {
     const n = codes.length;
     const T = TAG_COUNT;
     const lex = lexiconMatches(codes, this.lexicon, this.scratch);
     const { endLen, inside } = lexiconShape(lex, n, this.scratch);
     const nr = this.roles.nr;
-    const ns = this.roles.ns;
-    const nt = this.roles.nt;
-    const cv = this.charVec;
-    const charRow = this.charRow;
     const slots = this.slots;
     const slotKeys = this.slotKeys;
-    const bias = this.bias;
-    const boundaryRow = charRow[BOUNDARY] * 5 * T;
+    const wordShapeVec = this.wordShapeVec;
+    const wordContextVec = this.wordContextVec;
+    const noLexVec = this.noLexVec;
     const mask = this.mask;
     const maskWords = (this.mask + 1) * SLOT - 1;
     const classVec = this.classVec;
     const lexStartVec = this.lexStartVec;
     const lexEndVec = this.lexEndVec;
-    let cm2 = BOUNDARY;
     let cm1 = BOUNDARY;
     let c0 = n > 0 ? FOLD[codes[0]] : BOUNDARY;
     let cp1 = n > 1 ? FOLD[codes[1]] : BOUNDARY;
     let cp2 = BOUNDARY;
+    let pA = this.pairRows(BOUNDARY, BOUNDARY);
+    let pB = this.pairRows(BOUNDARY, c0);
+    let pC = this.pairRows(c0, cp1);
     for (let i = 0; i < n; i++) {
       cp2 = i + 2 < n ? FOLD[codes[i + 2]] : BOUNDARY;
       const base = i * T;
-      const rm2 = cm2 === BOUNDARY ? boundaryRow : charRow[cm2] * 5 * T;
-      const rm1 = cm1 === BOUNDARY ? boundaryRow : charRow[cm1] * 5 * T;
-      const r0 = charRow[c0] * 5 * T;
-      const rp1 = cp1 === BOUNDARY ? boundaryRow : charRow[cp1] * 5 * T;
-      const rp2 = cp2 === BOUNDARY ? boundaryRow : charRow[cp2] * 5 * T;
       const cls = (CLASS[cm1] * 64 + CLASS[c0] * 8 + CLASS[cp1]) * T;
+      const shape = words.shape[i];
+      const ws = (shape * 16 + words.tag[i]) * T;
+      const wc = (Math.floor(shape / 5) * 256 + words.context[i]) * T;
       for (let t = 0; t < T; t++) {
-        emit[base + t] = bias[t] + cv[rm2 + t] + cv[rm1 + T + t] + cv[r0 + 2 * T + t] + cv[rp1 + 3 * T + t] + cv[rp2 + 4 * T + t] + classVec[cls + t];
+        emit[base + t] = classVec[cls + t] + wordShapeVec[ws + t] + wordContextVec[wc + t];
       }
-      for (let k = 0; k < 4; k++) {
-        const start = lex[i * 4 + k];
-        const end = endLen[i * 4 + k];
-        const next = i + 1 < n ? lex[(i + 1) * 4 + k] : 0;
-        if (start === 0 && end === 0 && next === 0 && inside[i * 4 + k] === 0) {
-          // The most common case: no gazetteer word here; its weights are the tables' first rows.
-          const a = (k * 7 * 2) * T;
-          const b = (k * 7 * 7) * T;
+      const i4 = i * 4;
+      const nextStart = i + 1 < n ? i4 + 4 : -1;
+      if ((lex[i4] | lex[i4 + 1] | lex[i4 + 2] | lex[i4 + 3] | endLen[i4] | endLen[i4 + 1] | endLen[i4 + 2] | endLen[i4 + 3] | inside[i4] | inside[i4 + 1] | inside[i4 + 2] | inside[i4 + 3]) === 0 && (nextStart < 0 || (lex[nextStart] | lex[nextStart + 1] | lex[nextStart + 2] | lex[nextStart + 3]) === 0)) {
+        // No gazetteer word starts, ends, runs through or follows here: one summed row.
+        for (let t = 0; t < T; t++) emit[base + t] += noLexVec[t];
+      } else {
+        for (let k = 0; k < 4; k++) {
+          const start = lex[i4 + k];
+          const end = endLen[i4 + k];
+          const next = nextStart >= 0 ? lex[nextStart + k] : 0;
+          const a = ((k * 7 + (start > 6 ? 6 : start)) * 2 + inside[i4 + k]) * T;
+          const b = ((k * 7 + (end > 6 ? 6 : end)) * 7 + (next > 6 ? 6 : next)) * T;
           for (let t = 0; t < T; t++) emit[base + t] += lexStartVec[a + t] + lexEndVec[b + t];
-          continue;
         }
-        const a = ((k * 7 + (start > 6 ? 6 : start)) * 2 + inside[i * 4 + k]) * T;
-        const b = ((k * 7 + (end > 6 ? 6 : end)) * 7 + (next > 6 ? 6 : next)) * T;
-        for (let t = 0; t < T; t++) emit[base + t] += lexStartVec[a + t] + lexEndVec[b + t];
       }
       const nrm1 = cm1 === BOUNDARY ? 255 : nr[cm1];
       const nr0 = nr[c0];
       const nrp1 = cp1 === BOUNDARY ? 255 : nr[cp1];
-      const ns0 = ns[c0];
-      const nsp1 = cp1 === BOUNDARY ? 255 : ns[cp1];
-      const ntm1 = cm1 === BOUNDARY ? 255 : nt[cm1];
-      const nt0 = nt[c0];
-      const ntp1 = cp1 === BOUNDARY ? 255 : nt[cp1];
       const endPrevPer = i > 0 ? endLen[(i - 1) * 4] : 0;
       const startPer = lex[i * 4];
       const startWord = lex[i * 4 + 3];
       const endWord = endLen[i * 4 + 3];
       const R = ROLE_VALUES;
-      const pm1 = roleIndex(nrm1);
       const p0 = nr0;
-      const pp1 = roleIndex(nrp1);
-      const pairs = this.pairVec;
-      const a13 = (pm1 * R + p0) * T;
-      const a14 = (p0 * R + pp1) * T;
-      const a17 = (ns0 * R + roleIndex(nsp1)) * T;
-      const a19 = (nt0 * R + roleIndex(ntp1)) * T;
-      const a20 = (roleIndex(ntm1) * R + nt0) * T;
       const a29 = (((endPrevPer > 6 ? 6 : endPrevPer) * 7 + (startPer > 6 ? 6 : startPer)) * R + p0) * T;
       const a30 = ((p0 * 7 + (startWord > 6 ? 6 : startWord)) * 7 + (endWord > 6 ? 6 : endWord)) * T;
       const listVec = this.listVec;
       const wordVec = this.wordVec;
-      const v13 = pairs[0];
-      const v14 = pairs[1];
-      const v17 = pairs[2];
-      const v19 = pairs[3];
-      const v20 = pairs[4];
       for (let t = 0; t < T; t++) {
-        emit[base + t] += v13[a13 + t] + v14[a14 + t] + v17[a17 + t] + v19[a19 + t] + v20[a20 + t] + listVec[a29 + t] + wordVec[a30 + t];
+        emit[base + t] += listVec[a29 + t] + wordVec[a30 + t];
       }
-      for (let f = 0; f < 6; f++) {
-        let h: number;
-        switch (f) {
-          case 0: h = hash3(6, cm2, cm1); break;
-          case 1: h = hash3(7, cm1, c0); break;
-          case 2: h = hash3(8, c0, cp1); break;
-          case 3: h = hash3(9, cp1, cp2); break;
-          case 4: h = hash3(10, cm1, cp1); break;
-          default: h = hash4(15, nrm1, nr0, nrp1);
-        }
+      // The four character pairs around i, from the memo (one lookup per position: the window's
+      // newest pair; the other three were looked up at the positions before). Their rows hold the
+      // bigram templates, the characters' own weights at their offsets and the role-pair templates.
+      const pD = this.pairRows(cp1, cp2);
+      const pairRows = this.pairMemo;
+      for (let t = 0; t < T; t++) emit[base + t] += pairRows[pA + t] + pairRows[pB + T + t] + pairRows[pC + 2 * T + t] + pairRows[pD + 3 * T + t];
+      pA = pB;
+      pB = pC;
+      pC = pD;
+      for (let f = 0; f < 3; f++) {
+        const h = f === 0 ? hash3(10, cm1, cp1) : f === 1 ? hash3(33, c0, shape) : hash4(15, nrm1, nr0, nrp1);
         const lo = h & 0xffff;
         const hi = h >>> 16;
         let o = (h & mask) * SLOT;
@@ -338,11 +347,57 @@ export class NameTagger {
         if (slots[o + SLOT - 1] === 0) continue;
         for (let t = 0; t < T; t++) emit[base + t] += slots[o + 2 + t];
       }
-      cm2 = cm1;
       cm1 = c0;
       c0 = cp1;
       cp1 = cp2;
     }
+  }
+
+  /** Where the four bigram rows of (a, b) start in pairMemo (computed on first sight). */
+  private pairRows(a: number, b: number): number {
+    const key = ((a << 16) | b) | 0;
+    const mask = PAIR_MEMO * 2 - 1;
+    let slot = Math.imul(key, 0x9e3779b1) >>> 15 & mask;
+    while (this.pairUsed[slot] === 1) {
+      if (this.pairKeys[slot] === key) return this.pairAt[slot];
+      slot = (slot + 1) & mask;
+    }
+    const T = TAG_COUNT;
+    let at: number;
+    if (this.pairCount < PAIR_MEMO) {
+      at = this.pairCount++ * 4 * T;
+      this.pairKeys[slot] = key;
+      this.pairUsed[slot] = 1;
+      this.pairAt[slot] = at;
+    } else {
+      // The memo is full: one of four spare rows, free again by the time it comes round.
+      at = (PAIR_MEMO + (this.pairSpare++ & 3)) * 4 * T;
+      this.pairMemo.fill(0, at, at + 4 * T);
+    }
+    const memo = this.pairMemo;
+    for (let r = 0; r < 4; r++) this.addFeature(h3(6 + r, a, b), memo, at + r * T);
+    // Row 0: (a, b) are the characters at -2, -1: a's own weights at -2. Row 1: at -1, 0: both
+    // characters' weights, role pairs 13 and 20. Row 2: at 0, +1: b's weights at +1, role pairs 14, 17,
+    // 19. Row 3: at +1, +2: b's weights at +2.
+    const cv = this.charVec;
+    const ra = this.charRow[a] * 5 * T;
+    const rb = this.charRow[b] * 5 * T;
+    const R = ROLE_VALUES;
+    const { nr, ns, nt } = this.roles;
+    const role = (table: Uint8Array, c: number) => (c === BOUNDARY ? 108 : table[c]);
+    const [v13, v14, v17, v19, v20] = this.pairVec;
+    const a13 = (role(nr, a) * R + role(nr, b)) * T;
+    const a20 = (role(nt, a) * R + role(nt, b)) * T;
+    const a14 = (role(nr, a) * R + role(nr, b)) * T;
+    const a17 = (role(ns, a) * R + role(ns, b)) * T;
+    const a19 = (role(nt, a) * R + role(nt, b)) * T;
+    for (let t = 0; t < T; t++) {
+      memo[at + t] += cv[ra + t];
+      memo[at + T + t] += cv[ra + T + t] + cv[rb + 2 * T + t] + v13[a13 + t] + v20[a20 + t];
+      memo[at + 2 * T + t] += cv[rb + 3 * T + t] + v14[a14 + t] + v17[a17 + t] + v19[a19 + t];
+      memo[at + 3 * T + t] += cv[rb + 4 * T + t];
+    }
+    return at;
   }
 
   /** Whether a character is most often a surname in person names (role B in HanLP's nr figures). */
@@ -364,9 +419,10 @@ export class NameTagger {
   }
 
   /** Names in text[from, to), offsets in `text`. */
-  private tagChunk(text: string, from: number, to: number, out: TaggedSpan[]): void {
+  private tagChunk(text: string, from: number, to: number, tokens: readonly Token[], out: TaggedSpan[]): void {
     const n = to - from;
     if (n <= 0) return;
+    const words = (this.words = wordInfo(tokens, from, to, this.words));
     const T = TAG_COUNT;
     if (this.codes.length < n) {
       this.codes = new Uint16Array(n * 2);
@@ -376,7 +432,7 @@ export class NameTagger {
     const codes = this.codes.subarray(0, n);
     for (let i = 0; i < n; i++) codes[i] = text.charCodeAt(from + i);
     const emit = this.emit;
-    this.emissions(codes, emit);
+    this.emissions(codes, emit, words);
     const tags = this.tags;
     viterbi(emit, n, this.trans, tags, this.vs);
     for (const s of spansOf(tags, n)) {
@@ -395,8 +451,11 @@ export class NameTagger {
     }
   }
 
-  /** Person, place and organisation names in normalised text (half-width, Simplified), in order. */
-  tag(text: string): TaggedSpan[] {
+  /**
+   * Person, place and organisation names in normalised text (half-width, Simplified), in order.
+   * `tokens`: nodejieba's words of `text` (the segment stage's), computed here when not given.
+   */
+  tag(text: string, tokens: readonly Token[] = segmentTokens(text)): TaggedSpan[] {
     const out: TaggedSpan[] = [];
     let start = 0;
     const n = text.length;
@@ -418,7 +477,7 @@ export class NameTagger {
           }
         }
       }
-      this.tagChunk(text, start, stop, out);
+      this.tagChunk(text, start, stop, tokens, out);
       start = stop === i && end ? i + 1 : stop;
       if (stop !== i) i = stop;
     }

@@ -115,6 +115,8 @@ export function reconcileRecognised(
       const token = tokenAt(tokens, n.start, n.end);
       if (token && !NAME_TAGS.test(token.tag)) continue;
     }
+    // A name too unspecific to be an entity of its own (中, 省市纪委, an unlisted phrase) may only link.
+    if (n.unspecific && !nameIndex.has(n.label)) continue;
     const inside = overlapping(n.start, n.end);
     if (inside.length) {
       // Places strictly inside a longer organisation or place name belong to it; anything else linked

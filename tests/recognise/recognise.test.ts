@@ -3,8 +3,10 @@
 // emission paths (dense tables at run time, hashed features as trained) giving the same scores.
 import { describe, expect, it } from "vitest";
 import { normalizeString } from "../../src/clean/index.ts";
-import { defaultTagger, recogniseNames, type RecognisedName } from "../../src/recognise/index.ts";
+import { defaultTagger, recogniseNames, unspecific, wordsAt, type RecognisedName } from "../../src/recognise/index.ts";
 import { allowed, spansOf, TAG_COUNT, tagOf, TAG_O } from "../../src/recognise/tagger.ts";
+import { wordInfo } from "../../src/recognise/features.ts";
+import { segmentTokens } from "../../src/segment/tokens.ts";
 import { analyseText } from "../helpers.ts";
 
 const names = (text: string, type?: RecognisedName["type"]) =>
@@ -44,6 +46,33 @@ describe("words that are never names", () => {
   it("proposes no person in sentences of common words", () => {
     const text = "各单位要牢记总书记的殷殷嘱托，新成立的公司和监事会要依法履职。";
     expect(names(text, "person")).toEqual([]);
+  });
+});
+
+describe("names too unspecific to be candidates", () => {
+  it("recognises one-character places and generic bodies but proposes none of them", () => {
+    const text = "全面落实省市纪委全会精神，中美两国元首在北京会谈。";
+    const found = recogniseNames(normalizeString(text));
+    const body = found.find((n) => n.label.startsWith("省市纪委"));
+    expect(body?.unspecific).toBe("generic body");
+    for (const n of found.filter((n) => n.label.length === 1)) expect(n.unspecific).toBe("one character");
+    const candidates = analyseText(text).mentions.filter((m) => m.candidate).map((m) => m.label);
+    expect(candidates.some((l) => l.startsWith("省市") || l.length === 1)).toBe(false);
+  });
+
+  it("takes an unlisted name that holds a modifier standing as a word of its own for a phrase", () => {
+    const tagger = defaultTagger();
+    const text = normalizeString("作为浙江经济第一区、杭州城市新中心，余杭在全省发展大局中的地位重要。");
+    const at = (label: string) => {
+      const start = text.indexOf(label);
+      return wordsAt(text, segmentTokens(text), start, start + label.length);
+    };
+    // nodejieba cuts 杭州 城市 新 中心: 新 stands alone.
+    expect(unspecific("杭州城市新中心", "ORG", tagger, at("杭州城市新中心"))).toBe("phrase");
+    // The same characters inside a word are part of a name.
+    const other = normalizeString("余杭区新华书店城北中心今天开业。");
+    const start = other.indexOf("余杭区新华书店城北中心");
+    expect(unspecific("余杭区新华书店城北中心", "ORG", tagger, wordsAt(other, segmentTokens(other), start, start + 11))).toBeUndefined();
   });
 });
 
@@ -96,8 +125,9 @@ describe("the tagger", () => {
     const codes = Uint16Array.from(text, (c) => c.charCodeAt(0));
     const dense = new Float64Array(codes.length * TAG_COUNT);
     const hashed = new Float64Array(codes.length * TAG_COUNT);
-    tagger.emissions(codes, dense);
-    tagger.emissionsByHash(codes, hashed);
+    const words = wordInfo(segmentTokens(text), 0, text.length);
+    tagger.emissions(codes, dense, words);
+    tagger.emissionsByHash(codes, hashed, words);
     for (let i = 0; i < dense.length; i++) expect(dense[i]).toBeCloseTo(hashed[i], 6);
   });
 
