@@ -27,7 +27,7 @@ describe("the output folder's lock", () => {
     // Released when done: the next build runs.
     await expect(runBuild(small.options(out))).resolves.toMatchObject({ documents: 2 });
     expect(readdirSync(small.work).filter((n) => n.startsWith(".guanxi-lock"))).toEqual([]);
-  });
+  }, 300_000);
 
   it("a lock left by a process that is gone is taken over", async () => {
     const out = join(small.work, "out-stale");
@@ -37,7 +37,7 @@ describe("the output folder's lock", () => {
     await expect(runBuild(small.options(out, { onNote: (l) => notes.push(l) }))).resolves.toMatchObject({ documents: 2 });
     expect(notes.join("\n")).toMatch(new RegExp(`pid ${pid}`));
     expect(existsSync(join(small.work, ".guanxi-lock-out-stale"))).toBe(false);
-  });
+  }, 300_000);
 });
 
 describe("temporary folders of killed builds", () => {
@@ -54,5 +54,5 @@ describe("temporary folders of killed builds", () => {
     const left = readdirSync(small.work);
     for (const name of stale) expect(left, name).not.toContain(name);
     expect(left).toContain(other);
-  });
+  }, 300_000);
 });
