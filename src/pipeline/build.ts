@@ -5,7 +5,8 @@
 //
 // Inputs are streamed: articles are read file by file; memory grows with the graph, not the corpus. A
 // build into an existing output reuses the stored results of unchanged articles (store.sqlite), and goes
-// on from the previous build's saved state when its inputs only append articles (resume.ts).
+// on from the previous build's saved state when its inputs only append articles (resume.ts), each file
+// checked first against the counts and checksums the previous build recorded in build.json.
 import { existsSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
