@@ -1,5 +1,5 @@
 // Hashes of a build's output files, for comparing two builds: every file by its bytes, store.sqlite by
-// what it holds (see storeHash), a folder of many files (the evidence shards) as one hash of its listing.
+// what it holds (see storeHash), build.json less the store's checksum (summaryHash), a folder of many files (the evidence shards) as one hash of its listing.
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
@@ -42,12 +42,23 @@ export function storeHash(file: string): string {
   }
 }
 
+/**
+ * build.json less the record of store.sqlite's bytes: the store holds the code versions (see storeHash),
+ * so its checksum changes with them; the store itself is compared by its rows.
+ */
+function summaryHash(file: string): string {
+  const summary = JSON.parse(readFileSync(file, "utf8"));
+  if (summary.carried) delete summary.carried["store.sqlite"];
+  return createHash("sha256").update(JSON.stringify(summary)).digest("hex");
+}
+
 /** Every file's hash by relative path (store.sqlite by its content, see storeHash); a folder of many files (the evidence shards) as one hash of its listing. */
 export function fileHashes(dir: string, base = dir, out: Record<string, string> = {}): Record<string, string> {
   for (const name of readdirSync(dir).sort()) {
     const p = path.join(dir, name);
     const key = path.relative(base, p).split(path.sep).join("/");
     if (name === "store.sqlite") out[key] = storeHash(p);
+    else if (name === "build.json" && base === dir) out[key] = summaryHash(p);
     else if (!statSync(p).isDirectory()) out[key] = createHash("sha256").update(readFileSync(p)).digest("hex");
     else if (readdirSync(p).length > 32) out[`${key}/*`] = createHash("sha256").update(JSON.stringify(fileHashes(p))).digest("hex");
     else fileHashes(p, base, out);
