@@ -74,15 +74,25 @@ export function writeEvidenceMap(dir: string, evidence: Map<string, Evidence[]>,
   return writeEvidenceShards(dir, pairs, all, (shard) => new Map((byShard.get(shard) ?? []).map((key) => [key, evidence.get(key)!.map((e) => JSON.stringify(e))])));
 }
 
-/** The evidence of one pair, reading only its shard; null when the pair has none. */
+/** The evidence of one pair, reading only its shard; null when the pair has none. A damaged shard is an error naming it. */
 export function readEvidence(dir: string, a: string, b: string): EvidenceEntry | null {
+  const file = join(dir, evidenceShardPath(a, b));
   let text: string;
   try {
-    text = readFileSync(join(dir, evidenceShardPath(a, b)), "utf8");
+    text = readFileSync(file, "utf8");
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
     throw err;
   }
-  const shard = JSON.parse(text) as EvidenceShard;
-  return shard[pairKey(a, b)] ?? null;
+  let shard: unknown;
+  try {
+    shard = JSON.parse(text);
+  } catch (err) {
+    throw new Error(`${file} is damaged (${(err as Error).message}): build again to rewrite it`);
+  }
+  if (!shard || typeof shard !== "object" || Array.isArray(shard)) throw new Error(`${file} is damaged (not an evidence shard): build again to rewrite it`);
+  const entry = (shard as EvidenceShard)[pairKey(a, b)];
+  if (entry === undefined) return null;
+  if (!entry || typeof entry !== "object" || !Array.isArray(entry.items) || !entry.total) throw new Error(`${file} is damaged (the entry of ${pairKey(a, b)} is not evidence): build again to rewrite it`);
+  return entry;
 }

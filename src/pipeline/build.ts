@@ -5,7 +5,8 @@
 //
 // Inputs are streamed: articles are read file by file; memory grows with the graph, not the corpus. A
 // build into an existing output reuses the stored results of unchanged articles (store.sqlite), and goes
-// on from the previous build's saved state when its inputs only append articles (resume.ts).
+// on from the previous build's saved state when its inputs only append articles (resume.ts), each file
+// checked first against the counts and checksums the previous build recorded in build.json.
 import { existsSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
@@ -24,8 +25,9 @@ import { exportAll } from "../export/index.ts";
 import { BuildStore, STORE_FILE } from "../store/store.ts";
 import { createPipelineContext } from "./analyse.ts";
 import { InlineExtraction, WorkerExtraction, type Extraction } from "./extraction.ts";
-import { jsonl, LineWriter, swapIn, tempSibling } from "./output.ts";
-import { CARRIED_OUTPUTS, copyCarriedFiles, EVIDENCE_SPILL_DIR, hasCarriedFiles, NEAR_DUPLICATE_FILES } from "./resume.ts";
+import { lockOutput } from "./lock.ts";
+import { jsonl, LineWriter, removeStaleTemporaries, swapIn, tempSibling } from "./output.ts";
+import { BUILD_SUMMARY, CARRIED_OUTPUTS, copyCarriedFiles, EVIDENCE_SPILL_DIR, NEAR_DUPLICATE_FILES, PreviousOutput, recordCarried } from "./resume.ts";
 import type { Task, TaskResult, TaskVersions } from "./task.ts";
 import { contentHash, stageVersions } from "./versions.ts";
 
@@ -102,6 +104,22 @@ export interface BuildResult {
   summaries: DocumentSummary[];
   /** Milliseconds per stage: extraction (read, clean, link, accumulate), graph (metrics, layout), export. */
   timings: Record<string, number>;
+  /** Files of the previous output found damaged (by name relative to it), and so not gone on from. */
+  damaged: string[];
+}
+
+/**
+ * A build that would write an output without a single document (a mistyped input path, an empty folder,
+ * every article failing): the previous output is left as it was. `warnings` say what went wrong with each input.
+ */
+export class NothingToBuildError extends Error {
+  constructor(
+    message: string,
+    readonly warnings: InputWarning[],
+  ) {
+    super(message);
+    this.name = "NothingToBuildError";
+  }
 }
 
 /** Below this many bytes of input, workers are not started: their start-up (seconds each, to load
@@ -129,8 +147,35 @@ export function chooseWorkers(requested: number | undefined, files: string[]): n
   return 0;
 }
 
+/** What a failed input says, for a one-line message. */
+const reasons = (warnings: InputWarning[]) => warnings.slice(0, 5).map((w) => `${w.file}: ${w.reason}`).join("; ") + (warnings.length > 5 ? `; … ${warnings.length - 5} more` : "");
+
+/**
+ * Builds the inputs into `options.out`. Only one build at a time writes an output folder (lock.ts); one
+ * that has nothing to build throws NothingToBuildError and leaves the folder as it was.
+ */
 export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const note = (line: string) => options.onNote?.(line);
+  const listed = listInputFiles(options.inputs);
+  if (!listed.files.length) {
+    throw new NothingToBuildError(
+      `nothing to build: no input file in ${options.inputs.join(", ")}${listed.warnings.length ? ` (${reasons(listed.warnings)})` : ""}; ${untouched(options.out)}`,
+      listed.warnings,
+    );
+  }
+  const lock = lockOutput(options.out, note);
+  try {
+    const removed = removeStaleTemporaries(options.out);
+    if (removed.length) note(`removed ${removed.length} temporary folder(s) left beside ${options.out} by builds that were killed`);
+    return await buildLocked(options, listed, note);
+  } finally {
+    lock.release();
+  }
+}
+
+const untouched = (out: string) => (existsSync(out) ? `${out} is left as it was` : `${out} was not written`);
+
+async function buildLocked(options: BuildOptions, listed: ReturnType<typeof listInputFiles>, note: (line: string) => void): Promise<BuildResult> {
   const timings: Record<string, number> = {};
   let t0 = performance.now();
   const lap = (stage: string) => {
@@ -149,7 +194,6 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   // Stored results are reused only when made by the same code (and, for the analysis, the same dictionary).
   const code = stageVersions();
   const versions: TaskVersions = { clean: code.clean, link: `${dictionary.version}:${code.analysis}` };
-  const listed = listInputFiles(options.inputs);
   const warnings: InputWarning[] = [...listed.warnings];
   /** Cleaning's warnings, saved with the state: a build that goes on from it reports them again. */
   const cleanWarnings: InputWarning[] = [];
@@ -157,7 +201,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const progress: BuildProgress = { articles: 0, filesRead: 0, files: listed.files.length, bytesRead: 0, bytes: listed.files.reduce((n, f) => n + sizeOf(f), 0) };
 
   const tmp = tempSibling(options.out);
-  const store = new BuildStore(path.join(tmp, STORE_FILE), path.join(options.out, STORE_FILE));
+  // Nothing of the previous output is read before it is checked against its record (resume.ts).
+  const previous = new PreviousOutput(options.out, note);
+  const store = new BuildStore(path.join(tmp, STORE_FILE), previous.store() ? path.join(options.out, STORE_FILE) : undefined);
   const evidence = new EvidenceSpill(path.join(tmp, EVIDENCE_SPILL_DIR));
   const accumulator = new GraphAccumulator(dictionary, evidence, { window: options.window, includeCandidates: options.includeCandidates });
   let candidates = new CandidateTally();
@@ -174,7 +220,25 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   // A build that only appends articles to the previous one's inputs goes on from its saved state
   // instead of folding every article again. The state is valid only for the same code, dictionary and options.
   const stateVersion = [versions.clean, versions.link, code.state, options.window, options.includeCandidates].join(":");
-  const savedSequence = hasCarriedFiles(options.out) && store.hasState("sequence", stateVersion) ? (store.getState("sequence", stateVersion) as string[]) : undefined;
+  /** A saved value, or undefined; one that cannot be deserialised (another Node's format) is named, and not gone on from. */
+  const savedState = <T>(key: string): T | undefined => {
+    try {
+      return store.getState(key, stateVersion) as T | undefined;
+    } catch (err) {
+      previous.report(STORE_FILE, `its saved state cannot be read: ${(err as Error).message}`, "the build does not go on from it; every article is folded in again");
+      return undefined;
+    }
+  };
+  const savedSequence = store.hasState("sequence", stateVersion) ? savedState<string[]>("sequence") : undefined;
+  /** The saved state to go on from, when every part of it can be read. */
+  const loadState = () => {
+    const nearDuplicates = savedState<NearDuplicateState>("nearDuplicates");
+    const accumulated = nearDuplicates && savedState<AccumulatorState>("accumulator");
+    const tally = accumulated && savedState("candidates");
+    if (!tally) return undefined;
+    const warned: InputWarning[] = savedState<InputWarning[]>("cleanWarnings") ?? [];
+    return { nearDuplicates, accumulated, tally, warned };
+  };
 
   /** Opens the line outputs: empty, or (resuming) appending to the carried ones. */
   const openOutputs = (append: boolean) => {
@@ -186,14 +250,13 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     dedup = new CompactNearDuplicateIndex(path.join(tmp, NEAR_DUPLICATE_FILES));
     openOutputs(false);
   };
-  const resume = (prefix: string[]) => {
+  const resume = (prefix: string[], state: NonNullable<ReturnType<typeof loadState>>) => {
     copyCarriedFiles(options.out, tmp);
-    dedup = new CompactNearDuplicateIndex(path.join(tmp, NEAR_DUPLICATE_FILES), store.getState("nearDuplicates", stateVersion) as NearDuplicateState);
-    accumulator.restore(store.getState("accumulator", stateVersion) as AccumulatorState);
-    candidates = CandidateTally.restore(store.getState("candidates", stateVersion));
-    const saved = (store.getState("cleanWarnings", stateVersion) as InputWarning[] | undefined) ?? [];
-    cleanWarnings.push(...saved);
-    warnings.push(...saved);
+    dedup = new CompactNearDuplicateIndex(path.join(tmp, NEAR_DUPLICATE_FILES), state.nearDuplicates);
+    accumulator.restore(state.accumulated);
+    candidates = CandidateTally.restore(state.tally);
+    cleanWarnings.push(...state.warned);
+    warnings.push(...state.warned);
     openOutputs(true);
     for (const hash of prefix) {
       store.keep(hash);
@@ -312,8 +375,10 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const decide = async (fileIndex: number) => {
     const prefix = matching!;
     matching = undefined;
-    if (prefix.length === savedSequence!.length) {
-      resume(prefix);
+    // Its files are checked only now that the build would go on from them.
+    const state = prefix.length === savedSequence!.length && previous.stateFiles() ? loadState() : undefined;
+    if (state) {
+      resume(prefix, state);
       resumed = true;
       return;
     }
@@ -344,6 +409,10 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     if (matching) await decide(listed.files.length);
     await extraction?.finish();
     finished = true;
+    if (!accumulator.documents) {
+      const problems = warnings.length ? ` (${reasons(warnings)})` : " (they hold no article)";
+      throw new NothingToBuildError(`nothing to build: no document could be built from ${listed.files.length} input file(s)${problems}; ${untouched(options.out)}`, warnings);
+    }
     // The state the next build may go on from: only when every article of this one was folded in.
     if (!taskErrors) {
       store.putState("nearDuplicates", stateVersion, dedup!.snapshot());
@@ -372,16 +441,17 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     // Without a saved state (an article failed) no later build goes on from the candidates.
     if (taskErrors) rmSync(evidence.dir, { recursive: true, force: true });
     store.setMeta("maxEvidencePerLevel", String(MAX_EVIDENCE_PER_LEVEL));
+    store.setMeta("dictionaryVersion", dictionary.version);
+    store.close();
+    // Last, once every file the next build may go on from is complete: their counts and checksums.
     writeFileSync(
-      path.join(tmp, "build.json"),
+      path.join(tmp, BUILD_SUMMARY),
       JSON.stringify(
-        { dictionaryVersion: dictionary.version, window: options.window, documents: accumulator.documents, inputs: options.inputs, articles: counts },
+        { dictionaryVersion: dictionary.version, window: options.window, documents: accumulator.documents, inputs: options.inputs, articles: counts, carried: recordCarried(tmp) },
         null,
         2,
       ),
     );
-    store.setMeta("dictionaryVersion", dictionary.version);
-    store.close();
     lap("export");
     swapIn(tmp, options.out);
     return {
@@ -394,6 +464,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       edges: graph.size,
       summaries,
       timings,
+      damaged: previous.damaged,
     };
   } catch (err) {
     if (!finished) await extraction?.abort();

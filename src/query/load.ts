@@ -5,11 +5,11 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { MultiGraph } from "graphology";
 import type { SerializedGraph } from "graphology-types";
-import { readEvidence, type EvidenceEntry } from "../evidence/shards.ts";
-import { evidenceShardPath, pairKey } from "../evidence/key.ts";
+import type { EvidenceEntry } from "../evidence/shards.ts";
+import { pairKey } from "../evidence/key.ts";
 import type { GraphAttributes, GuanxiGraph } from "../graph/build.ts";
 import type { EdgeAttributes, NodeAttributes, Role, WindowLevel } from "../types.ts";
-import { openEvidenceLookup } from "../store/store.ts";
+import { evidenceFromStoreOrShard, openEvidenceLookup } from "../store/store.ts";
 
 export interface DocumentMeta {
   id: string;
@@ -61,14 +61,19 @@ export function loadBuild(dir = "out"): Build {
   if (!existsSync(graphPath)) {
     throw new QueryError(`no build in ${dir}/ (graph.json is missing): run \`guanxi build <files> --out ${dir}\` first`, 1);
   }
-  const data = JSON.parse(readFileSync(graphPath, "utf8")) as SerializedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
   const graph: GuanxiGraph = new MultiGraph<NodeAttributes, EdgeAttributes, GraphAttributes>({ type: "mixed", allowSelfLoops: false });
-  graph.import(data);
+  try {
+    const data = JSON.parse(readFileSync(graphPath, "utf8")) as SerializedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
+    if (!data || typeof data !== "object" || !Array.isArray(data.nodes) || !Array.isArray(data.edges)) throw new Error("not a graph: no nodes and edges");
+    graph.import(data);
+  } catch (err) {
+    throw new QueryError(`${graphPath} is damaged (${(err as Error).message}): build again to rewrite it`, 1);
+  }
   const window = (graph.getAttribute("window") as WindowLevel | undefined) ?? "article";
 
   let roles: Role[] | undefined;
   let documents: Map<string, DocumentMeta> | undefined;
-  const shards = new Map<string, EvidenceEntry | null>();
+  const evidence = new Map<string, EvidenceEntry | null>();
   let lookup: ReturnType<typeof openEvidenceLookup> | undefined;
   return {
     dir,
@@ -80,14 +85,12 @@ export function loadBuild(dir = "out"): Build {
         readJsonl<DocumentMeta & { text?: string }>(join(dir, "documents.jsonl")).map((d) => [d.id, { id: d.id, source: d.source, title: d.title, date: d.date, url: d.url }]),
       )),
     evidence(a, b) {
-      // The store answers by pair key through its index; a build without one (or a pair it lacks)
-      // falls back to the pair's shard, the file the viewer reads.
+      // The store answers by pair key through its index; a build without one, a damaged one, or a
+      // pair it lacks falls back to the pair's shard, the file the viewer reads.
       if (lookup === undefined) lookup = openEvidenceLookup(dir);
-      const stored = lookup?.get(a, b);
-      if (stored) return stored;
-      const key = `${evidenceShardPath(a, b)}#${pairKey(a, b)}`;
-      if (!shards.has(key)) shards.set(key, readEvidence(dir, a, b));
-      return shards.get(key)!;
+      const key = pairKey(a, b);
+      if (!evidence.has(key)) evidence.set(key, evidenceFromStoreOrShard(lookup, dir, a, b));
+      return evidence.get(key)!;
     },
     close() {
       lookup?.close();

@@ -6,7 +6,7 @@ import { createReadStream, existsSync } from "node:fs";
 import { realpath, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { isIP, type AddressInfo } from "node:net";
-import { extname, join } from "node:path";
+import { extname, join, sep } from "node:path";
 import { lookupEvidence, STORE_FILE } from "../store/store.ts";
 import { contentTypeOf, resolveInside, safeSegments } from "./paths.ts";
 
@@ -186,8 +186,10 @@ async function handle(req: IncomingMessage, res: ServerResponse, roots: Roots): 
 /**
  * One pair's evidence from the build's store (store.sqlite), by key: `/data/api/evidence?a=ID&b=ID`.
  * The entry as JSON, or `null` when the pair has none; 204 (no content) when the build has no store,
- * and the viewer then reads the pair's shard. Expected answers are never HTTP errors, which a browser
- * would log as failures. The store is opened per request: a build swapped in meanwhile is read at once.
+ * and the viewer then reads the pair's shard. A store that fails (damaged) gives way to the pair's
+ * shard here too; a damaged shard is a 500 whose text names it. Expected answers are never HTTP errors,
+ * which a browser would log as failures. The store is opened per request: a build swapped in meanwhile
+ * is read at once.
  */
 function sendEvidence(req: IncomingMessage, res: ServerResponse, raw: string, buildReal: string): void {
   const query = new URLSearchParams(raw.includes("?") ? raw.slice(raw.indexOf("?") + 1) : "");
@@ -201,7 +203,13 @@ function sendEvidence(req: IncomingMessage, res: ServerResponse, raw: string, bu
     res.end();
     return;
   }
-  const body = JSON.stringify(lookupEvidence(buildReal, a, b));
+  let body: string;
+  try {
+    body = JSON.stringify(lookupEvidence(buildReal, a, b));
+  } catch (err) {
+    // Only the shard's name within the build folder: the server does not tell where the build lives.
+    return send(res, 500, (err as Error).message.split(buildReal + sep).join(""));
+  }
   res.statusCode = 200;
   res.setHeader("Content-Type", "application/json; charset=utf-8");
   res.setHeader("Content-Length", String(Buffer.byteLength(body)));

@@ -16,7 +16,7 @@ import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import Database from "better-sqlite3";
 import type { CleanDocument, Evidence, LevelCounts } from "../types.ts";
-import type { EvidenceEntry } from "../evidence/shards.ts";
+import { readEvidence, type EvidenceEntry } from "../evidence/shards.ts";
 import { pairKey } from "../evidence/key.ts";
 
 export const STORE_FILE = "store.sqlite";
@@ -185,7 +185,8 @@ export class BuildStore {
 /**
  * Reads evidence of a build by pair, through the store's index: for `guanxi with` and any reader that
  * wants one pair without parsing a shard. Returns null when the build has no store (an older build:
- * fall back to readEvidence over the shards) or the pair has no evidence.
+ * fall back to readEvidence over the shards) or the store cannot be opened (damaged); `get` throws
+ * when a damaged store fails a read.
  */
 export function openEvidenceLookup(outDir: string): { get(a: string, b: string): EvidenceEntry | null; close(): void } | null {
   const file = join(outDir, STORE_FILE);
@@ -215,13 +216,28 @@ export function openEvidenceLookup(outDir: string): { get(a: string, b: string):
   };
 }
 
-/** One pair's evidence from a build's store (opens and closes the file); null when absent. */
+/**
+ * One pair's evidence, read from the store through `lookup` when it answers, else from the pair's shard:
+ * a build without a store, a store that cannot be read (damaged: SQLite fails, or a row is not JSON),
+ * and a pair the store lacks all give way to the shard, the file the static viewer reads. A damaged
+ * shard then is an error naming it.
+ */
+export function evidenceFromStoreOrShard(lookup: ReturnType<typeof openEvidenceLookup>, outDir: string, a: string, b: string): EvidenceEntry | null {
+  try {
+    const stored = lookup?.get(a, b);
+    if (stored) return stored;
+  } catch {
+    // A damaged store: the shard has the same entry.
+  }
+  return readEvidence(outDir, a, b);
+}
+
+/** One pair's evidence from a build (opens and closes the store): the store, else the shard; null when absent. */
 export function lookupEvidence(outDir: string, a: string, b: string): EvidenceEntry | null {
   const lookup = openEvidenceLookup(outDir);
-  if (!lookup) return null;
   try {
-    return lookup.get(a, b);
+    return evidenceFromStoreOrShard(lookup, outDir, a, b);
   } finally {
-    lookup.close();
+    lookup?.close();
   }
 }

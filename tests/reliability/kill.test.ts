@@ -1,4 +1,5 @@
-// A build killed at any moment (SIGKILL) leaves the previous output complete and loadable.
+// A build killed at any moment (SIGKILL) leaves the previous output complete and loadable, and the next
+// build cleans up after it (its lock and temporary folder).
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -62,9 +63,11 @@ describe("a killed build", () => {
       expect(JSON.parse(stats.stdout)).toBeTruthy();
     }
     expect(killed).toBeGreaterThanOrEqual(3);
-    // A build that finishes replaces the output whole.
+    // A build that finishes replaces the output whole, taking over the lock a killed build left and
+    // removing the temporary folders the killed builds left.
     const done = spawnSync(process.execPath, [bin, "build", "seeds", "--out", out, "--quiet"]);
     expect(done.status).toBe(0);
+    expect(readdirSync(work).filter((name) => name.startsWith(".guanxi-tmp-") || name === ".guanxi-lock-out")).toEqual([]);
     expect(readFileSync(path.join(out, "documents.jsonl"), "utf8").trim().split("\n")).toHaveLength(5);
     expect(readdirSync(out)).toContain("graph.json");
   }, 300_000);

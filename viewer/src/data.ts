@@ -37,8 +37,18 @@ async function fetchOk(path: string): Promise<Response> {
   return res;
 }
 
+/** A build file's JSON; a damaged file is an error that names it (the parser's message alone does not). */
+async function fetchJson(path: string): Promise<unknown> {
+  const text = await (await fetchOk(path)).text();
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new Error(`${path} is damaged (${err instanceof Error ? err.message : String(err)})`);
+  }
+}
+
 export async function loadGraph(): Promise<unknown> {
-  return (await fetchOk("graph.json")).json();
+  return fetchJson("graph.json");
 }
 
 const shards = new Map<string, Promise<Record<string, unknown>>>();
@@ -60,7 +70,7 @@ async function loadEvidenceFromShard(a: string, b: string): Promise<PairEvidence
   const path = evidenceShardPath(a, b);
   let shard = shards.get(path);
   if (!shard) {
-    shard = fetchOk(path).then((r) => r.json() as Promise<Record<string, unknown>>);
+    shard = fetchJson(path).then((json) => (json && typeof json === "object" ? json : {}) as Record<string, unknown>);
     shards.set(path, shard);
     // A failed fetch must not stay cached: the next click tries again.
     shard.catch(() => shards.delete(path));

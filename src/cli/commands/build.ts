@@ -3,7 +3,8 @@
 import { parseArgs } from "node:util";
 import type { WindowLevel } from "../../types.ts";
 import { DEFAULT_DICTIONARY_DIR } from "../../link/dictionary.ts";
-import { runBuild, type BuildResult } from "../../pipeline/build.ts";
+import { NothingToBuildError, runBuild, type BuildResult } from "../../pipeline/build.ts";
+import type { InputWarning } from "../../types.ts";
 import { ProgressBar } from "../progress.ts";
 import { parseColumnsOption } from "../../ingest/table.ts";
 import { GEXF_VERSIONS, type GexfVersion } from "../../export/gexf.ts";
@@ -21,13 +22,18 @@ function report(result: BuildResult, out: string, verbose: boolean): string[] {
     }
     if (result.documents > result.summaries.length) lines.push(`… and ${result.documents - result.summaries.length} more document(s)`);
   }
-  for (const w of result.warnings.slice(0, MAX_WARNINGS_SHOWN)) lines.push(`warning: ${w.file}${w.line ? `:${w.line}` : ""}: ${w.reason}`);
-  if (result.warnings.length > MAX_WARNINGS_SHOWN) lines.push(`… and ${result.warnings.length - MAX_WARNINGS_SHOWN} more warning(s) (warnings.jsonl)`);
+  lines.push(...warningLines(result.warnings, " (warnings.jsonl)"));
   lines.push(
     `built ${result.documents} document(s) into ${out}: ${result.entities} entities, ${result.edges} edges` +
       `${result.warnings.length ? `; ${result.warnings.length} warning(s)` : ""}` +
       ` (${result.processed} processed, ${result.relinked} re-linked, ${result.reused} reused; ${result.workers || "no"} worker thread(s))`,
   );
+  return lines;
+}
+
+function warningLines(warnings: InputWarning[], where = ""): string[] {
+  const lines = warnings.slice(0, MAX_WARNINGS_SHOWN).map((w) => `warning: ${w.file}${w.line ? `:${w.line}` : ""}: ${w.reason}`);
+  if (warnings.length > MAX_WARNINGS_SHOWN) lines.push(`… and ${warnings.length - MAX_WARNINGS_SHOWN} more warning(s)${where}`);
   return lines;
 }
 
@@ -92,13 +98,13 @@ export async function run(argv: string[]): Promise<number> {
       onProgress: (p) => progress.update(p),
       onNote: log,
     });
+  } catch (err) {
+    // Why each input gave nothing, even with --quiet: the error alone would not say which file failed how.
+    if (err instanceof NothingToBuildError) for (const line of warningLines(err.warnings)) process.stderr.write(line + "\n");
+    throw err;
   } finally {
     progress.done();
   }
   for (const line of report(result, values.out!, values.verbose!)) log(line);
-  if (result.documents === 0) {
-    console.error("guanxi build: no document could be built");
-    return 1;
-  }
   return values.strict && result.warnings.length ? 1 : 0;
 }
