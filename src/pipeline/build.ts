@@ -6,7 +6,7 @@
 // Inputs are streamed: articles are read file by file; memory grows with the graph, not the corpus. A
 // build into an existing output reuses the stored results of unchanged articles (store.sqlite), and goes
 // on from the previous build's saved state when its inputs only append articles (resume.ts).
-import { existsSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { InputWarning, Mention, RawDocument, WindowLevel } from "../types.ts";
@@ -127,6 +127,42 @@ export function chooseWorkers(requested: number | undefined, files: string[]): n
     if (bytes >= MIN_BYTES_FOR_WORKERS) return n;
   }
   return 0;
+}
+
+/** build.json: what the build was made from, and how many articles it read, re-linked and reused. */
+function buildRecord(dictionaryVersion: string, options: BuildOptions, documents: number, articles: Record<string, number>): string {
+  return JSON.stringify({ dictionaryVersion, window: options.window, documents, inputs: options.inputs, articles }, null, 2);
+}
+
+/** Store meta key: the export options the output's files were written with, and the graph's size. */
+const EXPORTS_META = "exports";
+const exportsMeta = (options: BuildOptions, entities: number, edges: number) => JSON.stringify({ gexfVersion: options.gexfVersion, entities, edges });
+
+/** The files of an output besides those a resumed build carries (resume.ts checks those). */
+const EXPORTED_FILES = ["graph.json", "graph.gexf", "graph.graphml", "candidates.jsonl", "warnings.jsonl", "build.json", "evidence", "neo4j"];
+
+/**
+ * A build with nothing new: the previous output already holds every file this build would write
+ * (byte for byte, but build.json's counts), when it was written with the same export options, the
+ * inputs give the same warnings, and none of its files is missing. Then it is kept, and the graph,
+ * layout and exports (most of a rebuild's time) are not made again. Returns the graph's size, or
+ * undefined when the output must be written.
+ */
+function unchangedOutput(options: BuildOptions, previous: BuildStore, warnings: InputWarning[]): { entities: number; edges: number } | undefined {
+  const meta = previous.getMeta(EXPORTS_META);
+  if (!meta) return undefined;
+  const { gexfVersion, entities, edges } = JSON.parse(meta) as { gexfVersion: string; entities: number; edges: number };
+  if (gexfVersion !== options.gexfVersion) return undefined;
+  if (!EXPORTED_FILES.every((f) => existsSync(path.join(options.out, f)))) return undefined;
+  if (readFileSync(path.join(options.out, "warnings.jsonl"), "utf8") !== jsonl(warnings)) return undefined;
+  return { entities, edges };
+}
+
+/** Replaces one file of an output by a rename: a reader sees the old text or the new, never half. */
+function writeAtomically(file: string, text: string): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, file);
 }
 
 export async function runBuild(options: BuildOptions): Promise<BuildResult> {
@@ -319,6 +355,19 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
         await submit(hash, raw, fileIndex);
       }
     }
+    // Every input is an article the previous build folded, in the same order, and nothing else: its
+    // output is this build's, unless something outside the state differs (see unchangedOutput).
+    if (matching && matching.length === savedSequence!.length) {
+      const kept = unchangedOutput(options, store, warnings);
+      if (kept) {
+        store.abort();
+        rmSync(tmp, { recursive: true, force: true });
+        counts.reused += matching.length;
+        writeAtomically(path.join(options.out, "build.json"), buildRecord(dictionary.version, options, matching.length, counts));
+        lap("extract");
+        return { documents: matching.length, warnings, ...counts, resumed: matching.length, workers: 0, ...kept, summaries, timings };
+      }
+    }
     if (matching) await decide(listed.files.length);
     await extraction?.finish();
     finished = true;
@@ -345,19 +394,13 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     writeFileSync(path.join(tmp, "candidates.jsonl"), jsonl(candidates.ranked()));
     writeFileSync(path.join(tmp, "warnings.jsonl"), jsonl(warnings));
     exportAll(tmp, graph, { gexfVersion: options.gexfVersion });
-    writeEvidenceShards(tmp, pairs, evidenceTotals, (shard) => evidence.shardJson(shard, MAX_EVIDENCE_PER_LEVEL), (pair, total, items) => store.putEvidence(pair, total, items));
+    writeEvidenceShards(tmp, pairs, evidenceTotals, (shard) => evidence.shardJson(shard, MAX_EVIDENCE_PER_LEVEL), (pair, place) => store.putEvidence(pair, place));
     // Without a saved state (an article failed) no later build goes on from the candidates.
     if (taskErrors) rmSync(evidence.dir, { recursive: true, force: true });
     store.setMeta("maxEvidencePerLevel", String(MAX_EVIDENCE_PER_LEVEL));
-    writeFileSync(
-      path.join(tmp, "build.json"),
-      JSON.stringify(
-        { dictionaryVersion: dictionary.version, window: options.window, documents: accumulator.documents, inputs: options.inputs, articles: counts },
-        null,
-        2,
-      ),
-    );
+    writeFileSync(path.join(tmp, "build.json"), buildRecord(dictionary.version, options, accumulator.documents, counts));
     store.setMeta("dictionaryVersion", dictionary.version);
+    store.setMeta(EXPORTS_META, exportsMeta(options, graph.order, graph.size));
     store.close();
     lap("export");
     swapIn(tmp, options.out);
