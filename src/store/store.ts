@@ -1,7 +1,9 @@
 // The build's embedded store: one SQLite file (store.sqlite) in the output folder, through better-sqlite3.
 //   articles: per article, keyed by the content hash of its raw input, the cleaned document and the
 //             analysis (mentions, roles) with the dictionary/code version it was linked with; the next
-//             build into the same folder reuses it instead of cleaning and linking again.
+//             build into the same folder reuses it instead of cleaning and linking again. The three
+//             JSON texts are stored deflated: documents.jsonl and mentions.jsonl already hold them in
+//             the clear, and the store's copy is only read back by a later build.
 //   evidence: per co-mention pair (pairKey), where its entry (exact window counts per level and the
 //             kept items) stands in its evidence shard: file, byte offset and length. A pair's evidence
 //             is one indexed lookup and one read of those bytes, for `guanxi with` and the server; the
@@ -15,6 +17,7 @@
 import { closeSync, constants, copyFileSync, existsSync, openSync, readSync } from "node:fs";
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
+import { deflateRawSync, inflateRawSync } from "node:zlib";
 import Database from "better-sqlite3";
 import type { CleanDocument } from "../types.ts";
 import type { EvidenceEntry, EvidenceEntryPlace } from "../evidence/shards.ts";
@@ -23,7 +26,7 @@ import { pairKey } from "../evidence/key.ts";
 export const STORE_FILE = "store.sqlite";
 
 /** Bumped when the layout of the tables changes: an older store is then ignored (a full build). */
-export const STORE_SCHEMA = 5;
+export const STORE_SCHEMA = 6;
 
 /** A cleaned document as stored: without what is recomputed from `text` (normText, normToClean) or unused after cleaning (sourceMap). */
 export type StoredClean = Omit<CleanDocument, "sourceMap" | "normText" | "normToClean">;
@@ -43,10 +46,29 @@ const SCHEMA_SQL = `
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   CREATE TABLE articles (
     hash TEXT PRIMARY KEY, id TEXT NOT NULL, clean_version TEXT NOT NULL,
-    link_version TEXT NOT NULL, clean TEXT NOT NULL, mentions TEXT NOT NULL, roles TEXT NOT NULL);
+    link_version TEXT NOT NULL, clean BLOB NOT NULL, mentions BLOB NOT NULL, roles BLOB NOT NULL);
   CREATE TABLE evidence (pair TEXT PRIMARY KEY, file TEXT NOT NULL, offset INTEGER NOT NULL, length INTEGER NOT NULL);
   CREATE TABLE state (key TEXT PRIMARY KEY, value BLOB NOT NULL);
 `;
+
+/** A row as it goes into the table: its JSON texts deflated. */
+export interface PackedRow {
+  id: string;
+  cleanVersion: string;
+  linkVersion: string;
+  clean: Uint8Array;
+  mentions: Uint8Array;
+  roles: Uint8Array;
+}
+
+/** Level 1: about a fifth of the JSON's size (mentions: 4.6×), at a fraction of the default level's time. */
+const deflated = (text: string): Uint8Array => deflateRawSync(text, { level: 1 });
+const inflated = (data: Buffer): string => inflateRawSync(data).toString("utf8");
+
+/** Packs a row for the store: done in the extraction worker, so the main thread only inserts it. */
+export function packRow(row: StoredRow): PackedRow {
+  return { ...row, clean: deflated(row.clean), mentions: deflated(row.mentions), roles: deflated(row.roles) };
+}
 
 function schemaOf(file: string): string | undefined {
   try {
@@ -124,10 +146,10 @@ export class BuildStore {
   get(hash: string): StoredRow | undefined {
     if (!this.reused) return undefined;
     const r = this.selectArticle.get(hash) as
-      | { id: string; clean_version: string; link_version: string; clean: string; mentions: string; roles: string }
+      | { id: string; clean_version: string; link_version: string; clean: Buffer; mentions: Buffer; roles: Buffer }
       | undefined;
     if (!r) return undefined;
-    return { id: r.id, cleanVersion: r.clean_version, linkVersion: r.link_version, clean: r.clean, mentions: r.mentions, roles: r.roles };
+    return { id: r.id, cleanVersion: r.clean_version, linkVersion: r.link_version, clean: inflated(r.clean), mentions: inflated(r.mentions), roles: inflated(r.roles) };
   }
 
   /** Keeps a previous row as it is. */
@@ -136,8 +158,8 @@ export class BuildStore {
     this.tick();
   }
 
-  /** Stores an article (new, changed or re-linked). */
-  put(hash: string, row: StoredRow): void {
+  /** Stores an article (new, changed or re-linked), packed where it was made (packRow). */
+  put(hash: string, row: PackedRow): void {
     this.insertArticle.run(hash, row.id, row.cleanVersion, row.linkVersion, row.clean, row.mentions, row.roles);
     this.markSeen.run(hash);
     this.tick();
