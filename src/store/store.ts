@@ -237,9 +237,12 @@ export function openEvidenceLookup(outDir: string): { get(a: string, b: string):
       const row = entry.get(pairKey(a, b)) as { file: string; offset: number; length: number } | undefined;
       if (!row) return null;
       const buf = Buffer.alloc(row.length);
-      const fd = openSync(join(outDir, row.file), "r");
+      const file = join(outDir, row.file);
+      // The store only says where the entry is: the shard holds the one copy of the evidence.
+      if (!existsSync(file)) throw new Error(`${file} is missing (store.sqlite indexes the evidence there); build again`);
+      const fd = openSync(file, "r");
       try {
-        if (readSync(fd, buf, 0, row.length, row.offset) !== row.length) throw new Error(`${join(outDir, row.file)}: shorter than store.sqlite says; build again`);
+        if (readSync(fd, buf, 0, row.length, row.offset) !== row.length) throw new Error(`${file}: shorter than store.sqlite says; build again`);
       } finally {
         closeSync(fd);
       }
