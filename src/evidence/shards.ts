@@ -17,17 +17,26 @@ export interface EvidenceEntry {
 
 export type EvidenceShard = Record<string, EvidenceEntry>;
 
+/** Where one pair's entry stands in its shard file: the bytes of its value ({"total":…,"items":[…]}). */
+export interface EvidenceEntryPlace {
+  /** The shard file, relative to the output folder (evidence/XX.json). */
+  file: string;
+  offset: number;
+  length: number;
+}
+
 /**
  * Writes the shards one at a time, in bounded memory. `itemsOfShard(shard)` gives the kept items of
  * every pair of one shard as their JSON text (a pair with none may be absent): one selection per shard
- * rather than one per pair. Each entry is also handed to `onEntry` (the store indexes them by pair).
+ * rather than one per pair. Where each entry's value stands in its file is handed to `onEntry` (the
+ * store indexes them by pair, so the evidence text is written once, here).
  */
 export function writeEvidenceShards(
   dir: string,
   pairs: string[],
   totals: Map<string, LevelCounts>,
   itemsOfShard: (shard: number) => Map<string, string[]>,
-  onEntry?: (pair: string, total: LevelCounts, itemsJson: string) => void,
+  onEntry?: (pair: string, place: EvidenceEntryPlace) => void,
 ): number {
   const byShard = new Map<number, string[]>();
   for (const key of pairs) {
@@ -41,16 +50,23 @@ export function writeEvidenceShards(
     const items = itemsOfShard(shard);
     // The shard's text is assembled from the items' JSON as it was spilled: the same text as
     // JSON.stringify of the EvidenceShard object, without parsing and writing every item again.
-    const entries: string[] = [];
+    const file = evidenceShardFile(shard);
+    const parts: string[] = ["{"];
+    let offset = 1;
     for (const key of byShard.get(shard)!.sort()) {
       const t = totals.get(key)!;
-      const itemsJson = `[${(items.get(key) ?? []).join(",")}]`;
-      entries.push(`${JSON.stringify(key)}:{"total":${JSON.stringify({ sentence: t.sentence, paragraph: t.paragraph, article: t.article })},"items":${itemsJson}}`);
-      onEntry?.(key, t, itemsJson);
+      const head = `${parts.length > 1 ? "," : ""}${JSON.stringify(key)}:`;
+      const value = `{"total":${JSON.stringify({ sentence: t.sentence, paragraph: t.paragraph, article: t.article })},"items":[${(items.get(key) ?? []).join(",")}]}`;
+      const headBytes = Buffer.byteLength(head);
+      const length = Buffer.byteLength(value);
+      onEntry?.(key, { file, offset: offset + headBytes, length });
+      offset += headBytes + length;
+      parts.push(head, value);
     }
-    const full = join(dir, evidenceShardFile(shard));
+    parts.push("}\n");
+    const full = join(dir, file);
     mkdirSync(dirname(full), { recursive: true });
-    writeFileSync(full, `{${entries.join(",")}}\n`, "utf8");
+    writeFileSync(full, parts.join(""), "utf8");
   }
   return byShard.size;
 }

@@ -7,7 +7,7 @@
 // build into an existing output reuses the stored results of unchanged articles (store.sqlite), and goes
 // on from the previous build's saved state when its inputs only append articles (resume.ts), each file
 // checked first against the counts and checksums the previous build recorded in build.json.
-import { existsSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { InputWarning, Mention, RawDocument, WindowLevel } from "../types.ts";
@@ -27,7 +27,7 @@ import { createPipelineContext } from "./analyse.ts";
 import { InlineExtraction, WorkerExtraction, type Extraction } from "./extraction.ts";
 import { lockOutput } from "./lock.ts";
 import { jsonl, LineWriter, removeStaleTemporaries, swapIn, tempSibling } from "./output.ts";
-import { BUILD_SUMMARY, CARRIED_OUTPUTS, copyCarriedFiles, EVIDENCE_SPILL_DIR, NEAR_DUPLICATE_FILES, PreviousOutput, recordCarried } from "./resume.ts";
+import { BUILD_SUMMARY, CARRIED_OUTPUTS, copyCarriedFiles, EVIDENCE_SPILL_DIR, NEAR_DUPLICATE_FILES, type OutputRecord, PreviousOutput, recordOutput } from "./resume.ts";
 import type { Task, TaskResult, TaskVersions } from "./task.ts";
 import { contentHash, stageVersions } from "./versions.ts";
 
@@ -154,6 +154,48 @@ const reasons = (warnings: InputWarning[]) => warnings.slice(0, 5).map((w) => `$
  * Builds the inputs into `options.out`. Only one build at a time writes an output folder (lock.ts); one
  * that has nothing to build throws NothingToBuildError and leaves the folder as it was.
  */
+
+/**
+ * build.json: what the build was made from, how many articles it read, re-linked and reused, and the
+ * record of the files the next build goes on from (`carried`, resume.ts) or keeps as they are (`exported`).
+ */
+function buildRecord(dictionaryVersion: string, options: BuildOptions, documents: number, articles: Record<string, number>, files: OutputRecord): string {
+  return JSON.stringify({ dictionaryVersion, window: options.window, documents, inputs: options.inputs, articles, ...files }, null, 2);
+}
+
+/** Store meta key: the export options the output's files were written with, and the graph's size. */
+const EXPORTS_META = "exports";
+const exportsMeta = (options: BuildOptions, entities: number, edges: number) => JSON.stringify({ gexfVersion: options.gexfVersion, entities, edges });
+
+/** The files of an output besides those a resumed build carries (resume.ts checks those). */
+const EXPORTED_FILES = ["graph.json", "graph.gexf", "graph.graphml", "candidates.jsonl", "warnings.jsonl", "build.json", "evidence", "neo4j"];
+
+/**
+ * A build with nothing new: the previous output already holds every file this build would write
+ * (byte for byte, but build.json's counts), when it was written with the same export options, the
+ * inputs give the same warnings, its carried files match their checksums and its exported files their
+ * recorded sizes. Then it is kept, and the graph, layout and exports (most of a rebuild's time) are not
+ * made again. Returns the graph's size and the record to keep, or undefined when the output must be written.
+ */
+function unchangedOutput(options: BuildOptions, store: BuildStore, previous: PreviousOutput, warnings: InputWarning[]): { entities: number; edges: number; files: OutputRecord } | undefined {
+  const meta = store.getMeta(EXPORTS_META);
+  if (!meta) return undefined;
+  const { gexfVersion, entities, edges } = JSON.parse(meta) as { gexfVersion: string; entities: number; edges: number };
+  if (gexfVersion !== options.gexfVersion) return undefined;
+  if (!EXPORTED_FILES.every((f) => existsSync(path.join(options.out, f)))) return undefined;
+  const files = previous.outputRecord();
+  if (!files || !previous.stateFiles() || !previous.exportedFiles(EXPORTED_FILES)) return undefined;
+  if (readFileSync(path.join(options.out, "warnings.jsonl"), "utf8") !== jsonl(warnings)) return undefined;
+  return { entities, edges, files };
+}
+
+/** Replaces one file of an output by a rename: a reader sees the old text or the new, never half. */
+function writeAtomically(file: string, text: string): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, file);
+}
+
 export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const note = (line: string) => options.onNote?.(line);
   const listed = listInputFiles(options.inputs);
@@ -406,6 +448,19 @@ async function buildLocked(options: BuildOptions, listed: ReturnType<typeof list
         await submit(hash, raw, fileIndex);
       }
     }
+    // Every input is an article the previous build folded, in the same order, and nothing else: its
+    // output is this build's, unless something outside the state differs (see unchangedOutput).
+    if (matching && matching.length === savedSequence!.length) {
+      const kept = unchangedOutput(options, store, previous, warnings);
+      if (kept) {
+        store.abort();
+        rmSync(tmp, { recursive: true, force: true });
+        counts.reused += matching.length;
+        writeAtomically(path.join(options.out, BUILD_SUMMARY), buildRecord(dictionary.version, options, matching.length, counts, kept.files));
+        lap("extract");
+        return { documents: matching.length, warnings, ...counts, resumed: matching.length, workers: 0, entities: kept.entities, edges: kept.edges, summaries, timings, damaged: previous.damaged };
+      }
+    }
     if (matching) await decide(listed.files.length);
     await extraction?.finish();
     finished = true;
@@ -437,21 +492,15 @@ async function buildLocked(options: BuildOptions, listed: ReturnType<typeof list
     writeFileSync(path.join(tmp, "candidates.jsonl"), jsonl(candidates.ranked()));
     writeFileSync(path.join(tmp, "warnings.jsonl"), jsonl(warnings));
     exportAll(tmp, graph, { gexfVersion: options.gexfVersion });
-    writeEvidenceShards(tmp, pairs, evidenceTotals, (shard) => evidence.shardJson(shard, MAX_EVIDENCE_PER_LEVEL), (pair, total, items) => store.putEvidence(pair, total, items));
+    writeEvidenceShards(tmp, pairs, evidenceTotals, (shard) => evidence.shardJson(shard, MAX_EVIDENCE_PER_LEVEL), (pair, place) => store.putEvidence(pair, place));
     // Without a saved state (an article failed) no later build goes on from the candidates.
     if (taskErrors) rmSync(evidence.dir, { recursive: true, force: true });
     store.setMeta("maxEvidencePerLevel", String(MAX_EVIDENCE_PER_LEVEL));
     store.setMeta("dictionaryVersion", dictionary.version);
+    store.setMeta(EXPORTS_META, exportsMeta(options, graph.order, graph.size));
     store.close();
     // Last, once every file the next build may go on from is complete: their counts and checksums.
-    writeFileSync(
-      path.join(tmp, BUILD_SUMMARY),
-      JSON.stringify(
-        { dictionaryVersion: dictionary.version, window: options.window, documents: accumulator.documents, inputs: options.inputs, articles: counts, carried: recordCarried(tmp) },
-        null,
-        2,
-      ),
-    );
+    writeFileSync(path.join(tmp, BUILD_SUMMARY), buildRecord(dictionary.version, options, accumulator.documents, counts, recordOutput(tmp, EXPORTED_FILES)));
     lap("export");
     swapIn(tmp, options.out);
     return {

@@ -11,7 +11,7 @@
 // near-duplicate file or evidence candidate file means no going on from the saved state (every article
 // is folded again). Either way the output is what a fresh build of the same inputs writes.
 import { createHash } from "node:crypto";
-import { closeSync, constants, copyFileSync, existsSync, openSync, readFileSync, readSync } from "node:fs";
+import { closeSync, constants, copyFileSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
 import path from "node:path";
 import { nearDuplicateFiles } from "../dedup/near-duplicates.ts";
 import { evidenceSpillFiles } from "../evidence/spill.ts";
@@ -85,6 +85,31 @@ export function fileDigest(file: string, countLines: boolean): FileRecord {
   return { bytes, ...(countLines ? { lines } : {}), sha256: hash.digest("hex").slice(0, 32) };
 }
 
+/** What build.json records of an output's files: carried ones by checksum, exported ones by size. */
+export interface OutputRecord {
+  carried: CarriedRecord;
+  /** Bytes of each exported file, or of all the files of an exported folder. */
+  exported: Record<string, number>;
+}
+
+/** Bytes of a file, or of every file under a folder; -1 when it is missing. */
+function bytesOf(target: string): number {
+  if (!existsSync(target)) return -1;
+  const info = statSync(target);
+  if (!info.isDirectory()) return info.size;
+  return readdirSync(target).reduce((n, name) => n + Math.max(0, bytesOf(path.join(target, name))), 0);
+}
+
+/**
+ * The record of a finished build folder for its build.json: checksums of the carried files, sizes of the
+ * exported ones (build.json itself, written last, aside). Sizes only, because a rebuild with nothing new
+ * keeps the exported files after checking them and should take a fraction of a build; a size catches a
+ * file cut short or missing, not one overwritten in place with text of the same length.
+ */
+export function recordOutput(dir: string, exported: readonly string[]): OutputRecord {
+  return { carried: recordCarried(dir), exported: Object.fromEntries(exported.filter((n) => n !== BUILD_SUMMARY).map((n) => [n, bytesOf(path.join(dir, n))])) };
+}
+
 /** The record of every carried file a finished build folder holds, for its build.json. */
 export function recordCarried(dir: string): CarriedRecord {
   const record: CarriedRecord = {};
@@ -114,6 +139,7 @@ export class PreviousOutput {
   /** Names (relative to the output folder) of the files found damaged. */
   readonly damaged: string[] = [];
   private record: CarriedRecord | undefined;
+  private exported: Record<string, number> | undefined;
   private storeChecked: boolean | undefined;
   private stateChecked: boolean | undefined;
 
@@ -129,8 +155,9 @@ export class PreviousOutput {
       return;
     }
     try {
-      const carried = (JSON.parse(readFileSync(summary, "utf8")) as { carried?: unknown }).carried;
+      const { carried, exported } = JSON.parse(readFileSync(summary, "utf8")) as { carried?: unknown; exported?: unknown };
       if (carried && typeof carried === "object") this.record = carried as CarriedRecord;
+      if (exported && typeof exported === "object") this.exported = exported as Record<string, number>;
       else note(`${summary} records no checksums (an output of an older version): nothing of it is used; every article is built from its input`);
     } catch (err) {
       this.report(BUILD_SUMMARY, `it cannot be read: ${(err as Error).message}`, "nothing of the previous output is used; every article is built from its input");
@@ -151,6 +178,23 @@ export class PreviousOutput {
       this.storeChecked = !!this.record && !why;
     }
     return this.storeChecked;
+  }
+
+  /** The previous build's record, to keep when its output is kept as it is. */
+  outputRecord(): OutputRecord | undefined {
+    return this.record && this.exported ? { carried: this.record, exported: this.exported } : undefined;
+  }
+
+  /** Do the exported files (build.json aside) have the sizes the previous build recorded? A differing one is named. */
+  exportedFiles(names: readonly string[]): boolean {
+    let whole = !!this.exported;
+    for (const name of this.exported ? names.filter((n) => n !== BUILD_SUMMARY) : []) {
+      const bytes = bytesOf(path.join(this.out, name));
+      if (bytes === this.exported![name]) continue;
+      this.report(name, bytes < 0 ? "it is missing" : `${bytes} bytes where build.json records ${this.exported![name] ?? "nothing"}`, "it is written again");
+      whole = false;
+    }
+    return whole;
   }
 
   /** Are the files the saved state continues (line files, near-duplicate files, evidence candidates) whole? */

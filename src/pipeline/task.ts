@@ -4,7 +4,7 @@
 import type { CleanDocument, Mention, RawDocument, Role } from "../types.ts";
 import { cleanDocument, normalizeForMatching } from "../clean/index.ts";
 import { documentShingles, type UnitShingles } from "../dedup/near-duplicates.ts";
-import type { StoredClean, StoredRow } from "../store/store.ts";
+import { packRow, type PackedRow, type StoredClean, type StoredRow } from "../store/store.ts";
 import { analyseCleanDocument, type PipelineContext } from "./analyse.ts";
 
 /**
@@ -29,8 +29,8 @@ export interface TaskResult {
   /** The JSON lines of mentions.jsonl and roles.jsonl (they do not depend on duplicate marking). */
   mentionLines?: string;
   roleLines?: string;
-  /** The row to store (new or re-linked articles); absent for reused ones. */
-  row?: StoredRow;
+  /** The row to store (new or re-linked articles), packed; absent for reused ones. */
+  row?: PackedRow;
   error?: string;
 }
 
@@ -80,7 +80,7 @@ export function processTask(task: Task, ctx: PipelineContext, versions: TaskVers
       shingles,
       mentionLines,
       roleLines,
-      row: { id: doc.id, cleanVersion: versions.clean, linkVersion: versions.link, clean: cleanJson, mentions: JSON.stringify(mentions), roles: JSON.stringify(roles) },
+      row: packRow({ id: doc.id, cleanVersion: versions.clean, linkVersion: versions.link, clean: cleanJson, mentions: JSON.stringify(mentions), roles: JSON.stringify(roles) }),
     };
   } catch (err) {
     return { ...base, error: err instanceof Error ? err.message : String(err) };
