@@ -262,13 +262,18 @@ export function openEvidenceLookup(outDir: string): { get(a: string, b: string):
  * shard then is an error naming it.
  */
 export function evidenceFromStoreOrShard(lookup: ReturnType<typeof openEvidenceLookup>, outDir: string, a: string, b: string): EvidenceEntry | null {
+  let failed: Error | undefined;
   try {
     const stored = lookup?.get(a, b);
     if (stored) return stored;
-  } catch {
+  } catch (err) {
     // A damaged store: the shard has the same entry.
+    failed = err as Error;
   }
-  return readEvidence(outDir, a, b);
+  const fromShard = readEvidence(outDir, a, b);
+  // The store failed and the shard has nothing (it is missing, say): say why rather than "no evidence".
+  if (!fromShard && failed) throw failed;
+  return fromShard;
 }
 
 /** One pair's evidence from a build (opens and closes the store): the store, else the shard; null when absent. */
