@@ -65,7 +65,7 @@ export function recogniseNames(text: string, tagger: NameTagger = defaultTagger(
   for (const s of tagger.tag(text, tokens)) {
     const { start, end } = trimmedBounds(text, s, tagger);
     const label = text.slice(start, end);
-    if (s.confidence < (minConfidence ?? MIN_CONFIDENCE[s.type]) || rejection(label, s.type, tagger)) continue;
+    if (s.confidence < (minConfidence ?? MIN_CONFIDENCE[s.type]) || rejection(label, s.type, tagger) || splitsLatinWord(text, start, end)) continue;
     const type: EntityType = s.type === "PER" ? "person" : s.type === "LOC" ? "place" : orgKind(label);
     const name: RecognisedName = { start, end, label, ner: s.type, type, confidence: s.confidence, evidence: "model" };
     const why = unspecific(label, s.type, tagger, wordsAt(text, tokens, start, end));
@@ -100,6 +100,26 @@ export function trimmedBounds(text: string, s: TaggedSpan, tagger: NameTagger): 
       break;
     }
   }
+  // ...or a title after it, whole or its first character: 陈校长 is the surname 陈 and 校长 (People's
+  // Daily marks 陈 alone), neither a person 陈校长 nor 陈校. Not for a listed name (王军长期: 王军 is a
+  // name, 军长 a title).
+  // Only for a surname-led name and the titles people are addressed by: HanLP's long list of posts
+  // holds 科夫, which would cut 普里马科夫.
+  if (!(tagger.lexicon.has(text.slice(start, end)) & LEX_PER) && (SURNAMES.has(text[start]) || tagger.isSurname(text.charCodeAt(start)))) {
+    let cut = false;
+    for (let k = 3; k >= 2 && !cut; k--) {
+      if (end - start > k && ADDRESS_TITLES.has(text.slice(end - k, end))) {
+        end -= k;
+        cut = true;
+      }
+    }
+    for (let k = 2; k <= 3 && !cut && end - start === 2; k++) {
+      if (ADDRESS_TITLES.has(text.slice(end - 1, end - 1 + k))) {
+        end--;
+        cut = true;
+      }
+    }
+  }
   return { start, end };
 }
 
@@ -126,6 +146,13 @@ export function rejection(label: string, type: TaggedSpan["type"], tagger: NameT
   if (label.length > 3) return "long unlisted person";
   if (!SURNAMES.has(label[0]) && !tagger.isSurname(label.charCodeAt(0))) return "no surname";
   return undefined;
+}
+
+const LATIN_OR_DIGIT = /[A-Za-z0-9]/;
+/** Whether a span starts or ends inside a run of Latin letters and digits (三星Exyno|s, 红米K|40): never a name's edge. */
+export function splitsLatinWord(text: string, start: number, end: number): boolean {
+  const inside = (a: number, b: number) => a >= 0 && b < text.length && LATIN_OR_DIGIT.test(text[a]) && LATIN_OR_DIGIT.test(text[b]);
+  return inside(start - 1, start) || inside(end - 1, end);
 }
 
 function isForeign(label: string, tagger: NameTagger): boolean {
@@ -157,6 +184,9 @@ const NOT_A_NAME_START = /^[新第全各本该其一每此这那]/;
 export function unspecific(label: string, type: TaggedSpan["type"], tagger: NameTagger, words?: WordsAt): string | undefined {
   if (label.length < 2) return "one character";
   if (type !== "PER" && GENERIC_BODY.test(label)) return "generic body";
+  if (type === "ORG" && isGenericInstitution(label)) return "generic body";
+  // A lower-case Latin word (while, data) is text, not an organisation's or a place's name.
+  if (type !== "PER" && /^[a-z][a-z\s\-]*$/.test(label)) return "lower-case Latin word";
   // A generic word and a level (新村, 全市, 各区): listed as a village somewhere, but no name here.
   if (type !== "PER" && label.length === 2 && NOT_A_NAME_START.test(label) && /[村市区县乡镇省州]$/.test(label)) return "generic start";
   const bits = tagger.lexicon.has(label);
@@ -177,6 +207,26 @@ export function unspecific(label: string, type: TaggedSpan["type"], tagger: Name
 
 /** Levels and generic bodies: a name made only of these names no one body (省市纪委, 县委, 市政府), nor one meeting (省市纪委全会). */
 const GENERIC_BODY = /^(省|市|县|区|乡|镇|村|州|团|站|厂|校|中央|国家|全国|地方|各级|省市|市县|县市|省区|区县|市区|省级|市级|县级|区级|地市)+(委|党委|纪委|政府|人大|政协|委员会|党组|支部|常委会|人大常委会|监委|法院|检察院|公安局|团委|妇联|工会)(全会|会议|大会|全体会议)?$/;
+
+/**
+ * The words of the institutions every level of the state has, in the order they combine: a name made
+ * of these alone (人民检察院, 监察委员会, 人民代表大会常务委员会, 中国人民政治协商会议各级委员会) names the
+ * kind, not one body; a proper name left over keeps it specific (中国人民解放军).
+ */
+const GENERIC_INSTITUTION_WORDS = [
+  "中国人民", "中华人民共和国", "各级", "地方", "人民", "代表大会", "政治协商会议", "工商业联合会", "联合会", "常务", "专门",
+  "监察", "纪律检查", "委员会", "常委会", "检察院", "法院", "政府", "党委", "党组", "党支部", "支部", "机关",
+];
+
+export function isGenericInstitution(label: string): boolean {
+  let rest = label;
+  while (rest) {
+    const word = GENERIC_INSTITUTION_WORDS.find((w) => rest.startsWith(w));
+    if (!word) return false;
+    rest = rest.slice(word.length);
+  }
+  return true;
+}
 
 /**
  * Whether the name holds a one-character adjective or adverb that nodejieba cuts as a word of its own
@@ -232,6 +282,12 @@ const CUE_TITLES = [
   "副区长", "县长", "省长", "部长", "主席", "副主席", "院长", "校长", "教授", "研究员", "院士", "常委", "委员", "代表", "合伙人",
   "负责人", "总监", "经理", "秘书长", "理事长", "会长", "总工程师", "首席科学家", "科学家", "工程师", "医生", "律师", "运动员", "教练",
 ];
+/** Titles a person is called by after the surname (陈校长, 冯警官, 王老师): with them, the surname is no name of its own. */
+const ADDRESS_TITLES = new Set([
+  ...CUE_TITLES.filter((t) => /^[\u4e00-\u9fff]+$/.test(t)),
+  "警官", "老师", "师傅", "队长", "所长", "科长", "厂长", "站长", "行长", "社长", "总编", "法官", "检察官", "大夫", "护士", "教练员", "团长", "村长", "镇长", "乡长", "支书",
+]);
+
 /** What may follow a name: punctuation, a list mark, a verb of speech or action, the end. */
 const AFTER_NAME = /^($|[、，。；：！？,;:!?（）()\s“”"]|表示|说|称|指出|认为|强调|介绍|调研|出席|主持|会见|参加|透露|坦言|告诉|等|同志|一行|在|任|和|与|及)/;
 

@@ -42,6 +42,15 @@ describe("name boundaries", () => {
   });
 });
 
+describe("a surname before a title", () => {
+  it("is not a person with the title or the title's first character (陈校长, 陈校)", () => {
+    // Read from a saved news page: the tagger took 陈校 and 陈校长 for names in this paragraph.
+    const people = names("很多习惯松散的老师， 一下子把精神都绷紧了。 课堂大于天， 这个理念唤醒了全县的老师。 陈校长制定新的规章制度， 把这所原本涣散的学校拉回正轨。", "person");
+    expect(people).not.toContain("陈校");
+    expect(names("陈校长决定从课堂氛围下手， 他带着小板凳旁听一节高三语文课。", "person")).not.toContain("陈校长");
+  });
+});
+
 describe("words that are never names", () => {
   it("proposes no person in sentences of common words", () => {
     const text = "各单位要牢记总书记的殷殷嘱托，新成立的公司和监事会要依法履职。";
@@ -58,6 +67,34 @@ describe("names too unspecific to be candidates", () => {
     for (const n of found.filter((n) => n.label.length === 1)) expect(n.unspecific).toBe("one character");
     const candidates = analyseText(text).mentions.filter((m) => m.candidate).map((m) => m.label);
     expect(candidates.some((l) => l.startsWith("省市") || l.length === 1)).toBe(false);
+  });
+
+  it("proposes no body named only by its kind (人民检察院, 监察委员会), but keeps a proper name", () => {
+    const tagger = defaultTagger();
+    for (const label of ["人民检察院", "监察委员会", "人民代表大会常务委员会", "中国人民政治协商会议各级委员会", "专门委员会"])
+      expect(unspecific(label, "ORG", tagger), label).toBe("generic body");
+    expect(unspecific("中国人民解放军", "ORG", tagger)).toBeUndefined();
+    expect(unspecific("江门市人民检察院", "ORG", tagger)).not.toBe("generic body");
+  });
+
+  it("never cuts a Latin word or a model number in two", () => {
+    // Sentences of a saved news page where the tagger ended names at 三星Exyno and 红米K.
+    for (const sentence of [
+      "这其中包括目前已实现商用的华为巴龙5000、三星Exynos 5100、高通X50，另外联发科Helio M70、紫光展锐春藤510亦发布了商用计划。",
+      "另一位小米高管对记者透露，红米K30系列肯定支持5G手机，这以往是红米两千元价位的旗舰系列。",
+    ]) {
+      const text = normalizeString(sentence);
+      for (const n of recogniseNames(text)) {
+        const cut = (a: number, b: number) => /[A-Za-z0-9]/.test(text[a] ?? "") && /[A-Za-z0-9]/.test(text[b] ?? "");
+        expect(cut(n.end - 1, n.end) || cut(n.start - 1, n.start), n.label).toBe(false);
+      }
+    }
+  });
+
+  it("proposes no organisation or place that is a lower-case Latin word", () => {
+    const tagger = defaultTagger();
+    expect(unspecific("while", "ORG", tagger)).toBe("lower-case Latin word");
+    expect(unspecific("Qualcomm", "ORG", tagger)).toBeUndefined();
   });
 
   it("takes an unlisted name that holds a modifier standing as a word of its own for a phrase", () => {
