@@ -227,8 +227,11 @@ export interface Role {
   title: string;
   org: string | null;
   org_label: string;
+  /** The first sentence that states the role. */
   sentence: number;
-  /** Offsets of the phrase that states the role. */
+  /** Every sentence of the document that states it, in text order (the first is `sentence`). */
+  sentences?: number[];
+  /** Offsets of the first phrase that states the role. */
   start: number;
   end: number;
 }

@@ -452,7 +452,7 @@ export class GraphAccumulator {
       if (r.person) {
         let t = this.titles.get(r.person);
         if (!t) this.titles.set(r.person, (t = new Map()));
-        t.set(r.title, (t.get(r.title) ?? 0) + 1);
+        t.set(r.title, (t.get(r.title) ?? 0) + (r.sentences?.length ?? 1));
       }
     }
 
@@ -529,14 +529,17 @@ export class GraphAccumulator {
         acc.lastDatedDoc = d;
         addDate(acc, doc.date);
       }
-      if (doc.sentences.length) {
-        const si = Math.max(0, Math.min(r.sentence, doc.sentences.length - 1));
-        const sk = keyOf("sentence", si);
-        acc.statements.add(sk < 0 ? this.windowName("sentence", sk) : sk);
-        acc.documents.add(this.docOfWindow("article", keyOf("article", si)));
-      } else {
-        acc.statements.add(`${doc.id}:${r.sentence}`);
-        acc.documents.add(d);
+      // Every sentence that states the role (a role row holds them all since rows are one per document).
+      for (const sentence of r.sentences ?? [r.sentence]) {
+        if (doc.sentences.length) {
+          const si = Math.max(0, Math.min(sentence, doc.sentences.length - 1));
+          const sk = keyOf("sentence", si);
+          acc.statements.add(sk < 0 ? this.windowName("sentence", sk) : sk);
+          acc.documents.add(this.docOfWindow("article", keyOf("article", si)));
+        } else {
+          acc.statements.add(`${doc.id}:${sentence}`);
+          acc.documents.add(d);
+        }
       }
     }
   }

@@ -328,7 +328,7 @@ export function roles(build: Build, name: string, options: { period?: Period } =
       row = { person: r.person, person_label: personLabel, title: r.title, org: r.org, org_label: orgLabel, count: 0, documents: 0, docs: new Set(), sentences: new Set() };
       groups.set(key, row);
     }
-    row.sentences.add(`${r.doc}:${r.sentence}`);
+    for (const sentence of r.sentences ?? [r.sentence]) row.sentences.add(`${r.doc}:${sentence}`);
     row.docs.add(r.doc);
   }
   // Without roles.jsonl (a graph exported alone), the role edges still answer.

@@ -261,13 +261,24 @@ function hasSurname(text: string, pos: number): number {
   return SURNAMES.has(text[pos]) ? 1 : 0;
 }
 
+/** Verbs and adverbs of one character that nodejieba joins to the unknown name before them (王坚作, 刘颖说). */
+const VERB_GLUED_AFTER_NAME = new Set(["说", "称", "任", "在", "作", "等", "也", "都", "就", "又", "还", "对", "向", "被"]);
+
 /** A name the dictionary does not know: surname + one or two characters, ending where a name ends. */
-export function unknownNameAt(ctx: { text: string; tokenAt: (pos: number) => Token | undefined; mentionAt: Map<number, Mention> }, pos: number): PersonRef | undefined {
+export function unknownNameAt(ctx: { text: string; tokenAt: (pos: number) => Token | undefined; mentionAt: Map<number, Mention>; nameIndex?: Map<string, DictionaryEntry> }, pos: number): PersonRef | undefined {
   const { text } = ctx;
   const sn = hasSurname(text, pos);
   if (!sn) return undefined;
   const token = ctx.tokenAt(pos);
   if (token && token.end - token.start >= 2 && token.end - token.start <= sn + 2 && /^(nr|nrfg|nrt|x)$/.test(token.tag) && [...token.word].every((c) => CJK.test(c))) {
+    // nodejieba glues a verb onto a name it does not know (王坚作报告 → 王坚作 | 报告): give the verb back.
+    const len = token.end - token.start;
+    if (len === sn + 2 && VERB_GLUED_AFTER_NAME.has(token.word[len - 1])) {
+      const shorter = token.word.slice(0, len - 1);
+      const entry = ctx.nameIndex?.get(shorter);
+      if (entry?.type === "person") return { start: pos, end: token.end - 1, label: entry.label, entity: entry.id };
+      return { start: pos, end: token.end - 1, label: shorter, entity: null };
+    }
     if (!TITLE_WORDS.includes(token.word)) return { start: pos, end: token.end, label: token.word, entity: null };
   }
   // A name in a list or before a clause boundary: 吴远东、吴伟强 / 杨建根主持.
@@ -521,14 +532,21 @@ export function extractRoles(doc: CleanDocument, mentions: Mention[], tokens: To
   titleAfterName(ctx, found);
   bylines(ctx, found);
   appointments(ctx, found);
-  // The same statement found twice (by two patterns, or repeated in the text) is one role per sentence.
-  const seen = new Set<string>();
+  // A role is one row per document: the same person, title and organisation stated again (王坚院士 five
+  // times in one article), or found by two patterns, adds its sentence to the first statement's row
+  // rather than a row of its own, so that a list of roles reads as the roles an article states.
+  const byKey = new Map<string, Role>();
   const roles: Role[] = [];
   for (const r of found.sort((a, b) => a.start - b.start)) {
-    const key = `${r.person_label}|${r.title}|${r.org_label}|${r.sentence}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    roles.push(r);
+    const key = `${r.person_label}|${r.title}|${r.org_label}`;
+    const first = byKey.get(key);
+    if (first) {
+      if (!first.sentences!.includes(r.sentence)) first.sentences!.push(r.sentence);
+      continue;
+    }
+    const row: Role = { ...r, sentences: [r.sentence] };
+    byKey.set(key, row);
+    roles.push(row);
   }
   return roles;
 }

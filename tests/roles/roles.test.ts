@@ -2,6 +2,7 @@
 // a title after a name, and bodies resolved from the article's context.
 import { describe, expect, it } from "vitest";
 import { analyseText } from "../helpers.ts";
+import { unknownNameAt } from "../../src/roles/roles.ts";
 
 function roleRows(text: string): string[] {
   return analyseText(text).roles.map((r) => `${r.person_label}|${r.title}|${r.org_label}`);
@@ -12,6 +13,29 @@ describe("extractRoles", () => {
     const rows = roleRows("余杭区经济高质量发展大会在杭州举行。市委常委、区委书记刘颖出席大会并讲话。");
     expect(rows).toContain("刘颖|市委常委|杭州市委");
     expect(rows).toContain("刘颖|区委书记|余杭区委");
+  });
+
+  it("gives a role stated again one row, with every sentence that states it", () => {
+    const roles = analyseText("中国工程院院士、之江实验室主任王坚出席。会上，之江实验室主任王坚作报告。会后，王坚院士接受采访。").roles;
+    const director = roles.filter((r) => r.person_label === "王坚" && r.title === "主任");
+    expect(director).toHaveLength(1);
+    expect(director[0].sentences).toEqual([0, 1]);
+    expect(director[0].sentence).toBe(0);
+    const rows = roles.map((r) => `${r.person_label}|${r.title}|${r.org_label}`);
+    expect(new Set(rows).size).toBe(rows.length);
+  });
+
+  it("reads an unknown name without the verb nodejieba joined to it as one word", () => {
+    const text = "区长刘颖作报告。";
+    const token = { word: "刘颖作", start: 2, end: 5, tag: "nr" };
+    const ctx = { text, tokenAt: (pos: number) => (pos === 2 ? token : undefined), mentionAt: new Map() };
+    expect(unknownNameAt(ctx, 2)).toEqual({ start: 2, end: 4, label: "刘颖", entity: null });
+  });
+
+  it("gives back a verb nodejieba glued to the name (王坚作报告 is 王坚 + 作报告)", () => {
+    const rows = roleRows("会上，之江实验室主任王坚作报告。");
+    expect(rows).toContain("王坚|主任|之江实验室");
+    expect(rows.some((r) => r.startsWith("王坚作"))).toBe(false);
   });
 
   it("gives each title its own organisation", () => {
