@@ -38,6 +38,13 @@ describe("extractRoles", () => {
     expect(rows.some((r) => r.startsWith("王坚作"))).toBe(false);
   });
 
+  it("leaves a count out of the title (两名联合创始人, 另一名联合创始人)", () => {
+    const rows = roleRows("今年1月，公司两名联合创始人佟显乔、衡量发布公告，问责另一名联合创始人周光。");
+    expect(rows.some((r) => r.startsWith("佟显乔|联合创始人"))).toBe(true);
+    expect(rows.some((r) => r.startsWith("周光|联合创始人"))).toBe(true);
+    expect(rows.some((r) => /[两一]名/.test(r))).toBe(false);
+  });
+
   it("gives each title its own organisation", () => {
     const rows = roleRows("中国工程院院士、之江实验室主任王坚出席。");
     expect(rows).toContain("王坚|院士|中国工程院");
