@@ -77,6 +77,7 @@ export function recogniseNames(text: string, tagger: NameTagger = defaultTagger(
   for (const n of out) covered.fill(1, n.start, n.end);
   titleCuedNames(text, out, tagger, covered);
   latinNames(text, out, covered);
+  latinCompanies(text, out, covered);
   return out.sort((a, b) => a.start - b.start);
 }
 
@@ -344,6 +345,29 @@ function titleCuedNames(text: string, out: RecognisedName[], tagger: NameTagger,
       if (text[found] !== "、") break;
       p = found + 1;
     }
+  }
+}
+
+/** A capitalised Latin word (Roadstar, OpenAI, DeepMind): a company when the text says so around it. */
+const LATIN_WORD = /(?<![A-Za-z0-9])([A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*)(?![A-Za-z0-9])/g;
+/** Words before a company's name (初创公司 Roadstar) and after it (Roadstar 两名联合创始人, Roadstar CEO). */
+const COMPANY_CUE_BEFORE = /(公司|企业|品牌|厂商|平台|初创公司|创业公司|独角兽|旗下|收购|投资了?)\s*$/;
+const COMPANY_CUE_AFTER = /^\s*(公司|集团|CEO|CTO|COO|创始人|联合创始人|董事长|总裁|投资人|团队|官方|旗下|的创始人|的CEO|估值|融资|宣布|发布)/;
+/** Capitalised words that are no company's name: titles, units, days and months, common English words. */
+const NOT_A_COMPANY = new Set(["The", "And", "For", "With", "This", "That", "Inc", "Ltd", "Co", "Corp", "Group", "Pro", "Max", "Plus", "Mini", "Lite", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]);
+
+function latinCompanies(text: string, out: RecognisedName[], covered: Uint8Array): void {
+  if (!/[A-Z]/.test(text)) return;
+  for (const m of text.matchAll(LATIN_WORD)) {
+    const word = m[1];
+    const start = m.index!;
+    const end = start + word.length;
+    if (word.length < 3 || NOT_A_COMPANY.has(word) || isCovered(covered, start, end)) continue;
+    const before = text.slice(Math.max(0, start - 6), start);
+    const after = text.slice(end, end + 6);
+    if (!COMPANY_CUE_BEFORE.test(before) && !COMPANY_CUE_AFTER.test(after)) continue;
+    out.push({ start, end, label: word, ner: "ORG", type: "company", confidence: 0.7, evidence: "latin+cue" });
+    covered.fill(1, start, end);
   }
 }
 

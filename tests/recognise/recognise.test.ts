@@ -147,6 +147,15 @@ describe("Traditional text and Latin script", () => {
     expect(people).toContain("马云");
   });
 
+  it("recognises a Latin-script company named as one by the words around it", () => {
+    const text = normalizeString("成立于2017年的自动驾驶初创公司 Roadstar，如今已是人去楼空。佟显乔不再担任 Roadstar CEO。");
+    const found = recogniseNames(text).filter((n) => n.label === "Roadstar");
+    expect(found.length).toBe(2);
+    expect(found.every((n) => n.type === "company")).toBe(true);
+    // Without such words a capitalised word is not taken for a company.
+    expect(recogniseNames(normalizeString("他在 Monday 早上用 Python 写了一段程序。")).some((n) => n.type === "company")).toBe(false);
+  });
+
   it("recognises a Latin-script name after a title or before a speech verb", () => {
     expect(names("苹果公司首席执行官Tim Cook表示，中国市场非常重要。", "person")).toContain("Tim Cook");
     expect(names("Elon Musk说，特斯拉上海工厂的产能还会提高。", "person")).toContain("Elon Musk");
