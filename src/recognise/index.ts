@@ -88,9 +88,14 @@ export function recogniseNames(text: string, tagger: NameTagger = defaultTagger(
  */
 export const MIN_CONFIDENCE: Record<TaggedSpan["type"], number> = { PER: 0.7, LOC: 0.5, ORG: 0.6 };
 
+const MIDDLE_DOTS = new Set(["·", "・", "•", "‧"]);
+
 /** A tagged person's bounds less a verb it swallowed after it or a title before it. */
 export function trimmedBounds(text: string, s: TaggedSpan, tagger: NameTagger): { start: number; end: number } {
   let { start, end } = s;
+  // A separating dot is never a name's edge (松江区·庄河市 → 庄河市).
+  while (end - start > 1 && MIDDLE_DOTS.has(text[start])) start++;
+  while (end - start > 1 && MIDDLE_DOTS.has(text[end - 1])) end--;
   if (s.type !== "PER") return { start, end };
   // A name has swallowed the verb after it: give the verb back.
   while (end - start > 2 && SWALLOWED_VERB_CHARS.has(text[end - 1]) && VERB_AFTER.test(text.slice(end - 1, end + 2)) && !(tagger.lexicon.has(text.slice(start, end)) & LEX_PER)) end--;

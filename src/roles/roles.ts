@@ -210,6 +210,10 @@ function titlePhraseEndingAt(ctx: RoleContext, end: number): TitleElement | unde
   let orgMention: RoleContext["mentions"][number] | undefined;
   let orgIndex = -1;
   for (let e = regionStart + 1; e <= wordStart; e++) {
+    // Between the body and the title word, a short qualifier at most (党委, 驻上海办事处), never a clause:
+    // in 在圣都国际会议中心会见了奇瑞汽车股份有限公司董事长 the company is the body, not a place before the verb.
+    const between = text.slice(e, wordStart);
+    if (between.length > 8 || CLAUSE_WORD.test(between)) continue;
     // A body may reach back past a bracket of its own name: 中国(杭州)人工智能小镇名誉镇长.
     for (const i of ctx.orgMentionsEndingAt.get(e) ?? []) {
       const m = ctx.mentions[i];
@@ -262,6 +266,9 @@ function hasSurname(text: string, pos: number): number {
   for (const d of DOUBLE_SURNAMES) if (text.startsWith(d, pos)) return 2;
   return SURNAMES.has(text[pos]) ? 1 : 0;
 }
+
+/** Words of a clause (a verb's aspect, a place's preposition, the verbs of meetings): never inside a title. */
+const CLAUSE_WORD = /[了在着过把被对向]|会见|出席|参加|主持|表示|会议|举行/;
 
 /** Verbs and adverbs of one character that nodejieba joins to the unknown name before them (王坚作, 刘颖说). */
 const VERB_GLUED_AFTER_NAME = new Set(["说", "称", "任", "在", "作", "等", "也", "都", "就", "又", "还", "对", "向", "被"]);

@@ -35,6 +35,11 @@ describe("name boundaries", () => {
     expect(speakers.some((p) => p.endsWith("说"))).toBe(false);
   });
 
+  it("never starts or ends a name at a separating dot", () => {
+    const found = recogniseNames(normalizeString("在松江区·庄河市对口合作工作座谈会上，双方交流了经验。"));
+    expect(found.some((n) => /^[·・]|[·・]$/.test(n.label))).toBe(false);
+  });
+
   it("never takes the title before a name", () => {
     const people = names("阿里巴巴集团董事局主席蔡崇信表示，公司将继续投入云计算。", "person");
     expect(people).toContain("蔡崇信");

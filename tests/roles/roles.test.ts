@@ -45,6 +45,11 @@ describe("extractRoles", () => {
     expect(rows.some((r) => /[两一]名/.test(r))).toBe(false);
   });
 
+  it("takes the body right before the title, never one before a verb of the clause", () => {
+    const rows = roleRows("2月3日下午，市委书记马平昌在圣都国际会议中心会见了奇瑞汽车股份有限公司董事长尹同跃一行。");
+    expect(rows.find((r) => r.startsWith("尹同跃|"))).toBe("尹同跃|董事长|奇瑞汽车股份有限公司");
+  });
+
   it("gives each title its own organisation", () => {
     const rows = roleRows("中国工程院院士、之江实验室主任王坚出席。");
     expect(rows).toContain("王坚|院士|中国工程院");
