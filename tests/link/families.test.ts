@@ -139,3 +139,54 @@ describe("central Party organs, Hong Kong and Macao", () => {
     expect(dictionary.byId.get("hksar-government")).toMatchObject({ division: "810000", name_en: "Government of the Hong Kong Special Administrative Region" });
   });
 });
+
+describe("news organisations and large companies", () => {
+  it("hold the news organisations as companies, each with an English name and a source", () => {
+    const media = fromFile("media");
+    expect(media.length).toBeGreaterThanOrEqual(20);
+    for (const e of media) {
+      expect(e.type, e.id).toBe("company");
+      expect(e.name_en, e.id).not.toBe("");
+      expect(e.sources?.length ?? 0, e.id).toBeGreaterThan(0);
+    }
+    expect(dictionary.byId.get("cctv")?.parent).toBe("china-media-group");
+    expect(dictionary.byId.get("global-times")?.parent).toBe("peoples-daily");
+  });
+
+  it("link outlets named as sources and companies named in business news", () => {
+    const a = analyseText(
+      "据新华社报道，人民日报、光明日报和经济日报同日刊发评论。澎湃新闻记者从当地了解到，调查仍在进行；" +
+        "南都记者向警方核实了有关情况，新京报和财新也作了报道。" +
+        "全球研发出5G芯片的企业有高通、华为、三星和英特尔，苹果公司此前与高通达成和解。" +
+        "富士康回应了媒体询问，摩根大通和贝莱德发布了研究报告，中国建设银行公布了半年报。",
+      "media",
+    );
+    const l = links(a);
+    expect(l.get("新华社")).toBe("xinhua-news-agency");
+    expect(l.get("人民日报")).toBe("peoples-daily");
+    expect(l.get("光明日报")).toBe("guangming-daily");
+    expect(l.get("澎湃新闻")).toBe("the-paper");
+    expect(l.get("南都")).toBe("southern-metropolis-daily");
+    expect(l.get("新京报")).toBe("the-beijing-news");
+    expect(l.get("财新")).toBe("caixin-media");
+    expect(l.get("高通")).toBe("qualcomm");
+    expect(l.get("三星")).toBe("samsung-electronics");
+    expect(l.get("英特尔")).toBe("intel");
+    expect(l.get("苹果公司")).toBe("apple");
+    expect(l.get("富士康")).toBe("foxconn");
+    expect(l.get("摩根大通")).toBe("jpmorgan-chase");
+    expect(l.get("贝莱德")).toBe("blackrock");
+    expect(l.get("中国建设银行")).toBe("china-construction-bank");
+  });
+
+  it("leave the fruit, the grain and 三星堆 alone", () => {
+    const a = analyseText(
+      "三星堆博物馆新馆开放，游客在馆外买了苹果和小米粥。果园里的苹果今年丰收，村民还种了小米。",
+      "not-companies",
+    );
+    const linked = a.mentions.filter((m) => !m.candidate).map((m) => m.entity);
+    expect(linked).not.toContain("samsung-electronics");
+    expect(linked).not.toContain("apple");
+    expect(linked).not.toContain("xiaomi");
+  });
+});
