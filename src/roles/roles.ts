@@ -217,6 +217,8 @@ function titlePhraseEndingAt(ctx: RoleContext, end: number): TitleElement | unde
     // A body may reach back past a bracket of its own name: 中国(杭州)人工智能小镇名誉镇长.
     for (const i of ctx.orgMentionsEndingAt.get(e) ?? []) {
       const m = ctx.mentions[i];
+      // A company's post is held in a company, not in a place (中国中冶总裁: not 中国).
+      if (m.type === "place" && COMPANY_POST.test(word)) continue;
       if (!orgMention || m.nStart < orgMention.nStart || (m.nStart === orgMention.nStart && i < orgIndex)) {
         orgMention = m;
         orgIndex = i;
@@ -266,6 +268,9 @@ function hasSurname(text: string, pos: number): number {
   for (const d of DOUBLE_SURNAMES) if (text.startsWith(d, pos)) return 2;
   return SURNAMES.has(text[pos]) ? 1 : 0;
 }
+
+/** Posts held in companies (not in places, which hold the posts of their government). */
+const COMPANY_POST = /(董事长|董事|总经理|总裁|首席.{1,4}官|CEO|CTO|COO|CFO|创始人|合伙人|监事)$/;
 
 /** Words of a clause (a verb's aspect, a place's preposition, the verbs of meetings): never inside a title. */
 const CLAUSE_WORD = /[了在着过把被对向]|会见|出席|参加|主持|表示|会议|举行/;

@@ -50,6 +50,11 @@ describe("extractRoles", () => {
     expect(rows.find((r) => r.startsWith("尹同跃|"))).toBe("尹同跃|董事长|奇瑞汽车股份有限公司");
   });
 
+  it("never gives a company's post to a place", () => {
+    const rows = roleRows("市委书记董晓宇，中国中冶总裁张孟星出席并讲话。");
+    expect(rows.some((r) => r.startsWith("张孟星|") && r.endsWith("|中国"))).toBe(false);
+  });
+
   it("gives each title its own organisation", () => {
     const rows = roleRows("中国工程院院士、之江实验室主任王坚出席。");
     expect(rows).toContain("王坚|院士|中国工程院");
