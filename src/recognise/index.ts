@@ -97,6 +97,9 @@ export function trimmedBounds(text: string, s: TaggedSpan, tagger: NameTagger): 
   while (end - start > 1 && MIDDLE_DOTS.has(text[start])) start++;
   while (end - start > 1 && MIDDLE_DOTS.has(text[end - 1])) end--;
   if (s.type !== "PER") return { start, end };
+  // A Latin title or word before a Chinese name is not part of it (CEO阿尔特曼 → 阿尔特曼).
+  const latinLead = /^[A-Za-z0-9][A-Za-z0-9\s]*(?=[\u4e00-\u9fff]{2})/.exec(text.slice(start, end));
+  if (latinLead && /^[\u4e00-\u9fff]+$/.test(text.slice(start + latinLead[0].length, end))) start += latinLead[0].length;
   // A name has swallowed the verb after it: give the verb back.
   while (end - start > 2 && SWALLOWED_VERB_CHARS.has(text[end - 1]) && VERB_AFTER.test(text.slice(end - 1, end + 2)) && !(tagger.lexicon.has(text.slice(start, end)) & LEX_PER)) end--;
   // ...or the title before it (区长沙赛区 is not a person).

@@ -40,6 +40,11 @@ describe("name boundaries", () => {
     expect(found.some((n) => /^[·・]|[·・]$/.test(n.label))).toBe(false);
   });
 
+  it("never takes a Latin title before a Chinese name", () => {
+    const people = names("这是OpenAI CEO阿尔特曼在世界经济论坛上的表态。", "person");
+    expect(people.some((p) => /[A-Za-z]/.test(p) && /[\u4e00-\u9fff]/.test(p))).toBe(false);
+  });
+
   it("never takes the title before a name", () => {
     const people = names("阿里巴巴集团董事局主席蔡崇信表示，公司将继续投入云计算。", "person");
     expect(people).toContain("蔡崇信");

@@ -50,6 +50,12 @@ describe("extractRoles", () => {
     expect(rows.find((r) => r.startsWith("尹同跃|"))).toBe("尹同跃|董事长|奇瑞汽车股份有限公司");
   });
 
+  it("links the Politburo where nodejieba cuts 中共中央 | 政治局常委", () => {
+    const rows = roleRows("3月13日，中共中央政治局常委、国务院总理李强两会后首次外出调研。");
+    expect(rows).toContain("李强|常委|中共中央政治局");
+    expect(rows).toContain("李强|总理|国务院");
+  });
+
   it("never gives a company's post to a place", () => {
     const rows = roleRows("市委书记董晓宇，中国中冶总裁张孟星出席并讲话。");
     expect(rows.some((r) => r.startsWith("张孟星|") && r.endsWith("|中国"))).toBe(false);
