@@ -284,6 +284,8 @@ function divisionForms(d: Division, policy: ShortPolicy): { label: string; alias
   if (s && d.base !== d.full) {
     if (s.autonomous && s.bodyChar !== "区") aliases.push(d.base + s.bodyChar); // 凉山州, 长阳县, 鄂伦春旗
     if (shortFormAllowed(d.base, d, policy)) aliases.push(d.base);
+    // 香港特区, 澳门特区: how the news mostly writes the two regions' full names.
+    if (s.suffix === "特别行政区") aliases.push(d.base + "特区");
   }
   // With the parent's name in front (杭州市余杭区, 杭州余杭区, 四川省成都市): rarely ambiguous.
   if (d.parent && d.level !== "province") {

@@ -144,6 +144,8 @@ export function rejection(label: string, type: TaggedSpan["type"], tagger: NameT
     if (type === "LOC" && NOT_A_NAME_START.test(label) && !(tagger.lexicon.has(label) & (LEX_LOC | LEX_ORG))) return "generic start";
     return undefined;
   }
+  // A photo caption's position (李家超（左五）): 左五, 右二, 前排.
+  if (/^[左右前后中][一二三四五六七八九十]+$|^[前后中]排/.test(label)) return "photo position";
   const bits = tagger.lexicon.has(label);
   // A common word, listed as nothing else (单位, 殷殷, 成立): not a person, whatever its context. (Places
   // and organisations are often common words too: 国会, 海军, 广场.)

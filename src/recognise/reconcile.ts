@@ -16,6 +16,11 @@ export interface RecognisedMention extends Mention {
   context: string;
 }
 
+/** The tagger's confidence above which a person wins over a place's short form inside its name. */
+const PERSON_OVER_PLACE = 0.9;
+/** The level words that end a division's full name (a short form has none). */
+const LEVEL_END = /[省市县区州旗盟镇乡]$/;
+
 /** Longest evidence sentence kept with a candidate mention. */
 const CONTEXT_MAX = 160;
 
@@ -122,7 +127,10 @@ export function reconcileRecognised(
       // Places strictly inside a longer organisation or place name belong to it; anything else linked
       // there (a person, a company, a place that reaches past the name) wins over the recogniser.
       const absorbed = n.ner !== "PER" && inside.every((s) => s.m.type === "place" && s.start >= n.start && s.end <= n.end && s.end - s.start < n.end - n.start);
-      if (!absorbed || nameIndex.has(n.label)) continue;
+      // A county's short form inside a confident person's given name (吴永嘉 is no mention of 永嘉县,
+      // 马平昌 none of 平昌县): the person wins. Only short forms (no level word) after the surname.
+      const givenNamePlace = n.ner === "PER" && n.confidence >= PERSON_OVER_PLACE && inside.every((s) => s.m.type === "place" && s.start > n.start && s.end <= n.end && !LEVEL_END.test(s.m.surface));
+      if ((!absorbed && !givenNamePlace) || nameIndex.has(n.label)) continue;
       for (const s of inside) dropped.add(s.m);
     }
     const start = doc.normToClean[n.start];

@@ -245,7 +245,8 @@ function titlePhraseEndingAt(ctx: RoleContext, end: number): TitleElement | unde
   // A short descriptor stays with the title (区领导, 空间科学首席科学家); a long one is not part of it.
   // Never a pronoun or determiner (该公司董事长, 其主任): those point back, they do not name a body.
   // Nor a count (两名联合创始人, 另一位副总裁): what follows the count is the title.
-  const uncounted = region.replace(/^.*[一二两三四五六七八九十几数多0-9０-９][名位个]/, "");
+  // Nor a conjunction or preposition joining it to the clause (与立法会主席 → 立法会主席).
+  const uncounted = region.replace(/^.*[一二两三四五六七八九十几数多0-9０-９][名位个]/, "").replace(/^[与和及同跟对由向]+/, "");
   const descriptor = uncounted.length <= 4 && [...uncounted].every((c) => CJK.test(c)) && !/^[该本其这那此各]/.test(uncounted) ? uncounted : "";
   const title = descriptor + word;
   const implied = TITLE_IMPLIES_BODY.find((t) => t.title.test(word));

@@ -140,6 +140,17 @@ describe("central Party organs, Hong Kong and Macao", () => {
   });
 });
 
+describe("Hong Kong's Legislative Council and the two regions' usual names", () => {
+  it("links bare 立法会 in an article that names Hong Kong, never after 澳门", () => {
+    const hk = links(analyseText("香港特区第八届立法会14日举行首次会议。立法会主席致辞时表示，立法会将积极对接国家规划。"));
+    expect(hk.get("香港特区")).toBe("xianggang-810000");
+    expect(hk.get("立法会")).toBe("hong-kong-legislative-council");
+    const macao = analyseText("澳门立法会今日举行全体会议，审议多项法案。澳门特区政府代表列席。");
+    expect(macao.mentions.some((m) => m.entity === "hong-kong-legislative-council")).toBe(false);
+    expect(links(macao).get("澳门特区政府")).toBe("macao-sar-government");
+  });
+});
+
 describe("news organisations and large companies", () => {
   it("hold the news organisations as companies, each with an English name and a source", () => {
     const media = fromFile("media");

@@ -55,8 +55,8 @@ describe("divisions", () => {
     expect(labels.get("陕西省")?.name_en).toBe("Shaanxi Province");
     expect(labels.get("武侯区")).toMatchObject({ code: "510107", parent: "chengdu-510100", name_en: "Wuhou District" });
     expect(labels.get("武侯区")?.aliases).toEqual(expect.arrayContaining(["成都市武侯区", "成都武侯区"]));
-    expect(labels.get("香港特别行政区")).toMatchObject({ code: "810000", aliases: ["香港"] });
-    expect(labels.get("澳门特别行政区")).toMatchObject({ code: "820000", aliases: ["澳门"] });
+    expect(labels.get("香港特别行政区")).toMatchObject({ code: "810000", aliases: ["香港", "香港特区"] });
+    expect(labels.get("澳门特别行政区")).toMatchObject({ code: "820000", aliases: ["澳门", "澳门特区"] });
     expect(labels.get("台湾省")).toMatchObject({ code: "710000", aliases: ["台湾"] });
     expect(labels.get("湾仔区")?.parent).toBe("xianggang-810000");
   });

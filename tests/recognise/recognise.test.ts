@@ -40,6 +40,15 @@ describe("name boundaries", () => {
     expect(found.some((n) => /^[·・]|[·・]$/.test(n.label))).toBe(false);
   });
 
+  it("keeps a person whose given name is a county's short form, and proposes no photo position", () => {
+    // From a Hong Kong report: 吴永嘉 is no mention of 永嘉县; 左二 is where he stands in the photo.
+    const a = analyseText("立法会新春午宴上，财委会主席吴永嘉（右二）、总协调人吴秋北（左二）向出席人士祝酒。");
+    const people = a.mentions.filter((m) => m.type === "person").map((m) => m.label);
+    expect(people).toContain("吴永嘉");
+    expect(people.some((p) => /^[左右]/.test(p))).toBe(false);
+    expect(a.mentions.some((m) => m.entity.startsWith("yongjia"))).toBe(false);
+  });
+
   it("never takes a Latin title before a Chinese name", () => {
     const people = names("这是OpenAI CEO阿尔特曼在世界经济论坛上的表态。", "person");
     expect(people.some((p) => /[A-Za-z]/.test(p) && /[\u4e00-\u9fff]/.test(p))).toBe(false);

@@ -56,6 +56,12 @@ describe("extractRoles", () => {
     expect(rows).toContain("李强|总理|国务院");
   });
 
+  it("reads Hong Kong's posts, without a conjunction before the title", () => {
+    const rows = roleRows("立法会举行新春午宴，行政长官李家超（左五）与立法会主席李慧琼（左四）向出席人士祝酒。");
+    expect(rows.some((r) => r.startsWith("李家超|行政长官"))).toBe(true);
+    expect(rows.some((r) => r.startsWith("李慧琼|") && r.includes("与"))).toBe(false);
+  });
+
   it("never gives a company's post to a place", () => {
     const rows = roleRows("市委书记董晓宇，中国中冶总裁张孟星出席并讲话。");
     expect(rows.some((r) => r.startsWith("张孟星|") && r.endsWith("|中国"))).toBe(false);
