@@ -328,8 +328,11 @@ function titleCuedNames(text: string, out: RecognisedName[], tagger: NameTagger,
   for (let i = 2; i < text.length; i++) {
     if (cueTitleEnds![text.charCodeAt(i - 1)] !== 1) continue;
     let isTitle = false;
-    for (let k = 2; k <= 6 && k <= i && !isTitle; k++) isTitle = cueTitles.has(text.slice(i - k, i));
+    let titleLength = 0;
+    for (let k = 2; k <= 6 && k <= i && !isTitle; k++) if ((isTitle = cueTitles.has(text.slice(i - k, i)))) titleLength = k;
     if (!isTitle) continue;
+    // A title that is the start of a longer one is not the cue (班主 of 班主任电话): the longer one is.
+    if (cueTitles.has(text.slice(i - titleLength, i + 1)) || cueTitles.has(text.slice(i - titleLength, i + 2))) continue;
     // Names listed after the title: 副市长甲、乙、丙.
     let p = i;
     for (let listed = 0; listed < 8; listed++) {

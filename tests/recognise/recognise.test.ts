@@ -49,6 +49,11 @@ describe("name boundaries", () => {
     expect(a.mentions.some((m) => m.entity.startsWith("yongjia"))).toBe(false);
   });
 
+  it("takes no name after the first characters of a longer title (班主任电话 is no 任电话)", () => {
+    const people = names("她接到班主任电话，说孩子眼睛被同学塞了纸。班主任说，孩子的物品已被搬到了新教室。", "person");
+    expect(people.some((p) => p.startsWith("任"))).toBe(false);
+  });
+
   it("never takes a Latin title before a Chinese name", () => {
     const people = names("这是OpenAI CEO阿尔特曼在世界经济论坛上的表态。", "person");
     expect(people.some((p) => /[A-Za-z]/.test(p) && /[\u4e00-\u9fff]/.test(p))).toBe(false);
@@ -93,6 +98,9 @@ describe("names too unspecific to be candidates", () => {
     for (const label of ["人民检察院", "监察委员会", "人民代表大会常务委员会", "中国人民政治协商会议各级委员会", "专门委员会"])
       expect(unspecific(label, "ORG", tagger), label).toBe("generic body");
     expect(unspecific("中国人民解放军", "ORG", tagger)).toBeUndefined();
+    // Nor by the roles stage's suffix rule (a law's list of bodies).
+    const listed = analyseText("（一）中国共产党机关、人民代表大会及其常务委员会机关、人民政府、监察委员会、人民法院、人民检察院的公职人员。");
+    expect(listed.mentions.filter((m) => m.candidate).map((m) => m.label)).not.toContain("人民政府");
     expect(unspecific("江门市人民检察院", "ORG", tagger)).not.toBe("generic body");
   });
 
