@@ -6,7 +6,7 @@
 import type { EntityType, Token } from "../types.ts";
 import { defaultTagger, type NameTagger, type TaggedSpan } from "./model.ts";
 import { LEX_LOC, LEX_ORG, LEX_PER, LEX_WORD } from "./lexicon.ts";
-import { SURNAMES } from "../roles/titles.ts";
+import { isGenericInstitution, SURNAMES } from "../roles/titles.ts";
 import { segmentTokens } from "../segment/tokens.ts";
 
 export { defaultTagger } from "./model.ts";
@@ -218,26 +218,6 @@ export function unspecific(label: string, type: TaggedSpan["type"], tagger: Name
 
 /** Levels and generic bodies: a name made only of these names no one body (省市纪委, 县委, 市政府), nor one meeting (省市纪委全会). */
 const GENERIC_BODY = /^(省|市|县|区|乡|镇|村|州|团|站|厂|校|中央|国家|全国|地方|各级|省市|市县|县市|省区|区县|市区|省级|市级|县级|区级|地市)+(委|党委|纪委|政府|人大|政协|委员会|党组|支部|常委会|人大常委会|监委|法院|检察院|公安局|团委|妇联|工会)(全会|会议|大会|全体会议)?$/;
-
-/**
- * The words of the institutions every level of the state has, in the order they combine: a name made
- * of these alone (人民检察院, 监察委员会, 人民代表大会常务委员会, 中国人民政治协商会议各级委员会) names the
- * kind, not one body; a proper name left over keeps it specific (中国人民解放军).
- */
-const GENERIC_INSTITUTION_WORDS = [
-  "中国人民", "中华人民共和国", "各级", "地方", "人民", "代表大会", "政治协商会议", "工商业联合会", "联合会", "常务", "专门",
-  "监察", "纪律检查", "委员会", "常委会", "检察院", "法院", "政府", "党委", "党组", "党支部", "支部", "机关",
-];
-
-export function isGenericInstitution(label: string): boolean {
-  let rest = label;
-  while (rest) {
-    const word = GENERIC_INSTITUTION_WORDS.find((w) => rest.startsWith(w));
-    if (!word) return false;
-    rest = rest.slice(word.length);
-  }
-  return true;
-}
 
 /**
  * Whether the name holds a one-character adjective or adverb that nodejieba cuts as a word of its own

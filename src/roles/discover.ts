@@ -3,8 +3,7 @@
 // ends with an organisation suffix (…科技, …研究院, …局); nodejieba tags a word as a person (nr).
 // Proposals become candidate mentions (candidate: true) and rows of candidates.jsonl, ranked by score.
 import type { Candidate, CleanDocument, EntityType, Mention, Role, Token } from "../types.ts";
-import { SURNAMES } from "./titles.ts";
-import { isGenericInstitution } from "../recognise/index.ts";
+import { isGenericInstitution, SURNAMES } from "./titles.ts";
 import { normOffsetOf, normalizeString } from "../clean/index.ts";
 
 /** Organisation suffixes and the type they suggest; longest first so 研究院 wins over 院. */

@@ -79,3 +79,23 @@ export const SURNAMES: ReadonlySet<string> = new Set(
   ).split(""),
 );
 export const DOUBLE_SURNAMES: readonly string[] = ["欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "司徒", "西门"];
+
+/**
+ * The words of the institutions every level of the state has, in the order they combine: a name made
+ * of these alone (人民检察院, 监察委员会, 人民代表大会常务委员会, 中国人民政治协商会议各级委员会) names the
+ * kind, not one body; a proper name left over keeps it specific (中国人民解放军).
+ */
+const GENERIC_INSTITUTION_WORDS = [
+  "中国人民", "中华人民共和国", "各级", "地方", "人民", "代表大会", "政治协商会议", "工商业联合会", "联合会", "常务", "专门",
+  "监察", "纪律检查", "委员会", "常委会", "检察院", "法院", "政府", "党委", "党组", "党支部", "支部", "机关",
+];
+
+export function isGenericInstitution(label: string): boolean {
+  let rest = label;
+  while (rest) {
+    const word = GENERIC_INSTITUTION_WORDS.find((w) => rest.startsWith(w));
+    if (!word) return false;
+    rest = rest.slice(word.length);
+  }
+  return true;
+}
