@@ -363,11 +363,35 @@ function chainedTitles(ctx: RoleContext, out: Role[]): void {
       else break;
     }
     if (!elements.length) continue;
+    sharedDivision(ctx, elements);
     const names = nameListFrom(ctx, pos);
     if (!names.length) continue;
     for (const person of names) {
       for (const el of elements) out.push(makeRole(ctx, person, el.title, el.org, el.start, person.end));
     }
+  }
+}
+
+/**
+ * Titles chained before one name share its division: in 石家庄市委副书记、市长 the 市长 heads 石家庄's
+ * government even where the article names another city too (唐山市委), which leaves a bare 市政府
+ * unresolved. A bare body of a chain takes the division of a sibling's body of the same level.
+ */
+function sharedDivision(ctx: RoleContext, elements: TitleElement[]): void {
+  if (elements.length < 2 || !elements.some((el) => el.org && el.org.entity === null && BARE_BODIES.has(el.org.label))) return;
+  let index = placeIndexByDictionary.get(ctx.dictionary);
+  if (!index) placeIndexByDictionary.set(ctx.dictionary, (index = buildPlaceIndex(ctx.dictionary)));
+  for (const el of elements) {
+    const bare = el.org && el.org.entity === null ? BARE_BODIES.get(el.org.label) : undefined;
+    if (!bare) continue;
+    const codes = new Set<string>();
+    for (const other of elements) {
+      const code = other.org?.entity ? index.divisionOf.get(other.org.entity) : undefined;
+      if (code && index.divisions.get(code)?.level === bare.level) codes.add(code);
+    }
+    // One division only: two siblings of two cities say nothing about which.
+    const body = codes.size === 1 ? index.bodies.get(`${[...codes][0]}|${bare.kind}`) : undefined;
+    if (body) el.org = { entity: body.id, label: body.label };
   }
 }
 

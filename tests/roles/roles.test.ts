@@ -62,6 +62,13 @@ describe("extractRoles", () => {
     expect(rows.some((r) => r.startsWith("李慧琼|") && r.includes("与"))).toBe(false);
   });
 
+  it("gives a chain of titles one city, even when the article names another", () => {
+    const text = "河北省纪委监委发布消息：石家庄市委副书记、市长邓沛然涉嫌严重违纪违法。2008年5月至2010年11月，他任唐山市委常委、市纪委书记。";
+    const rows = roleRows(text);
+    expect(rows).toContain("邓沛然|市长|石家庄市人民政府");
+    expect(rows).toContain("邓沛然|副书记|石家庄市委");
+  });
+
   it("never gives a company's post to a place", () => {
     const rows = roleRows("市委书记董晓宇，中国中冶总裁张孟星出席并讲话。");
     expect(rows.some((r) => r.startsWith("张孟星|") && r.endsWith("|中国"))).toBe(false);
