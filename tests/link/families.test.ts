@@ -103,6 +103,13 @@ describe("capitals", () => {
 });
 
 describe("central Party organs, Hong Kong and Macao", () => {
+  it("link the Party, the Politburo and its Standing Committee", () => {
+    const l = links(analyseText("中国共产党成立于1921年。中共中央政治局召开会议。会前，中共中央政治局常务委员会举行会议。", "party"));
+    expect(l.get("中国共产党")).toBe("communist-party-of-china");
+    expect(l.get("中共中央政治局")).toBe("cpc-politburo");
+    expect(l.get("中共中央政治局常务委员会")).toBe("cpc-politburo-standing-committee");
+  });
+
   it("link the CPC Central Committee's departments by full and short names", () => {
     const a = analyseText(
       "中共中央办公厅印发通知。中组部、中宣部、中央统战部和中联部有关负责同志出席会议，" +
