@@ -1,2 +1,2 @@
 // Written by npm run train:recogniser: the identity of model/recogniser.json.gz.
-export const MODEL_ID = "a403a0e26e4ac5f0";
+export const MODEL_ID = "500877a9c8c61054";

@@ -5,7 +5,7 @@ import { gunzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import type { Token } from "../types.ts";
 import { Lexicon, LEX_LOC, LEX_ORG, LEX_PER, LEX_WORD } from "./lexicon.ts";
-import { BOUNDARY, charClass, extractFeatures, featureCode, FEATURES_PER_CHAR, h2, h3, h4, lexiconMatches, lexiconShape, newScratch, wordInfo, type FeatureScratch, type RoleTables, type WordInfo } from "./features.ts";
+import { BOUNDARY, charClass, extractFeatures, featureCode, FEATURES_PER_CHAR, h2, h3, h4, lexiconMatches, lexiconShape, newScratch, suffixDistance, SUFFIX_REACH, wordInfo, type FeatureScratch, type RoleTables, type WordInfo } from "./features.ts";
 import { segmentTokens } from "../segment/tokens.ts";
 import { newViterbiScratch, spansOf, TAG_COUNT, TAG_O, viterbi, type ViterbiScratch, type NerType, ENTITY_TYPES } from "./tagger.ts";
 
@@ -116,6 +116,8 @@ export class NameTagger {
   /** Templates 31 (word shape × class) and 32 (place in word × classes before and after), dense. */
   private wordShapeVec = new Float32Array(20 * 16 * TAG_COUNT);
   private wordContextVec = new Float32Array(4 * 256 * TAG_COUNT);
+  /** Template 34 (distance to the next organisation suffix × word class), dense. */
+  private suffixVec = new Float32Array((SUFFIX_REACH + 1) * 16 * TAG_COUNT);
   /** The four gazetteer lists' weights where none of them has a word (the common case), summed. */
   private noLexVec = new Float32Array(TAG_COUNT);
   private words: WordInfo = { shape: new Uint8Array(512), tag: new Uint8Array(512), context: new Uint8Array(512) };
@@ -229,6 +231,7 @@ export class NameTagger {
     }
     for (let v = 0; v < 20 * 16; v++) this.addFeature(h2(31, v), this.wordShapeVec, v * T);
     for (let place = 0; place < 4; place++) for (let c = 0; c < 256; c++) this.addFeature(h3(32, place, c), this.wordContextVec, (place * 256 + c) * T);
+    for (let d = 0; d <= SUFFIX_REACH; d++) for (let c = 0; c < 16; c++) this.addFeature(h3(34, d, c), this.suffixVec, (d * 16 + c) * T);
     // The bias goes into every class-triple row (one read less per character).
     for (let r = 0; r < 512; r++) for (let t = 0; t < T; t++) this.classVec[r * T + t] += this.bias[t];
     for (let k = 0; k < 4; k++) for (let t = 0; t < T; t++) this.noLexVec[t] += this.lexStartVec[k * 7 * 2 * T + t] + this.lexEndVec[k * 7 * 7 * T + t];
@@ -270,6 +273,8 @@ export class NameTagger {
     const T = TAG_COUNT;
     const lex = lexiconMatches(codes, this.lexicon, this.scratch);
     const { endLen, inside } = lexiconShape(lex, n, this.scratch);
+    const suffix = suffixDistance(codes, this.roles.nt, this.scratch);
+    const suffixVec = this.suffixVec;
     const nr = this.roles.nr;
     const slots = this.slots;
     const slotKeys = this.slotKeys;
@@ -295,8 +300,9 @@ export class NameTagger {
       const shape = words.shape[i];
       const ws = (shape * 16 + words.tag[i]) * T;
       const wc = (Math.floor(shape / 5) * 256 + words.context[i]) * T;
+      const sf = (suffix[i] * 16 + words.tag[i]) * T;
       for (let t = 0; t < T; t++) {
-        emit[base + t] = classVec[cls + t] + wordShapeVec[ws + t] + wordContextVec[wc + t];
+        emit[base + t] = classVec[cls + t] + wordShapeVec[ws + t] + wordContextVec[wc + t] + suffixVec[sf + t];
       }
       const i4 = i * 4;
       const nextStart = i + 1 < n ? i4 + 4 : -1;
