@@ -208,12 +208,6 @@ export function unspecific(label: string, type: TaggedSpan["type"], tagger: Name
   if (label.length >= 3 && type !== "ORG" && (isForeign(label, tagger) || /[·・]/.test(label))) return undefined;
   if (type === "PER") {
     for (let i = 1; i < label.length; i++) if (tagger.given[label.charCodeAt(i)] < MIN_GIVEN_BUCKET) return "rare given-name character";
-    // An unlisted two-character name whose last character opens a common word with the next one
-    // (全链 of 全链条): the characters belong to that word, not to a name.
-    if (words && label.length === 2) {
-      const next = words.text.slice(words.end - 1, words.end + 1);
-      if (next.length === 2 && tagger.lexicon.has(next) & LEX_WORD && !(tagger.lexicon.has(next) & (LEX_PER | LEX_LOC | LEX_ORG))) return "cuts a word";
-    }
     return undefined;
   }
   // A count opens a phrase (四大省实验室, 十大工程), not a name.

@@ -118,6 +118,12 @@ describe("names too unspecific to be candidates", () => {
     }
   });
 
+  it("proposes no unlisted organisation or place that opens with a count (四大省实验室)", () => {
+    const tagger = defaultTagger();
+    expect(unspecific("四大省实验室", "ORG", tagger)).toBe("generic start");
+    expect(unspecific("十大工程指挥部", "ORG", tagger)).toBe("generic start");
+  });
+
   it("proposes no organisation or place that is a lower-case Latin word", () => {
     const tagger = defaultTagger();
     expect(unspecific("while", "ORG", tagger)).toBe("lower-case Latin word");
