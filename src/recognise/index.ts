@@ -112,24 +112,13 @@ export function trimmedBounds(text: string, s: TaggedSpan, tagger: NameTagger): 
     }
   }
   // ...or a title after it, whole or its first character: 陈校长 is the surname 陈 and 校长 (People's
-  // Daily marks 陈 alone), neither a person 陈校长 nor 陈校. Not for a listed name (王军长期: 王军 is a
-  // name, 军长 a title).
-  // Only for a surname-led name and the titles people are addressed by: HanLP's long list of posts
-  // holds 科夫, which would cut 普里马科夫.
+  // Daily marks 陈 alone), neither a person 陈校长 nor 陈校. Only for an unlisted, surname-led name
+  // (王军长期: 王军 is a name) and the titles people are addressed by (HanLP's long list of posts
+  // holds 科夫, which would cut 普里马科夫).
   if (!(tagger.lexicon.has(text.slice(start, end)) & LEX_PER) && (SURNAMES.has(text[start]) || tagger.isSurname(text.charCodeAt(start)))) {
-    let cut = false;
-    for (let k = 3; k >= 2 && !cut; k--) {
-      if (end - start > k && ADDRESS_TITLES.has(text.slice(end - k, end))) {
-        end -= k;
-        cut = true;
-      }
-    }
-    for (let k = 2; k <= 3 && !cut && end - start === 2; k++) {
-      if (ADDRESS_TITLES.has(text.slice(end - 1, end - 1 + k))) {
-        end--;
-        cut = true;
-      }
-    }
+    const whole = [3, 2].find((k) => end - start > k && ADDRESS_TITLES.has(text.slice(end - k, end)));
+    if (whole) end -= whole;
+    else if (end - start === 2 && [2, 3].some((k) => ADDRESS_TITLES.has(text.slice(end - 1, end - 1 + k)))) end--;
   }
   return { start, end };
 }
@@ -182,6 +171,8 @@ function plausible(label: string, type: TaggedSpan["type"], tagger: NameTagger):
 const MIN_GIVEN_BUCKET = 2;
 /** Words that open phrases, not names (新中心, 第…, 全链, 各单位). */
 const NOT_A_NAME_START = /^[新第全各本该其一每此这那]/;
+/** A count opens a phrase (四大省实验室, 十大工程), not a name: for candidates only (the tagger's spans keep it). */
+const COUNT_START = /^[一二三四五六七八九十两几数多][大个项家所座条批]/;
 
 /**
  * Why a recognised name is too unspecific to stand as an entity of its own in the graph, or undefined.
@@ -210,9 +201,7 @@ export function unspecific(label: string, type: TaggedSpan["type"], tagger: Name
     for (let i = 1; i < label.length; i++) if (tagger.given[label.charCodeAt(i)] < MIN_GIVEN_BUCKET) return "rare given-name character";
     return undefined;
   }
-  // A count opens a phrase (四大省实验室, 十大工程), not a name.
-  if (/^[一二三四五六七八九十两几数多][大个项家所座条批]/.test(label)) return "generic start";
-  if (NOT_A_NAME_START.test(label)) return "generic start";
+  if (NOT_A_NAME_START.test(label) || COUNT_START.test(label)) return "generic start";
   if (label.length <= 3) return "short unlisted place or organisation";
   if (/[和与及、]/.test(label) || hasLoneModifier(label, words)) return "phrase";
   const suffixes = type === "LOC" ? tagger.placeSuffixes : tagger.orgSuffixes;
