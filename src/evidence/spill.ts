@@ -8,10 +8,19 @@
 // A line per candidate: the pair key and the document as JSON strings (no tab or newline can occur in
 // them), level, pass, seq and offset as numbers, and the item's JSON last, never parsed here: it goes
 // into the shard as it is.
-import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+//
+// Once the shards are written, what a later build needs of the candidates is only which items were kept
+// and their ranks: a candidate not kept now is never kept later (the items a resumed build adds rank
+// after every earlier one of their pass, so the kept ones stay a prefix of the same order). So each
+// file is cut down to the kept candidates, and their item JSON, which the shard already holds, becomes a
+// reference to it: "#" and the checksum of the item's JSON (the k-th such line of a pair is the k-th item
+// of the pair's entry). A resumed build puts the JSON back from the shards (expand) before it adds to them.
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { fnv1a } from "../hash.ts";
 import type { Evidence, WindowLevel } from "../types.ts";
-import { EVIDENCE_SHARDS, evidenceShardOf } from "./key.ts";
+import { EVIDENCE_SHARDS, evidenceShardFile, evidenceShardOf } from "./key.ts";
+import type { EvidenceShard } from "./shards.ts";
 import { LEVEL_NUMBER, selectKept, type EvidenceSink, type RankedCandidate } from "./select.ts";
 /** Characters buffered per shard before an append: 256 shards × 64 K stay small, appends stay few. */
 const FLUSH_AT = 65536;
@@ -24,6 +33,17 @@ export function evidenceSpillFiles(dir: string): string[] {
 /** A candidate as read back: what the selection rule reads, and the item's JSON. */
 interface SpilledCandidate extends RankedCandidate {
   item: string;
+}
+
+/** The start of an item field that refers to the shard's copy of the item instead of holding it. */
+const IN_SHARD = "#";
+const itemCheck = (json: string) => fnv1a(json).toString(16);
+const candidateLine = (pair: string, r: RankedCandidate, item: string) => `${JSON.stringify(pair)}\t${r.level}\t${r.pass}\t${r.seq}\t${JSON.stringify(r.doc)}\t${r.start}\t${item}\n`;
+
+/** Why an expansion could not go on: the file (relative to the output folder) and what is wrong with it. */
+export interface SpillProblem {
+  file: string;
+  why: string;
 }
 
 export class EvidenceSpill implements EvidenceSink {
@@ -46,7 +66,7 @@ export class EvidenceSpill implements EvidenceSink {
 
   add(pair: string, level: WindowLevel, pass: 1 | 2, seq: number, ev: Evidence): void {
     const shard = evidenceShardOf(pair);
-    const line = `${JSON.stringify(pair)}\t${LEVEL_NUMBER[level]}\t${pass}\t${seq}\t${JSON.stringify(ev.doc)}\t${ev.start}\t${JSON.stringify(ev)}\n`;
+    const line = candidateLine(pair, { level: LEVEL_NUMBER[level], pass, seq, doc: ev.doc, start: ev.start }, JSON.stringify(ev));
     this.buffers[shard].push(line);
     this.sizes[shard] += line.length;
     if (this.sizes[shard] >= FLUSH_AT) this.flush(shard);
@@ -95,11 +115,58 @@ export class EvidenceSpill implements EvidenceSink {
     return out;
   }
 
-  /** The kept items (their JSON) of every pair of one shard that has candidates. */
-  shardJson(shard: number, max: number): Map<string, string[]> {
+  /**
+   * The kept items (their JSON) of every pair of one shard that has candidates. With `compact`, the
+   * shard's file is then cut down to the kept candidates, each referring to its item in the shard
+   * (see the head of this file): only for a build whose shards are written from exactly these items.
+   */
+  shardJson(shard: number, max: number, compact = false): Map<string, string[]> {
     const out = new Map<string, string[]>();
-    for (const [pair, rows] of this.read(shard)) out.set(pair, selectKept(rows, max).map((r) => r.item));
+    const lines: string[] = [];
+    for (const [pair, rows] of this.read(shard)) {
+      const kept = selectKept(rows, max);
+      out.set(pair, kept.map((r) => r.item));
+      if (compact) for (const r of kept) lines.push(candidateLine(pair, r, IN_SHARD + itemCheck(r.item)));
+    }
+    if (compact && out.size) writeFileSync(this.files[shard], lines.join(""));
     return out;
+  }
+
+  /**
+   * Puts back the JSON of every item a cut-down file refers to, from the shards of the output `out`
+   * (the build these files were copied from). Returns what is wrong when a shard is missing, damaged or
+   * no longer holds the item a line refers to; the files are then unusable (clear them).
+   */
+  expand(out: string): SpillProblem | undefined {
+    for (let s = 0; s < EVIDENCE_SHARDS; s++) {
+      if (!existsSync(this.files[s])) continue;
+      const text = readFileSync(this.files[s], "utf8");
+      if (!text.includes("\t" + IN_SHARD)) continue;
+      const file = evidenceShardFile(s);
+      let shard: EvidenceShard;
+      try {
+        shard = JSON.parse(readFileSync(join(out, file), "utf8")) as EvidenceShard;
+      } catch (err) {
+        return { file, why: (err as Error).message };
+      }
+      const used = new Map<string, number>();
+      const lines: string[] = [];
+      for (const [pair, rows] of this.read(s)) {
+        for (const r of rows) {
+          let item = r.item;
+          if (item.startsWith(IN_SHARD)) {
+            const k = used.get(pair) ?? 0;
+            used.set(pair, k + 1);
+            const held = shard[pair]?.items?.[k];
+            item = held === undefined ? "" : JSON.stringify(held);
+            if (!held || IN_SHARD + itemCheck(item) !== r.item) return { file, why: `it does not hold the evidence item ${k + 1} of ${pair} that the saved state refers to` };
+          }
+          lines.push(candidateLine(pair, r, item));
+        }
+      }
+      writeFileSync(this.files[s], lines.join(""));
+    }
+    return undefined;
   }
 
   take(pair: string, max: number): Evidence[] {

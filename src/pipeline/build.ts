@@ -292,8 +292,14 @@ async function buildLocked(options: BuildOptions, listed: ReturnType<typeof list
     dedup = new CompactNearDuplicateIndex(path.join(tmp, NEAR_DUPLICATE_FILES));
     openOutputs(false);
   };
-  const resume = (prefix: string[], state: NonNullable<ReturnType<typeof loadState>>) => {
+  /** Carries the previous build's state files into the build folder; false (and named) when they cannot be gone on from. */
+  const carryState = (): boolean => {
     copyCarriedFiles(options.out, tmp);
+    const problem = evidence.expand(options.out);
+    if (problem) previous.report(problem.file, problem.why, "the build does not go on from the saved state; every article is folded in again");
+    return !problem;
+  };
+  const resume = (prefix: string[], state: NonNullable<ReturnType<typeof loadState>>) => {
     dedup = new CompactNearDuplicateIndex(path.join(tmp, NEAR_DUPLICATE_FILES), state.nearDuplicates);
     accumulator.restore(state.accumulated);
     candidates = CandidateTally.restore(state.tally);
@@ -419,7 +425,7 @@ async function buildLocked(options: BuildOptions, listed: ReturnType<typeof list
     matching = undefined;
     // Its files are checked only now that the build would go on from them.
     const state = prefix.length === savedSequence!.length && previous.stateFiles() ? loadState() : undefined;
-    if (state) {
+    if (state && carryState()) {
       resume(prefix, state);
       resumed = true;
       return;
@@ -492,7 +498,8 @@ async function buildLocked(options: BuildOptions, listed: ReturnType<typeof list
     writeFileSync(path.join(tmp, "candidates.jsonl"), jsonl(candidates.ranked()));
     writeFileSync(path.join(tmp, "warnings.jsonl"), jsonl(warnings));
     exportAll(tmp, graph, { gexfVersion: options.gexfVersion });
-    writeEvidenceShards(tmp, pairs, evidenceTotals, (shard) => evidence.shardJson(shard, MAX_EVIDENCE_PER_LEVEL), (pair, place) => store.putEvidence(pair, place));
+    // The candidates are cut down to references into the shards as each is written: the shards hold their text.
+    writeEvidenceShards(tmp, pairs, evidenceTotals, (shard) => evidence.shardJson(shard, MAX_EVIDENCE_PER_LEVEL, !taskErrors), (pair, place) => store.putEvidence(pair, place));
     // Without a saved state (an article failed) no later build goes on from the candidates.
     if (taskErrors) rmSync(evidence.dir, { recursive: true, force: true });
     store.setMeta("maxEvidencePerLevel", String(MAX_EVIDENCE_PER_LEVEL));

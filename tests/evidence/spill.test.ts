@@ -1,13 +1,14 @@
 // The spilled evidence candidates choose, per pair, what the in-memory sink chooses (selectEvidence):
 // here with many candidates per pair, so the per-level cap binds, two passes, documents whose names
 // sort differently from their arrival, and a spill that goes on after being copied (a resumed build).
-import { appendFileSync, copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import { appendFileSync, copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { EvidenceSpill, evidenceSpillFiles } from "../../src/evidence/spill.ts";
 import { MemoryEvidenceSink } from "../../src/evidence/select.ts";
-import { evidenceShardOf } from "../../src/evidence/key.ts";
+import { evidenceShardFile, evidenceShardOf } from "../../src/evidence/key.ts";
+import { writeEvidenceShards } from "../../src/evidence/shards.ts";
 import type { Evidence, WindowLevel } from "../../src/types.ts";
 
 const work = mkdtempSync(join(tmpdir(), "guanxi-spill-"));
@@ -65,6 +66,42 @@ describe("EvidenceSpill", () => {
     evidenceSpillFiles(first.dir).forEach((f, i) => copyFileSync(f, evidenceSpillFiles(second.dir)[i]));
     for (const c of stream.slice(half)) second.add(...c);
     for (const pair of pairs) expect(second.take(pair, 20)).toEqual(reference.take(pair, 20));
+  });
+
+  it("cut down to references into its written shards, goes on after a copy as if it had never been cut", () => {
+    const max = 3;
+    const half = stream.length / 2;
+    const first = new EvidenceSpill(join(work, "cut-first"));
+    for (const c of stream.slice(0, half)) first.add(...c);
+    const halfPairs = [...new Set(stream.slice(0, half).map((c) => c[0]))];
+    const out = join(work, "cut-out");
+    writeEvidenceShards(out, halfPairs, new Map(halfPairs.map((p) => [p, { sentence: 0, paragraph: 0, article: 0 }])), (shard) => first.shardJson(shard, max, true));
+    first.flushAll();
+    const files = evidenceSpillFiles(first.dir);
+    // The files now hold no item text, only references ("#" and a checksum), and fewer lines than candidates.
+    const cut = files.map((f) => readFileSync(f, "utf8")).join("");
+    expect(cut).not.toContain("反斜杠");
+    expect(cut.trim().split("\n").length).toBeLessThan(half);
+    expect(cut).toMatch(/\t#[0-9a-f]+\n/);
+    const second = new EvidenceSpill(join(work, "cut-second"));
+    files.forEach((f, i) => copyFileSync(f, evidenceSpillFiles(second.dir)[i]));
+    expect(second.expand(out)).toBeUndefined();
+    for (const c of stream.slice(half)) second.add(...c);
+    for (const pair of pairs) expect(second.take(pair, max), pair).toEqual(reference.take(pair, max));
+  });
+
+  it("names the shard that no longer holds an item its references point to", () => {
+    const spill = new EvidenceSpill(join(work, "cut-damaged"));
+    for (const c of stream.slice(0, 400)) spill.add(...c);
+    const some = [...new Set(stream.slice(0, 400).map((c) => c[0]))];
+    const out = join(work, "cut-damaged-out");
+    writeEvidenceShards(out, some, new Map(some.map((p) => [p, { sentence: 0, paragraph: 0, article: 0 }])), (shard) => spill.shardJson(shard, 3, true));
+    const pair = stream[0][0];
+    const file = join(out, evidenceShardFile(evidenceShardOf(pair)));
+    writeFileSync(file, readFileSync(file, "utf8").replace("第", "弟"));
+    expect(spill.expand(out)).toMatchObject({ file: evidenceShardFile(evidenceShardOf(pair)), why: expect.stringContaining("does not hold") });
+    rmSync(file);
+    expect(spill.expand(out)).toMatchObject({ file: evidenceShardFile(evidenceShardOf(pair)) });
   });
 
   it("names the file of a damaged line instead of reading past it", () => {

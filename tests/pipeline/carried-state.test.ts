@@ -84,6 +84,23 @@ describe("a damaged file is named and rebuilt from the inputs", () => {
     expect(readFileSync(join(out, "documents.jsonl"), "utf8").trim().split("\n")).toHaveLength(3);
   });
 
+  it("an evidence shard rewritten: the candidates that refer to it are not gone on from", async () => {
+    // The saved candidates hold references into the shards, not the passages (src/evidence/spill.ts).
+    let shard = "";
+    const { result, notes, out } = await rebuildAfter((dir) => {
+      const record = JSON.parse(readFileSync(join(dir, "build.json"), "utf8")).carried as Record<string, { bytes: number }>;
+      const name = Object.keys(record).find((n) => n.startsWith(".evidence-candidates/") && record[n].bytes > 0)!;
+      expect(readFileSync(join(dir, name), "utf8")).toMatch(/\t#[0-9a-f]+\n/);
+      shard = `evidence/${name.slice(-2)}.json`;
+      const text = readFileSync(join(dir, shard), "utf8");
+      writeFileSync(join(dir, shard), text.replace(/"text":"(.)/, '"text":"X'));
+    });
+    expect(result.resumed).toBe(0);
+    expect(result.damaged).toEqual([shard]);
+    expect(notes.join("\n")).toContain(shard);
+    expect(outputs(out)).toEqual(expected);
+  });
+
   it("random bytes in .near-duplicates.sentences", async () => {
     const { result, notes, out } = await rebuildAfter((dir) => {
       const file = join(dir, ".near-duplicates.sentences");
