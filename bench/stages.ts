@@ -1,5 +1,5 @@
 // `node --import tsx bench/stages.ts [--articles 2000] [--seed 20240601] [--reps 1] [--seed-reps 10]
-//    [--corpus synthetic|seeds] [--only STAGE] [--dump FILE]`
+//    [--corpus synthetic|seeds|dense] [--only STAGE] [--dump FILE]`
 //
 // Where the per-article time goes: each stage of the pipeline timed on its own, side by side with a
 // plain nodejieba cut of the same texts (the baseline the build's throughput is compared against), in
@@ -17,6 +17,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { generateCorpus } from "./generate.ts";
+import { generateDenseCorpus } from "./dense.ts";
 import { listInputFiles, readInputFile } from "../src/ingest/index.ts";
 import { cleanDocument } from "../src/clean/index.ts";
 import { loadDictionary } from "../src/link/dictionary.ts";
@@ -155,6 +156,12 @@ async function main(): Promise<void> {
   if (values.dump) {
     await dump(values.dump, [synthetic, seeds], ctx);
     console.log(`dumped ${synthetic.length + seeds.length} articles to ${values.dump}`);
+    return;
+  }
+  if (values.corpus === "dense") {
+    // The dense local news of `npm run bench -- --corpus dense` (20–40 dictionary entities per article).
+    const d = generateDenseCorpus(join(values.dir!, "dense"), { articles: Number(values.articles), seed: Number(values.seed) });
+    measure("dense", readAll(readdirSync(d.base).map((f) => join(d.base, f))), ctx, Number(values.reps), values.only);
     return;
   }
   if (values.corpus !== "seeds") measure("synthetic", synthetic, ctx, Number(values.reps), values.only);
