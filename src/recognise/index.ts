@@ -289,6 +289,9 @@ const CUE_TITLES = [
 const ADDRESS_TITLES = new Set([
   ...CUE_TITLES.filter((t) => /^[\u4e00-\u9fff]+$/.test(t)),
   "警官", "老师", "师傅", "队长", "所长", "科长", "厂长", "站长", "行长", "社长", "总编", "法官", "检察官", "大夫", "护士", "教练员", "团长", "村长", "镇长", "乡长", "支书",
+  // Forms of address by age or kinship, and the courtesy ones: news names people it keeps anonymous so
+  // (徐阿婆, 张先生, 李女士); the surname alone is no name to propose.
+  "阿婆", "阿姨", "阿伯", "阿公", "阿叔", "大爷", "大妈", "大娘", "大姐", "大哥", "奶奶", "爷爷", "婆婆", "老伯", "老太", "先生", "女士", "小姐", "同学",
 ]);
 
 /** What may follow a name: punctuation, a list mark, a verb of speech or action, the end. */

@@ -73,6 +73,14 @@ describe("a surname before a title", () => {
     expect(people).not.toContain("陈校");
     expect(names("陈校长决定从课堂氛围下手， 他带着小板凳旁听一节高三语文课。", "person")).not.toContain("陈校长");
   });
+
+  it("is not a person named by a form of address (徐阿婆, 张先生, 李女士), a name before one stays", () => {
+    // Read from a saved news page: 徐阿婆 was proposed as a person, twelve times.
+    const text = "8月13日，72岁的徐阿婆由家属陪同向警方报案。张先生说，李女士当天接到一通陌生电话。记者联系了王建国先生。";
+    const people = names(text, "person");
+    for (const wrong of ["徐阿婆", "徐阿", "张先生", "张先", "李女士", "李女"]) expect(people, wrong).not.toContain(wrong);
+    expect(people).toContain("王建国");
+  });
 });
 
 describe("words that are never names", () => {
