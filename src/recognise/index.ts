@@ -187,6 +187,8 @@ const COUNT_START = /^[一二三四五六七八九十两几数多][大个项家�
  */
 export function unspecific(label: string, type: TaggedSpan["type"], tagger: NameTagger, words?: WordsAt): string | undefined {
   if (label.length < 2) return "one character";
+  // 杨某, 陈某进, 王某某: a person the article keeps anonymous; the same form in two articles is two people.
+  if (type === "PER" && /^[\u4e00-\u9fff]{1,2}某/.test(label)) return "anonymised";
   if (type !== "PER" && GENERIC_BODY.test(label)) return "generic body";
   if (type === "ORG" && isGenericInstitution(label)) return "generic body";
   if (type !== "PER" && LEVEL_DEPARTMENT.test(label)) return "generic body";

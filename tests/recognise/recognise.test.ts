@@ -110,6 +110,9 @@ describe("names too unspecific to be candidates", () => {
     const listed = analyseText("（一）中国共产党机关、人民代表大会及其常务委员会机关、人民政府、监察委员会、人民法院、人民检察院的公职人员。");
     expect(listed.mentions.filter((m) => m.candidate).map((m) => m.label)).not.toContain("人民政府");
     expect(unspecific("江门市人民检察院", "ORG", tagger)).not.toBe("generic body");
+    // A person kept anonymous is no one person across articles.
+    for (const label of ["杨某", "陈某进", "王某某", "欧阳某"]) expect(unspecific(label, "PER", tagger), label).toBe("anonymised");
+    expect(unspecific("杨某进", "ORG", tagger)).not.toBe("anonymised");
     // A department of a level with no place named: "the district's", another body in every article.
     for (const label of ["区党工委", "区管委会", "区国投集团", "区党政办", "市发改委", "县城建局", "市委办", "市委组织部", "本市市场监管局"])
       expect(unspecific(label, "ORG", tagger), label).toBe("generic body");
