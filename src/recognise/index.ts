@@ -91,6 +91,7 @@ export function recogniseNames(text: string, tagger: NameTagger = defaultTagger(
 export const MIN_CONFIDENCE: Record<TaggedSpan["type"], number> = { PER: 0.75, LOC: 0.6, ORG: 0.65 };
 
 const MIDDLE_DOTS = new Set(["·", "・", "•", "‧"]);
+const ORG_LATIN_TAIL = /(?:医院|大学|学院|公司|集团|银行|中心|研究院|研究所|学校|中学|小学|协会|学会|局|委员会)([A-Za-z0-9]+[\u4e00-\u9fff]?)$/;
 
 /** A tagged person's bounds less a verb it swallowed after it or a title before it. */
 export function trimmedBounds(text: string, s: TaggedSpan, tagger: NameTagger): { start: number; end: number } {
@@ -98,6 +99,14 @@ export function trimmedBounds(text: string, s: TaggedSpan, tagger: NameTagger): 
   // A separating dot is never a name's edge (松江区·庄河市 → 庄河市).
   while (end - start > 1 && MIDDLE_DOTS.has(text[start])) start++;
   while (end - start > 1 && MIDDLE_DOTS.has(text[end - 1])) end--;
+  // Nor is a space (a page's 、 监察委员会 gave the label " 监察委员会", which no generic check knew).
+  while (end - start > 1 && /\s/.test(text[start])) start++;
+  while (end - start > 1 && /\s/.test(text[end - 1])) end--;
+  if (s.type === "ORG") {
+    // A Latin or digit run after the word that ends an organisation's name is the next word (禹州光明医院B超).
+    const tail = ORG_LATIN_TAIL.exec(text.slice(start, end));
+    if (tail) end -= tail[1].length;
+  }
   if (s.type !== "PER") return { start, end };
   // A Latin title or word before a Chinese name is not part of it (CEO阿尔特曼 → 阿尔特曼).
   const latinLead = /^[A-Za-z0-9][A-Za-z0-9\s]*(?=[\u4e00-\u9fff]{2})/.exec(text.slice(start, end));

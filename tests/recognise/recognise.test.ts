@@ -40,6 +40,17 @@ describe("name boundaries", () => {
     expect(found.some((n) => /^[·・]|[·・]$/.test(n.label))).toBe(false);
   });
 
+  it("never starts a name with a space, nor ends an organisation with the Latin word after it", () => {
+    // Read from saved pages: " 监察委员会" (after 第四条 and a wide space) slipped past the generic-body
+    // check; 禹州光明医院B超 took the next word.
+    const law = recogniseNames(normalizeString("第四条　监察委员会依照法律规定独立行使监察权，不受行政机关、社会团体和个人的干涉。"));
+    expect(law.some((n) => /^\s|\s$/.test(n.label))).toBe(false);
+    expect(law.filter((n) => n.label === "监察委员会").every((n) => n.unspecific === "generic body")).toBe(true);
+    const labels = recogniseNames(normalizeString("禹州光明医院B超报告单显示，检查结果是“双眼玻璃体内未见明显异常回声”。")).map((n) => n.label);
+    expect(labels).not.toContain("禹州光明医院B超");
+    expect(labels).toContain("禹州光明医院");
+  });
+
   it("keeps a person whose given name is a county's short form, and proposes no photo position", () => {
     // From a Hong Kong report: 吴永嘉 is no mention of 永嘉县; 左二 is where he stands in the photo.
     const a = analyseText("立法会新春午宴上，财委会主席吴永嘉（右二）、总协调人吴秋北（左二）向出席人士祝酒。");
