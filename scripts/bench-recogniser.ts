@@ -2,7 +2,7 @@
 // and characters per second. Reads ../shared/corpora (a build never does).
 //
 //   npm run bench:recogniser [-- --corpora ../shared/corpora] [--model FILE] [--json]
-//     [--errors FILE] [--rules FILE]
+//     [--errors FILE] [--rules FILE] [--bands FILE]
 //
 // Three readings: "tagger" is the model's own output; "stage" is what the recogniser returns
 // (recogniseNames: the tagger, then the rules on boundaries and on spans that are never names, then
@@ -10,6 +10,8 @@
 // unspecific to stand alone: one character, generic bodies, unlisted names not built like names).
 // `--rules FILE` prints, per rule, how many of the tagger's spans it turns away were right and wrong
 // (run it on peoples-daily-dev.bio with a model trained by `train:recogniser --holdout`).
+// `--bands FILE` prints, per type and confidence band of 0.05, how many of the stage's names with no
+// floor were right and wrong (how the floors MIN_CONFIDENCE are chosen, on the same held-out file).
 import path from "node:path";
 import { existsSync, readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -27,6 +29,7 @@ const { values } = parseArgs({
     json: { type: "boolean", default: false },
     errors: { type: "string" },
     rules: { type: "string" },
+    bands: { type: "string" },
     model: { type: "string" },
     files: { type: "string", default: "msra-test.bio,peoples-daily-dev.bio" },
   },
@@ -83,9 +86,61 @@ for (const file of values.files!.split(",")) {
     });
   }
   if (values.rules === file) reportRules(texts, tokens, gold);
+  if (values.bands === file) reportBands(texts, tokens, gold);
 }
 if (values.json) console.log(JSON.stringify(results, null, 1));
 else console.log(`model load: ${loadMs.toFixed(0)} ms`);
+
+/** Per type and confidence band of 0.05: the stage's names (with no floor) that were right and wrong. */
+function reportBands(texts: string[], tokens: ReturnType<typeof segmentTokens>[], gold: Spans[]): void {
+  const bands = new Map<string, { right: number; wrong: number }>();
+  // Per type: gold names, and the names of the other evidence (cues), right and predicted.
+  const goldCount = [0, 0, 0];
+  const cueRight = [0, 0, 0];
+  const cuePred = [0, 0, 0];
+  const byBand = ENTITY_TYPES.map(() => Array.from({ length: 20 }, () => ({ right: 0, wrong: 0 })));
+  texts.forEach((text, i) => {
+    const g = new Set(gold[i].map(key));
+    for (const x of gold[i]) goldCount[x.type]++;
+    for (const s of recogniseNames(text, tagger, { tokens: tokens[i], minConfidence: 0 })) {
+      const t = byType(s.ner);
+      const right = g.has(key({ start: s.start, end: s.end, type: t }));
+      if (s.evidence !== "model") {
+        cuePred[t]++;
+        if (right) cueRight[t]++;
+        continue;
+      }
+      const bb = byBand[t][Math.min(19, Math.floor(s.confidence * 20))];
+      if (right) bb.right++;
+      else bb.wrong++;
+      const band = Math.min(19, Math.floor(s.confidence * 20));
+      const k = `${s.ner} ${(band / 20).toFixed(2)}–${((band + 1) / 20).toFixed(2)}`;
+      const b = bands.get(k) ?? { right: 0, wrong: 0 };
+      if (g.has(key({ start: s.start, end: s.end, type: byType(s.ner) }))) b.right++;
+      else b.wrong++;
+      bands.set(k, b);
+    }
+  });
+  console.log("  confidence band: names right / wrong (floors now " + JSON.stringify(MIN_CONFIDENCE) + ")");
+  for (const [k, b] of [...bands].sort()) console.log(`    ${k}: ${b.right} / ${b.wrong}`);
+  // The floor (a multiple of 0.05) that gives each type its best F1 here.
+  ENTITY_TYPES.forEach((type, t) => {
+    const f1s: string[] = [];
+    let best = { floor: 0, f1: -1 };
+    for (let f = 19; f >= 0; f--) {
+      let right = cueRight[t];
+      let pred = cuePred[t];
+      for (let b = f; b < 20; b++) {
+        right += byBand[t][b].right;
+        pred += byBand[t][b].right + byBand[t][b].wrong;
+      }
+      const f1 = (2 * right) / (goldCount[t] + pred);
+      f1s.unshift(`${(f / 20).toFixed(2)}:${f1.toFixed(4)}`);
+      if (f1 > best.f1) best = { floor: f / 20, f1 };
+    }
+    console.log(`    ${type} best floor ${best.floor.toFixed(2)} (F1 ${best.f1.toFixed(4)}); ${f1s.slice(8).join(" ")}`);
+  });
+}
 
 /** Per rule: the tagger's spans it turns away (or cuts) that were right, and that were wrong. */
 function reportRules(texts: string[], tokens: ReturnType<typeof segmentTokens>[], gold: Spans[]): void {

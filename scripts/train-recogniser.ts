@@ -2,7 +2,7 @@
 // ships: figures only (feature weights, role shares per character, gazetteer word lists), never the
 // corpus files. See README, "Recognising new names".
 //
-//   npm run train:recogniser [-- --corpora ../shared/corpora] [--epochs 12] [--holdout] [--aug 2]
+//   npm run train:recogniser [-- --corpora ../shared/corpora] [--epochs 12] [--holdout] [--aug 2] [--runs 1]
 //
 // --holdout trains on peoples-daily-test.bio alone and reports on peoples-daily-dev.bio after every
 // epoch (to choose the settings); without it both People's Daily files train the shipped model.
@@ -31,6 +31,7 @@ const { values } = parseArgs({
     out: { type: "string", default: MODEL_PATH },
     seed: { type: "string", default: "12" },
     lists: { type: "string", default: "1500" },
+    runs: { type: "string", default: "1" },
   },
 });
 
@@ -364,35 +365,62 @@ function evaluate(w: Float64Array, tr: Float64Array): string {
 
 const epochs = Number(values.epochs);
 const order = train.map((_, i) => i);
-for (let e = 1; e <= epochs; e++) {
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [order[i], order[j]] = [order[j], order[i]];
+// --runs K: K perceptrons trained from zero on the same sentences in different orders, their averaged
+// weights averaged in turn (parameter mixing): one run's figures move by ±0.005 F1 with the order of
+// the sentences alone; the mixture moves less. The shipped model is one run (the default): a two-run
+// model, better held out, was measured on MSRA at organisation F1 0.744 with re-chosen floors and
+// not shipped (see README, "Recognising new names").
+const runs = Math.max(1, Number(values.runs));
+let mixW = new Float64Array(0);
+const mixTr = new Float64Array(T * T);
+for (let run = 1; run <= runs; run++) {
+  if (run > 1) {
+    W.fill(0);
+    U.fill(0);
+    trans.fill(0);
+    transU.fill(0);
+    step = 1;
   }
-  let errors = 0;
-  const t0 = Date.now();
-  for (const k of order) {
-    const inst = train[k];
-    const p = predict(inst, W, trans);
-    let wrong = false;
-    for (let i = 0; i < inst.codes.length; i++) if (p[i] !== inst.gold[i]) wrong = true;
-    if (wrong) {
-      errors++;
-      update(inst, p);
+  for (let e = 1; e <= epochs; e++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
     }
-    step++;
+    let errors = 0;
+    const t0 = Date.now();
+    for (const k of order) {
+      const inst = train[k];
+      const p = predict(inst, W, trans);
+      let wrong = false;
+      for (let i = 0; i < inst.codes.length; i++) if (p[i] !== inst.gold[i]) wrong = true;
+      if (wrong) {
+        errors++;
+        update(inst, p);
+      }
+      step++;
+    }
+    let line = `epoch ${e}: ${errors} sentences wrong, ${rowOf.size} features, ${((Date.now() - t0) / 1000).toFixed(1)} s`;
+    if (heldOut.length) {
+      const { w, tr } = averaged();
+      line += `; dev ${evaluate(w, tr)}`;
+    }
+    console.error((runs > 1 ? `run ${run}, ` : "") + line);
   }
-  let line = `epoch ${e}: ${errors} sentences wrong, ${rowOf.size} features, ${((Date.now() - t0) / 1000).toFixed(1)} s`;
-  if (heldOut.length) {
-    const { w, tr } = averaged();
-    line += `; dev ${evaluate(w, tr)}`;
+  const { w, tr } = averaged();
+  if (mixW.length < w.length) {
+    const m = new Float64Array(w.length);
+    m.set(mixW);
+    mixW = m;
   }
-  console.error(line);
+  for (let i = 0; i < w.length; i++) mixW[i] += w[i] / runs;
+  for (let i = 0; i < tr.length; i++) mixTr[i] += tr[i] / runs;
 }
 
 // ---------------------------------------------------------------- the model file
 
-const { w, tr } = averaged();
+const w = mixW;
+const tr = mixTr;
+if (runs > 1 && heldOut.length) console.error(`mixture of ${runs} runs: dev ${evaluate(w, tr)}`);
 const prune = Number(values.prune);
 let maxAbs = 0;
 for (const x of w) if (Math.abs(x) > maxAbs) maxAbs = Math.abs(x);
