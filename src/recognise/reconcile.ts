@@ -21,6 +21,9 @@ const PERSON_OVER_PLACE = 0.9;
 /** The level words that end a division's full name (a short form has none). */
 const LEVEL_END = /[省市县区州旗盟镇乡]$/;
 
+/** Words that follow a company's name, never a person's (李锦记集团, 国科天成科技…). */
+const ORG_WORD_AFTER = /^(集团|公司|股份|控股|实业|银行|证券|基金|保险|药业|有限)/;
+
 /** Longest evidence sentence kept with a candidate mention. */
 const CONTEXT_MAX = 160;
 
@@ -115,10 +118,15 @@ export function reconcileRecognised(
   const dropped = new Set<Mention>();
   const relinked: Mention[] = [];
   const candidates: RecognisedMention[] = [];
+  // The organisations the document names: a "person" that opens one of them is its short name
+  // (国科天成 of 国科天成科技股份有限公司, 李锦记 of 李锦记集团).
+  const orgNames = [...names.filter((n) => n.ner === "ORG").map((n) => n.label), ...linked.filter((m) => m.type === "company" || m.type === "lab").map((m) => m.label)];
+  const opensAnOrg = (n: RecognisedName) => ORG_WORD_AFTER.test(doc.normText.slice(n.end, n.end + 2)) || orgNames.some((o) => o.length > n.label.length && o.startsWith(n.label));
   for (const n of names) {
     if (n.ner === "PER" && n.evidence === "model" && !nameIndex.has(n.label)) {
       const token = tokenAt(tokens, n.start, n.end);
       if (token && !NAME_TAGS.test(token.tag)) continue;
+      if (opensAnOrg(n)) continue;
     }
     // A name too unspecific to be an entity of its own (中, 省市纪委, an unlisted phrase) may only link.
     if (n.unspecific && !nameIndex.has(n.label)) continue;

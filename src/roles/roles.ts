@@ -184,6 +184,12 @@ function isOrgMention(m: Mention): boolean {
   return m.type !== "person" && m.type !== "programme";
 }
 
+/** Whether a title word stands anywhere in `text` (a short stretch). */
+function titleWordIn(text: string): boolean {
+  for (let end = text.length; end > 0; end--) if (titleWordEndingAt(text, end)) return true;
+  return false;
+}
+
 /** The longest title word ending at `end`, or undefined. */
 function titleWordEndingAt(text: string, end: number): string | undefined {
   if (end <= 0 || ENDS_A_TITLE[text.charCodeAt(end - 1)] === 0) return undefined;
@@ -213,7 +219,8 @@ function titlePhraseEndingAt(ctx: RoleContext, end: number): TitleElement | unde
     // Between the body and the title word, a short qualifier at most (党委, 驻上海办事处), never a clause:
     // in 在圣都国际会议中心会见了奇瑞汽车股份有限公司董事长 the company is the body, not a place before the verb.
     const between = text.slice(e, wordStart);
-    if (between.length > 8 || CLAUSE_WORD.test(between)) continue;
+    // Nor another person's title and name joined by a conjunction (公司董事长顾伦及科大校长: 科大's head is no post of the company).
+    if (between.length > 8 || CLAUSE_WORD.test(between) || /[及和与、，,]/.test(between) || titleWordIn(between)) continue;
     // A body may reach back past a bracket of its own name: 中国(杭州)人工智能小镇名誉镇长.
     for (const i of ctx.orgMentionsEndingAt.get(e) ?? []) {
       const m = ctx.mentions[i];
@@ -246,7 +253,7 @@ function titlePhraseEndingAt(ctx: RoleContext, end: number): TitleElement | unde
   // Never a pronoun or determiner (该公司董事长, 其主任): those point back, they do not name a body.
   // Nor a count (两名联合创始人, 另一位副总裁): what follows the count is the title.
   // Nor a conjunction or preposition joining it to the clause (与立法会主席 → 立法会主席).
-  const uncounted = region.replace(/^.*[一二两三四五六七八九十几数多0-9０-９][名位个]/, "").replace(/^[与和及同跟对由向]+/, "");
+  const uncounted = region.replace(/^.*[一二两三四五六七八九十几数多0-9０-９][名位个]/, "").replace(/^[与和及同跟对由向在据经为]+/, "");
   const descriptor = uncounted.length <= 4 && [...uncounted].every((c) => CJK.test(c)) && !/^[该本其这那此各]/.test(uncounted) ? uncounted : "";
   const title = descriptor + word;
   const implied = TITLE_IMPLIES_BODY.find((t) => t.title.test(word));

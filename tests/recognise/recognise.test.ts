@@ -51,6 +51,16 @@ describe("name boundaries", () => {
     expect(labels).toContain("禹州光明医院");
   });
 
+  it("is not a person that opens a company's name (国科天成 of 国科天成科技股份有限公司, 李锦记集团)", () => {
+    // From a listed company's notice and a university's report: both were proposed as people.
+    const a = analyseText("国科天成：关于全资子公司共同投资的公告。国科天成科技股份有限公司全资子公司于2025年4月30日签署协议。");
+    expect(a.mentions.filter((m) => m.type === "person").map((m) => m.label)).not.toContain("国科天成");
+    const b = analyseText("科大亦同时与3间本地知名企业签署合作备忘录，分别是李锦记集团、南丰生命科技投资及新鸿基公司。");
+    expect(b.mentions.filter((m) => m.type === "person").map((m) => m.label)).not.toContain("李锦记");
+    // A person before a title is still one: 公司 after the name is not what follows here.
+    expect(analyseText("公司董事长张建国表示，今年订单增长。").mentions.some((m) => m.label === "张建国" && m.type === "person")).toBe(true);
+  });
+
   it("keeps a person whose given name is a county's short form, and proposes no photo position", () => {
     // From a Hong Kong report: 吴永嘉 is no mention of 永嘉县; 左二 is where he stands in the photo.
     const a = analyseText("立法会新春午宴上，财委会主席吴永嘉（右二）、总协调人吴秋北（左二）向出席人士祝酒。");

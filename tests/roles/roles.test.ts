@@ -56,6 +56,16 @@ describe("extractRoles", () => {
     expect(rows).toContain("李强|总理|国务院");
   });
 
+  it("never reads another person's title and name into a title, nor a preposition before it", () => {
+    // From a Hong Kong university's report: 叶玉如 had the title 董事长顾伦及科大校长 of the company, and 在科大校长.
+    const text = "在上海市漕河泾新兴技术开发区营运管理有限公司董事长顾伦及科大校长叶玉如教授的见证下，双方签署合作备忘录。在科大校长叶玉如教授的见证下，双方签署合作备忘录。";
+    const rows = roleRows(text);
+    expect(rows.find((r) => r.startsWith("顾伦|"))).toBe("顾伦|董事长|上海市漕河泾新兴技术开发区营运管理有限公司");
+    const ye = rows.filter((r) => r.startsWith("叶玉如|"));
+    expect(ye.length).toBeGreaterThan(0);
+    for (const r of ye) expect(r, r).not.toMatch(/董事长|顾伦|^叶玉如\|在|营运管理有限公司$/);
+  });
+
   it("reads Hong Kong's posts, without a conjunction before the title", () => {
     const rows = roleRows("立法会举行新春午宴，行政长官李家超（左五）与立法会主席李慧琼（左四）向出席人士祝酒。");
     expect(rows.some((r) => r.startsWith("李家超|行政长官"))).toBe(true);
