@@ -23,6 +23,8 @@ export interface EvidenceEntryPlace {
   file: string;
   offset: number;
   length: number;
+  /** Where the pair's first item starts in the file (the items follow, one comma apart). */
+  items: number;
 }
 
 /**
@@ -56,10 +58,11 @@ export function writeEvidenceShards(
     for (const key of byShard.get(shard)!.sort()) {
       const t = totals.get(key)!;
       const head = `${parts.length > 1 ? "," : ""}${JSON.stringify(key)}:`;
-      const value = `{"total":${JSON.stringify({ sentence: t.sentence, paragraph: t.paragraph, article: t.article })},"items":[${(items.get(key) ?? []).join(",")}]}`;
+      const opening = `{"total":${JSON.stringify({ sentence: t.sentence, paragraph: t.paragraph, article: t.article })},"items":[`;
+      const value = `${opening}${(items.get(key) ?? []).join(",")}]}`;
       const headBytes = Buffer.byteLength(head);
       const length = Buffer.byteLength(value);
-      onEntry?.(key, { file, offset: offset + headBytes, length });
+      onEntry?.(key, { file, offset: offset + headBytes, length, items: offset + headBytes + Buffer.byteLength(opening) });
       offset += headBytes + length;
       parts.push(head, value);
     }

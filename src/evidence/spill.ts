@@ -13,14 +13,13 @@
 // and their ranks: a candidate not kept now is never kept later (the items a resumed build adds rank
 // after every earlier one of their pass, so the kept ones stay a prefix of the same order). So each
 // file is cut down to the kept candidates, and their item JSON, which the shard already holds, becomes a
-// reference to it: "#" and the checksum of the item's JSON (the k-th such line of a pair is the k-th item
-// of the pair's entry). A resumed build puts the JSON back from the shards (expand) before it adds to them.
+// reference to it: "#", the byte offset and length of the item in the shard file, and the checksum of
+// its JSON. A resumed build puts the JSON back from the shards' bytes (expand) before it adds to them.
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fnv1a } from "../hash.ts";
 import type { Evidence, WindowLevel } from "../types.ts";
 import { EVIDENCE_SHARDS, evidenceShardFile, evidenceShardOf } from "./key.ts";
-import type { EvidenceShard } from "./shards.ts";
 import { LEVEL_NUMBER, selectKept, type EvidenceSink, type RankedCandidate } from "./select.ts";
 /** Characters buffered per shard before an append: 256 shards × 64 K stay small, appends stay few. */
 const FLUSH_AT = 65536;
@@ -115,27 +114,55 @@ export class EvidenceSpill implements EvidenceSink {
     return out;
   }
 
+  /** The kept candidates of the shard last selected for compaction, by pair, and its lines so far. */
+  private pending: { shard: number; kept: Map<string, SpilledCandidate[]>; lines: string[] } | undefined;
+
   /**
    * The kept items (their JSON) of every pair of one shard that has candidates. With `compact`, the
-   * shard's file is then cut down to the kept candidates, each referring to its item in the shard
-   * (see the head of this file): only for a build whose shards are written from exactly these items.
+   * shard's file is then cut down to the kept candidates, each referring to its item's bytes in the
+   * written shard (see the head of this file): `placed` is told where each pair's items stand, and the
+   * file is rewritten at the next shard or at `endCompaction`. Only for a build whose shards are
+   * written from exactly these items.
    */
   shardJson(shard: number, max: number, compact = false): Map<string, string[]> {
+    this.endCompaction();
     const out = new Map<string, string[]>();
-    const lines: string[] = [];
+    const kept = new Map<string, SpilledCandidate[]>();
     for (const [pair, rows] of this.read(shard)) {
-      const kept = selectKept(rows, max);
-      out.set(pair, kept.map((r) => r.item));
-      if (compact) for (const r of kept) lines.push(candidateLine(pair, r, IN_SHARD + itemCheck(r.item)));
+      const chosen = selectKept(rows, max);
+      out.set(pair, chosen.map((r) => r.item));
+      kept.set(pair, chosen);
     }
-    if (compact && out.size) writeFileSync(this.files[shard], lines.join(""));
+    if (compact && out.size) this.pending = { shard, kept, lines: [] };
     return out;
   }
 
+  /** Where a pair's items were written (the shard writer's place of its entry): their references. */
+  placed(pair: string, place: { items: number }): void {
+    const rows = this.pending?.kept.get(pair);
+    if (!rows) return;
+    let at = place.items;
+    for (const r of rows) {
+      const bytes = Buffer.byteLength(r.item);
+      this.pending!.lines.push(candidateLine(pair, r, `${IN_SHARD}${at}:${bytes}:${itemCheck(r.item)}`));
+      at += bytes + 1;
+    }
+    this.pending!.kept.delete(pair);
+  }
+
+  /** Rewrites the file of the shard last selected: references, and in full any pair the shard did not take. */
+  endCompaction(): void {
+    const p = this.pending;
+    if (!p) return;
+    this.pending = undefined;
+    for (const [pair, rows] of p.kept) for (const r of rows) p.lines.push(candidateLine(pair, r, r.item));
+    writeFileSync(this.files[p.shard], p.lines.join(""));
+  }
+
   /**
-   * Puts back the JSON of every item a cut-down file refers to, from the shards of the output `out`
-   * (the build these files were copied from). Returns what is wrong when a shard is missing, damaged or
-   * no longer holds the item a line refers to; the files are then unusable (clear them).
+   * Puts back the JSON of every item a cut-down file refers to, from the bytes of the shards of the
+   * output `out` (the build these files were copied from). Returns what is wrong when a shard is
+   * missing or no longer holds the item a line refers to; the files are then unusable (clear them).
    */
   expand(out: string): SpillProblem | undefined {
     for (let s = 0; s < EVIDENCE_SHARDS; s++) {
@@ -143,23 +170,22 @@ export class EvidenceSpill implements EvidenceSink {
       const text = readFileSync(this.files[s], "utf8");
       if (!text.includes("\t" + IN_SHARD)) continue;
       const file = evidenceShardFile(s);
-      let shard: EvidenceShard;
+      let shard: Buffer;
       try {
-        shard = JSON.parse(readFileSync(join(out, file), "utf8")) as EvidenceShard;
+        shard = readFileSync(join(out, file));
       } catch (err) {
         return { file, why: (err as Error).message };
       }
-      const used = new Map<string, number>();
       const lines: string[] = [];
       for (const [pair, rows] of this.read(s)) {
         for (const r of rows) {
           let item = r.item;
           if (item.startsWith(IN_SHARD)) {
-            const k = used.get(pair) ?? 0;
-            used.set(pair, k + 1);
-            const held = shard[pair]?.items?.[k];
-            item = held === undefined ? "" : JSON.stringify(held);
-            if (!held || IN_SHARD + itemCheck(item) !== r.item) return { file, why: `it does not hold the evidence item ${k + 1} of ${pair} that the saved state refers to` };
+            const [at, bytes, check] = item.slice(1).split(":");
+            const start = Number(at);
+            const end = start + Number(bytes);
+            item = end <= shard.length ? shard.toString("utf8", start, end) : "";
+            if (!item || itemCheck(item) !== check) return { file, why: `it does not hold the evidence item of ${pair} at byte ${start} that the saved state refers to` };
           }
           lines.push(candidateLine(pair, r, item));
         }

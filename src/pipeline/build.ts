@@ -499,7 +499,11 @@ async function buildLocked(options: BuildOptions, listed: ReturnType<typeof list
     writeFileSync(path.join(tmp, "warnings.jsonl"), jsonl(warnings));
     exportAll(tmp, graph, { gexfVersion: options.gexfVersion });
     // The candidates are cut down to references into the shards as each is written: the shards hold their text.
-    writeEvidenceShards(tmp, pairs, evidenceTotals, (shard) => evidence.shardJson(shard, MAX_EVIDENCE_PER_LEVEL, !taskErrors), (pair, place) => store.putEvidence(pair, place));
+    writeEvidenceShards(tmp, pairs, evidenceTotals, (shard) => evidence.shardJson(shard, MAX_EVIDENCE_PER_LEVEL, !taskErrors), (pair, place) => {
+      store.putEvidence(pair, place);
+      evidence.placed(pair, place);
+    });
+    evidence.endCompaction();
     // Without a saved state (an article failed) no later build goes on from the candidates.
     if (taskErrors) rmSync(evidence.dir, { recursive: true, force: true });
     store.setMeta("maxEvidencePerLevel", String(MAX_EVIDENCE_PER_LEVEL));

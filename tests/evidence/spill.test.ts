@@ -75,14 +75,15 @@ describe("EvidenceSpill", () => {
     for (const c of stream.slice(0, half)) first.add(...c);
     const halfPairs = [...new Set(stream.slice(0, half).map((c) => c[0]))];
     const out = join(work, "cut-out");
-    writeEvidenceShards(out, halfPairs, new Map(halfPairs.map((p) => [p, { sentence: 0, paragraph: 0, article: 0 }])), (shard) => first.shardJson(shard, max, true));
+    writeEvidenceShards(out, halfPairs, new Map(halfPairs.map((p) => [p, { sentence: 0, paragraph: 0, article: 0 }])), (shard) => first.shardJson(shard, max, true), (pair, place) => first.placed(pair, place));
+    first.endCompaction();
     first.flushAll();
     const files = evidenceSpillFiles(first.dir);
     // The files now hold no item text, only references ("#" and a checksum), and fewer lines than candidates.
     const cut = files.map((f) => readFileSync(f, "utf8")).join("");
     expect(cut).not.toContain("反斜杠");
     expect(cut.trim().split("\n").length).toBeLessThan(half);
-    expect(cut).toMatch(/\t#[0-9a-f]+\n/);
+    expect(cut).toMatch(/\t#\d+:\d+:[0-9a-f]+\n/);
     const second = new EvidenceSpill(join(work, "cut-second"));
     files.forEach((f, i) => copyFileSync(f, evidenceSpillFiles(second.dir)[i]));
     expect(second.expand(out)).toBeUndefined();
@@ -95,7 +96,8 @@ describe("EvidenceSpill", () => {
     for (const c of stream.slice(0, 400)) spill.add(...c);
     const some = [...new Set(stream.slice(0, 400).map((c) => c[0]))];
     const out = join(work, "cut-damaged-out");
-    writeEvidenceShards(out, some, new Map(some.map((p) => [p, { sentence: 0, paragraph: 0, article: 0 }])), (shard) => spill.shardJson(shard, 3, true));
+    writeEvidenceShards(out, some, new Map(some.map((p) => [p, { sentence: 0, paragraph: 0, article: 0 }])), (shard) => spill.shardJson(shard, 3, true), (pair, place) => spill.placed(pair, place));
+    spill.endCompaction();
     const pair = stream[0][0];
     const file = join(out, evidenceShardFile(evidenceShardOf(pair)));
     writeFileSync(file, readFileSync(file, "utf8").replace("第", "弟"));
