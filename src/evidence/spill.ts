@@ -87,11 +87,11 @@ export class EvidenceSpill implements EvidenceSink {
   }
 
   /** The candidates of one shard, by pair key. */
-  private read(shard: number): Map<string, SpilledCandidate[]> {
+  private read(shard: number, text?: string): Map<string, SpilledCandidate[]> {
     this.flush(shard);
     const out = new Map<string, SpilledCandidate[]>();
-    if (!existsSync(this.files[shard])) return out;
-    const text = readFileSync(this.files[shard], "utf8");
+    if (text === undefined && !existsSync(this.files[shard])) return out;
+    text ??= readFileSync(this.files[shard], "utf8");
     for (let at = 0; at < text.length; ) {
       const end = text.indexOf("\n", at);
       const tabs: number[] = [];
@@ -166,6 +166,7 @@ export class EvidenceSpill implements EvidenceSink {
    */
   expand(out: string): SpillProblem | undefined {
     for (let s = 0; s < EVIDENCE_SHARDS; s++) {
+      this.flush(s);
       if (!existsSync(this.files[s])) continue;
       const text = readFileSync(this.files[s], "utf8");
       if (!text.includes("\t" + IN_SHARD)) continue;
@@ -177,7 +178,7 @@ export class EvidenceSpill implements EvidenceSink {
         return { file, why: (err as Error).message };
       }
       const lines: string[] = [];
-      for (const [pair, rows] of this.read(s)) {
+      for (const [pair, rows] of this.read(s, text)) {
         for (const r of rows) {
           let item = r.item;
           if (item.startsWith(IN_SHARD)) {

@@ -200,7 +200,6 @@ export function unspecific(label: string, type: TaggedSpan["type"], tagger: Name
   if (type === "PER" && /^[\u4e00-\u9fff]{1,2}某/.test(label)) return "anonymised";
   if (type !== "PER" && GENERIC_BODY.test(label)) return "generic body";
   if (type === "ORG" && isGenericInstitution(label)) return "generic body";
-  if (type !== "PER" && LEVEL_DEPARTMENT.test(label)) return "generic body";
   // A lower-case Latin word (while, data) is text, not an organisation's or a place's name.
   if (type !== "PER" && /^[a-z][a-z\s\-]*$/.test(label)) return "lower-case Latin word";
   // A generic word and a level (新村, 全市, 各区): listed as a village somewhere, but no name here.
@@ -221,17 +220,17 @@ export function unspecific(label: string, type: TaggedSpan["type"], tagger: Name
   return "no suffix";
 }
 
-/** Levels and generic bodies: a name made only of these names no one body (省市纪委, 县委, 市政府), nor one meeting (省市纪委全会). */
-const GENERIC_BODY = /^(省|市|县|区|乡|镇|村|州|团|站|厂|校|中央|国家|全国|地方|各级|省市|市县|县市|省区|区县|市区|省级|市级|县级|区级|地市)+(委|党委|纪委|政府|人大|政协|委员会|党组|支部|常委会|人大常委会|监委|法院|检察院|公安局|团委|妇联|工会)(全会|会议|大会|全体会议)?$/;
-
 /**
- * A department of a level with no place named (区党工委, 区管委会, 市发改委, 区国投集团, 县城建局): "the
- * district's", a different body in every article, so never one candidate across articles. The middle
- * is the closed vocabulary of local departments' short names, so that a name that opens with a level
- * character (区块链研究院) is not taken for one.
+ * A name made only of levels and a generic body names no one body: 省市纪委, 县委, 市政府, nor one
+ * meeting (省市纪委全会). Nor does a level with a department's short name and no place (区党工委,
+ * 区管委会, 市发改委, 区国投集团, 市委组织部): "the district's", a different body in every article, so
+ * never one candidate across articles. The departments are a closed vocabulary, so that a name that
+ * opens with a level character (区块链研究院) is not taken for one.
  */
-const LEVEL_DEPARTMENT = new RegExp(
-  "^(?:我|本|全)?(?:省|市|县|区|乡|镇|州|旗)(?:委|政府)?(?:" +
+const GENERIC_BODY = new RegExp(
+  "^(?:我|本|全)?(?:省|市|县|区|乡|镇|村|州|旗|团|站|厂|校|中央|国家|全国|地方|各级|省市|市县|县市|省区|区县|市区|省级|市级|县级|区级|地市)+" +
+    "(?:委|党委|纪委|政府|人大|政协|委员会|党组|支部|常委会|人大常委会|监委|法院|检察院|公安局|团委|妇联|工会" +
+    "|(?:委|政府)?(?:" +
     [
       "党工委", "管委", "党政", "政府", "委", "国投", "城投", "交投", "发改", "财政", "教育", "公安", "住建", "城建", "工信", "经信", "经发",
       "经科信", "科技", "卫健", "卫生", "组织", "宣传", "统战", "政法", "规划", "国土", "自然资源", "生态环境", "环保", "交通", "水利",
@@ -239,7 +238,8 @@ const LEVEL_DEPARTMENT = new RegExp(
       "林业", "统计", "医保", "退役军人事务", "行政审批", "数据", "大数据", "投促", "招商", "融媒体", "人武", "消防", "妇联", "团",
       "总工会", "工商联", "科协", "残联", "红十字", "住房公积金", "档案", "党史", "编办", "直属机关工委",
     ].join("|") +
-    ")(?:局|委|委员会|办|办公室|部|厅|处|科|队|所|站|会|集团|中心|公司|工委)?$",
+    ")(?:局|委|委员会|办|办公室|部|厅|处|科|队|所|站|会|集团|中心|公司|工委)?)" +
+    "(?:全会|会议|大会|全体会议)?$",
 );
 
 /**
