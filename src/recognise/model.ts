@@ -120,6 +120,8 @@ export class NameTagger {
   private suffixVec = new Float32Array((SUFFIX_REACH + 1) * 16 * TAG_COUNT);
   /** The four gazetteer lists' weights where none of them has a word (the common case), summed. */
   private noLexVec = new Float32Array(TAG_COUNT);
+  /** Scratch: the gazetteer rows of one position where some listed word is. */
+  private lexRow = new Float32Array(TAG_COUNT);
   private words: WordInfo = { shape: new Uint8Array(512), tag: new Uint8Array(512), context: new Uint8Array(512) };
   /**
    * Character bigrams met so far, each with its weights in the four bigram templates (6: the two
@@ -293,6 +295,11 @@ export class NameTagger {
     let pA = this.pairRows(BOUNDARY, BOUNDARY);
     let pB = this.pairRows(BOUNDARY, c0);
     let pC = this.pairRows(c0, cp1);
+    const listVec = this.listVec;
+    const wordVec = this.wordVec;
+    const pairRows = this.pairMemo;
+    const lexRow = this.lexRow;
+    const R = ROLE_VALUES;
     for (let i = 0; i < n; i++) {
       cp2 = i + 2 < n ? FOLD[codes[i + 2]] : BOUNDARY;
       const base = i * T;
@@ -301,62 +308,69 @@ export class NameTagger {
       const ws = (shape * 16 + words.tag[i]) * T;
       const wc = (Math.floor(shape / 5) * 256 + words.context[i]) * T;
       const sf = (suffix[i] * 16 + words.tag[i]) * T;
-      for (let t = 0; t < T; t++) {
-        emit[base + t] = classVec[cls + t] + wordShapeVec[ws + t] + wordContextVec[wc + t] + suffixVec[sf + t];
-      }
       const i4 = i * 4;
       const nextStart = i + 1 < n ? i4 + 4 : -1;
-      if ((lex[i4] | lex[i4 + 1] | lex[i4 + 2] | lex[i4 + 3] | endLen[i4] | endLen[i4 + 1] | endLen[i4 + 2] | endLen[i4 + 3] | inside[i4] | inside[i4 + 1] | inside[i4 + 2] | inside[i4 + 3]) === 0 && (nextStart < 0 || (lex[nextStart] | lex[nextStart + 1] | lex[nextStart + 2] | lex[nextStart + 3]) === 0)) {
-        // No gazetteer word starts, ends, runs through or follows here: one summed row.
-        for (let t = 0; t < T; t++) emit[base + t] += noLexVec[t];
-      } else {
+      // The gazetteer rows: where no listed word starts, ends, runs through or follows here (the common
+      // case), one row summed at load; otherwise the four lists' rows summed into lexRow.
+      let lexVec = noLexVec;
+      if ((lex[i4] | lex[i4 + 1] | lex[i4 + 2] | lex[i4 + 3] | endLen[i4] | endLen[i4 + 1] | endLen[i4 + 2] | endLen[i4 + 3] | inside[i4] | inside[i4 + 1] | inside[i4 + 2] | inside[i4 + 3]) !== 0 || (nextStart >= 0 && (lex[nextStart] | lex[nextStart + 1] | lex[nextStart + 2] | lex[nextStart + 3]) !== 0)) {
+        lexVec = lexRow;
+        lexRow.fill(0);
         for (let k = 0; k < 4; k++) {
           const start = lex[i4 + k];
           const end = endLen[i4 + k];
           const next = nextStart >= 0 ? lex[nextStart + k] : 0;
           const a = ((k * 7 + (start > 6 ? 6 : start)) * 2 + inside[i4 + k]) * T;
           const b = ((k * 7 + (end > 6 ? 6 : end)) * 7 + (next > 6 ? 6 : next)) * T;
-          for (let t = 0; t < T; t++) emit[base + t] += lexStartVec[a + t] + lexEndVec[b + t];
+          for (let t = 0; t < T; t++) lexRow[t] += lexStartVec[a + t] + lexEndVec[b + t];
         }
       }
       const nrm1 = cm1 === BOUNDARY ? 255 : nr[cm1];
       const nr0 = nr[c0];
       const nrp1 = cp1 === BOUNDARY ? 255 : nr[cp1];
       const endPrevPer = i > 0 ? endLen[(i - 1) * 4] : 0;
-      const startPer = lex[i * 4];
-      const startWord = lex[i * 4 + 3];
-      const endWord = endLen[i * 4 + 3];
-      const R = ROLE_VALUES;
-      const p0 = nr0;
-      const a29 = (((endPrevPer > 6 ? 6 : endPrevPer) * 7 + (startPer > 6 ? 6 : startPer)) * R + p0) * T;
-      const a30 = ((p0 * 7 + (startWord > 6 ? 6 : startWord)) * 7 + (endWord > 6 ? 6 : endWord)) * T;
-      const listVec = this.listVec;
-      const wordVec = this.wordVec;
-      for (let t = 0; t < T; t++) {
-        emit[base + t] += listVec[a29 + t] + wordVec[a30 + t];
-      }
+      const startPer = lex[i4];
+      const startWord = lex[i4 + 3];
+      const endWord = endLen[i4 + 3];
+      const a29 = (((endPrevPer > 6 ? 6 : endPrevPer) * 7 + (startPer > 6 ? 6 : startPer)) * R + nr0) * T;
+      const a30 = ((nr0 * 7 + (startWord > 6 ? 6 : startWord)) * 7 + (endWord > 6 ? 6 : endWord)) * T;
       // The four character pairs around i, from the memo (one lookup per position: the window's
       // newest pair; the other three were looked up at the positions before). Their rows hold the
       // bigram templates, the characters' own weights at their offsets and the role-pair templates.
       const pD = this.pairRows(cp1, cp2);
-      const pairRows = this.pairMemo;
-      for (let t = 0; t < T; t++) emit[base + t] += pairRows[pA + t] + pairRows[pB + T + t] + pairRows[pC + 2 * T + t] + pairRows[pD + 3 * T + t];
+      // The three hashed features' slots; a feature the model lacks ends at an empty slot, whose
+      // weights are all 0, so it is added like the others.
+      const o10 = this.slotOf(hash3(10, cm1, cp1), slots, slotKeys, mask, maskWords) + 2;
+      const o33 = this.slotOf(hash3(33, c0, shape), slots, slotKeys, mask, maskWords) + 2;
+      const o15 = this.slotOf(hash4(15, nrm1, nr0, nrp1), slots, slotKeys, mask, maskWords) + 2;
+      // Every row of this position in one pass, each weight read once and the sum written once (the
+      // sums are of integers, exact in any order).
+      const pb = pB + T;
+      const pc = pC + 2 * T;
+      const pd = pD + 3 * T;
+      for (let t = 0; t < T; t++) {
+        emit[base + t] =
+          classVec[cls + t] + wordShapeVec[ws + t] + wordContextVec[wc + t] + suffixVec[sf + t] + lexVec[t] +
+          listVec[a29 + t] + wordVec[a30 + t] +
+          pairRows[pA + t] + pairRows[pb + t] + pairRows[pc + t] + pairRows[pd + t] +
+          slots[o10 + t] + slots[o33 + t] + slots[o15 + t];
+      }
       pA = pB;
       pB = pC;
       pC = pD;
-      for (let f = 0; f < 3; f++) {
-        const h = f === 0 ? hash3(10, cm1, cp1) : f === 1 ? hash3(33, c0, shape) : hash4(15, nrm1, nr0, nrp1);
-        const lo = h & 0xffff;
-        const hi = h >>> 16;
-        let o = (h & mask) * SLOT;
-        while (slots[o + SLOT - 1] !== 0 && (slotKeys[o] !== lo || slotKeys[o + 1] !== hi)) o = (o + SLOT) & maskWords;
-        if (slots[o + SLOT - 1] === 0) continue;
-        for (let t = 0; t < T; t++) emit[base + t] += slots[o + 2 + t];
-      }
       cm1 = c0;
       c0 = cp1;
       cp1 = cp2;
     }
+  }
+
+  /** The slot of feature hash `h`: where its key is, or the empty slot where the probe ends. */
+  private slotOf(h: number, slots: Int16Array, slotKeys: Uint16Array, mask: number, maskWords: number): number {
+    const lo = h & 0xffff;
+    const hi = h >>> 16;
+    let o = (h & mask) * SLOT;
+    while (slots[o + SLOT - 1] !== 0 && (slotKeys[o] !== lo || slotKeys[o + 1] !== hi)) o = (o + SLOT) & maskWords;
+    return o;
   }
 
   /** Where the four bigram rows of (a, b) start in pairMemo (computed on first sight). */

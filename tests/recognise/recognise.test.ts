@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { normalizeString } from "../../src/clean/index.ts";
 import { defaultTagger, recogniseNames, unspecific, wordsAt, type RecognisedName } from "../../src/recognise/index.ts";
-import { allowed, spansOf, TAG_COUNT, tagOf, TAG_O } from "../../src/recognise/tagger.ts";
+import { allowed, newViterbiScratch, spansOf, TAG_COUNT, tagOf, TAG_O, viterbi } from "../../src/recognise/tagger.ts";
 import { wordInfo } from "../../src/recognise/features.ts";
 import { segmentTokens } from "../../src/segment/tokens.ts";
 import { analyseText } from "../helpers.ts";
@@ -263,6 +263,42 @@ describe("the tagger", () => {
     for (const n of found) {
       expect(n.confidence).toBeGreaterThan(0);
       expect(n.confidence).toBeLessThanOrEqual(1);
+    }
+  });
+});
+
+describe("Viterbi", () => {
+  /** The best well-formed sequence by trying every one (the reference the decoder must equal). */
+  function bruteForce(emit: Float64Array, n: number, trans: Float64Array): { score: number; tags: number[] } {
+    let best = { score: -Infinity, tags: [] as number[] };
+    const tags = new Array<number>(n).fill(0);
+    const walk = (i: number, score: number) => {
+      if (i === n) {
+        if (allowed(tags[n - 1], -1) && score > best.score) best = { score, tags: [...tags] };
+        return;
+      }
+      for (let t = 0; t < TAG_COUNT; t++) {
+        if (!allowed(i === 0 ? -1 : tags[i - 1], t)) continue;
+        tags[i] = t;
+        walk(i + 1, score + emit[i * TAG_COUNT + t] + (i > 0 ? trans[tags[i - 1] * TAG_COUNT + t] : 0));
+      }
+    };
+    walk(0, 0);
+    return best;
+  }
+
+  it("finds the best well-formed tag sequence, as trying every one does", () => {
+    // A fixed pseudo-random stream, so a failure can be replayed.
+    let seed = 12345;
+    const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32 - 0.5) * 100;
+    const trans = Float64Array.from({ length: TAG_COUNT * TAG_COUNT }, next);
+    const scratch = newViterbiScratch();
+    for (let trial = 0; trial < 40; trial++) {
+      const n = 1 + (trial % 4);
+      const emit = Float64Array.from({ length: n * TAG_COUNT }, next);
+      const tags = new Uint8Array(n);
+      viterbi(emit, n, trans, tags, scratch);
+      expect([...tags]).toEqual(bruteForce(emit, n, trans).tags);
     }
   });
 });
