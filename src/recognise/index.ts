@@ -6,7 +6,7 @@
 import type { EntityType, Token } from "../types.ts";
 import { defaultTagger, type NameTagger, type TaggedSpan } from "./model.ts";
 import { LEX_LOC, LEX_ORG, LEX_PER, LEX_WORD } from "./lexicon.ts";
-import { isGenericInstitution, SURNAMES } from "../roles/titles.ts";
+import { GENERIC_BODY, isGenericInstitution, SURNAMES } from "../roles/titles.ts";
 import { segmentTokens } from "../segment/tokens.ts";
 
 export { defaultTagger } from "./model.ts";
@@ -215,32 +215,25 @@ export function unspecific(label: string, type: TaggedSpan["type"], tagger: Name
   if (NOT_A_NAME_START.test(label) || COUNT_START.test(label)) return "generic start";
   if (label.length <= 3) return "short unlisted place or organisation";
   if (/[和与及、]/.test(label) || hasLoneModifier(label, words)) return "phrase";
+  if (type === "ORG" && opensWithJointVerb(label, words)) return "generic start";
+  // A team is people within a body (国美的科研团队), not a body. (A 小组 may be one: 国际联络小组.)
+  if (type === "ORG" && label.endsWith("团队")) return "group of people";
   const suffixes = type === "LOC" ? tagger.placeSuffixes : tagger.orgSuffixes;
   for (let k = Math.min(3, label.length - 2); k >= 1; k--) if (suffixes.has(label.slice(label.length - k))) return undefined;
   return "no suffix";
 }
 
 /**
- * A name made only of levels and a generic body names no one body: 省市纪委, 县委, 市政府, nor one
- * meeting (省市纪委全会). Nor does a level with a department's short name and no place (区党工委,
- * 区管委会, 市发改委, 区国投集团, 市委组织部): "the district's", a different body in every article, so
- * never one candidate across articles. The departments are a closed vocabulary, so that a name that
- * opens with a level character (区块链研究院) is not taken for one.
+ * Whether an organisation's name opens with a verb of joint action that nodejieba cuts off (联合 研发中心,
+ * 共建 实验室): what partners set up together, named by its kind, not one body's name. Only these verbs:
+ * on People's Daily, names opening with other verbs are mostly real (选拔领导小组办公室).
  */
-const GENERIC_BODY = new RegExp(
-  "^(?:我|本|全)?(?:省|市|县|区|乡|镇|村|州|旗|团|站|厂|校|中央|国家|全国|地方|各级|省市|市县|县市|省区|区县|市区|省级|市级|县级|区级|地市)+" +
-    "(?:委|党委|纪委|政府|人大|政协|委员会|党组|支部|常委会|人大常委会|监委|法院|检察院|公安局|团委|妇联|工会" +
-    "|(?:委|政府)?(?:" +
-    [
-      "党工委", "管委", "党政", "政府", "委", "国投", "城投", "交投", "发改", "财政", "教育", "公安", "住建", "城建", "工信", "经信", "经发",
-      "经科信", "科技", "卫健", "卫生", "组织", "宣传", "统战", "政法", "规划", "国土", "自然资源", "生态环境", "环保", "交通", "水利",
-      "农业农村", "农业", "商务", "文旅", "文广旅", "应急", "审计", "税务", "市场监管", "人社", "民政", "司法", "信访", "机关事务",
-      "林业", "统计", "医保", "退役军人事务", "行政审批", "数据", "大数据", "投促", "招商", "融媒体", "人武", "消防", "妇联", "团",
-      "总工会", "工商联", "科协", "残联", "红十字", "住房公积金", "档案", "党史", "编办", "直属机关工委",
-    ].join("|") +
-    ")(?:局|委|委员会|办|办公室|部|厅|处|科|队|所|站|会|集团|中心|公司|工委)?)" +
-    "(?:全会|会议|大会|全体会议)?$",
-);
+function opensWithJointVerb(label: string, at: WordsAt | undefined): boolean {
+  if (!at) return false;
+  const t = at.tokenAt(at.start);
+  return !!t && t.start === at.start && t.end < at.start + label.length && t.tag === "v" && JOINT_VERBS.has(t.word);
+}
+const JOINT_VERBS = new Set(["联合", "共建", "合作", "共同", "联建", "合建", "共创"]);
 
 /**
  * Whether the name holds a one-character adjective or adverb that nodejieba cuts as a word of its own

@@ -3,7 +3,7 @@
 // ends with an organisation suffix (…科技, …研究院, …局); nodejieba tags a word as a person (nr).
 // Proposals become candidate mentions (candidate: true) and rows of candidates.jsonl, ranked by score.
 import type { Candidate, CleanDocument, EntityType, Mention, Role, Token } from "../types.ts";
-import { isGenericInstitution, SURNAMES } from "./titles.ts";
+import { GENERIC_BODY, isGenericInstitution, SURNAMES } from "./titles.ts";
 import { normOffsetOf, normalizeString } from "../clean/index.ts";
 
 /** Organisation suffixes and the type they suggest; longest first so 研究院 wins over 院. */
@@ -49,6 +49,9 @@ const GENERIC = new Set(["公司", "集团", "科技", "企业", "机构", "银�
 /** SURNAMES by code unit (every surname is one BMP character): no one-character string per token. */
 const IS_SURNAME = new Uint8Array(65536);
 for (const s of SURNAMES) IS_SURNAME[s.charCodeAt(0)] = 1;
+
+/** Prepositions that open a phrase before a body's name: 记者从省人民政府获悉, 据市人民政府消息. */
+const GLUED_PREPOSITIONS = new Set("从据在经由向对为与和同跟给被把将于自".split(""));
 
 /** Verbs of speech after a name: nodejieba's nr tag alone is too noisy to trust without one. */
 const SPEECH_AFTER = /^(表示|说|介绍|认为|指出|透露|坦言|告诉|称)/;
@@ -107,10 +110,13 @@ export function discoverCandidates(doc: CleanDocument, mentions: Mention[], role
     if (!properFree) continue;
     // Drop leading common nouns: a name starts at its first proper token.
     while (j < i && !PROPER_TAGS.test(tokens[j].tag)) j++;
-    const start = tokens[j].start;
+    // nodejieba glues a preposition to a level character into a word it does not know (从省 人民政府,
+    // 据市 人民政府: x): the name starts after the preposition.
+    const lead = tokens[j];
+    const start = lead.start + (lead.tag === "x" && lead.word.length >= 2 && GLUED_PREPOSITIONS.has(lead.word[0]) ? 1 : 0);
     const end = t.end;
     const label = text.slice(start, end);
-    if (label.length < 4 || label.length > 24 || GENERIC.has(label) || isGenericInstitution(label)) continue;
+    if (label.length < 4 || label.length > 24 || GENERIC.has(label) || isGenericInstitution(label) || GENERIC_BODY.test(label)) continue;
     const leadingPlace = placeAt.has(start);
     if (leadingPlace ? overlaps(taken, tokens[j].end, end) : overlaps(taken, start, end)) continue;
     hits.push({ label, type: suffix[1], start, end, evidence: `suffix:${suffix[0]}` });

@@ -286,6 +286,9 @@ const CLAUSE_WORD = /[了在着过把被对向]|会见|出席|参加|主持|表�
 /** Verbs and adverbs of one character that nodejieba joins to the unknown name before them (王坚作, 刘颖说). */
 const VERB_GLUED_AFTER_NAME = new Set(["说", "称", "任", "在", "作", "等", "也", "都", "就", "又", "还", "对", "向", "被"]);
 
+/** nodejieba's tags of function words: prepositions, conjunctions, particles, adverbs, pronouns, numerals, measure words. */
+const FUNCTION_WORD_TAGS = /^(p|c|u|uj|ul|uz|ud|ug|uv|d|r|m|q|f|y|e|o)$/;
+
 /** A name the dictionary does not know: surname + one or two characters, ending where a name ends. */
 export function unknownNameAt(ctx: { text: string; tokenAt: (pos: number) => Token | undefined; mentionAt: Map<number, Mention>; nameIndex?: Map<string, DictionaryEntry> }, pos: number): PersonRef | undefined {
   const { text } = ctx;
@@ -310,6 +313,9 @@ export function unknownNameAt(ctx: { text: string; tokenAt: (pos: number) => Tok
     const word = text.slice(pos, end);
     if (![...word].every((c) => CJK.test(c))) continue;
     if (ctx.mentionAt.has(end - 1)) continue;
+    // A function word that opens with a surname's character (关于, 和平地, 向来) is that word.
+    const whole = ctx.tokenAt(pos);
+    if (whole && whole.start === pos && whole.end === end && FUNCTION_WORD_TAGS.test(whole.tag)) continue;
     NAME_END.lastIndex = end;
     if (end === text.length || NAME_END.test(text)) {
       if (!TITLE_WORDS.some((t) => word.endsWith(t))) return { start: pos, end, label: word, entity: null };

@@ -140,6 +140,13 @@ describe("names too unspecific to be candidates", () => {
     for (const label of ["区块链研究院", "芦淞区发改局", "市北高新集团"]) expect(unspecific(label, "ORG", tagger), label).not.toBe("generic body");
   });
 
+  it("proposes no joint centre or team as an organisation", () => {
+    // 联合 | 研发中心: what partners set up, not one body; a research team is people within a body.
+    for (const text of ["双方将成立联合研发中心。", "为老板电器等企业提供更好服务。国美的科研团队近日在新材料领域取得突破。"]) {
+      expect(analyseText(text).mentions.filter((m) => m.candidate).map((m) => m.label), text).toEqual([]);
+    }
+  });
+
   it("never cuts a Latin word or a model number in two", () => {
     // Sentences of a saved news page where the tagger ended names at 三星Exyno and 红米K.
     for (const sentence of [

@@ -139,6 +139,19 @@ describe("discovery", () => {
     expect(proposed.some((p) => p.startsWith("战略布局") || p.startsWith("全区人工智能"))).toBe(false);
   });
 
+  it("proposes no body a preposition is glued to, nor a level's department with no place", () => {
+    // Phrases of local news: 记者从省人民政府获悉 (nodejieba: 从省 | 人民政府), a bare 区经信局.
+    const a = analyseText("记者从省人民政府获悉，据市人民政府消息，区经信局召开专题会议，区发改局有关负责人出席。");
+    expect(a.mentions.filter((m) => m.candidate).map((m) => m.label)).toEqual([]);
+  });
+
+  it("takes no function word for a name after a title (负责人关于…)", () => {
+    const a = analyseText("市委常委刘颖一行来到伯尔尼，实地察看淘宝的生产线，听取企业负责人关于“三贯通一融合”一流创新生态推进情况的汇报。");
+    expect(a.roles.map((r) => r.person_label)).not.toContain("关于");
+    expect(a.mentions.filter((m) => m.candidate).map((m) => m.label)).not.toContain("关于");
+    expect(a.roles.map((r) => `${r.person_label}|${r.title}`)).toContain("刘颖|市委常委");
+  });
+
   it("takes a person named before a verb of speech, not a pronoun as a body", () => {
     const a = analyseText("该公司董事长钱卫东表示,将在余杭投资。");
     expect(a.roles.map((r) => `${r.person_label}|${r.title}`)).toContain("钱卫东|董事长");
