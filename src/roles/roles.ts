@@ -10,6 +10,7 @@
 // article is 余杭区委.
 import type { CleanDocument, Dictionary, DictionaryEntry, Mention, Role, Token } from "../types.ts";
 import { normOffsetOf } from "../clean/index.ts";
+import { GLUED_VERBS } from "../segment/tokens.ts";
 import { BARE_BODIES, buildPlaceIndex, datelineEnd, PlaceContext, type PlaceIndex } from "../link/context.ts";
 import {
   APPOINTMENT_VERBS,
@@ -283,8 +284,6 @@ const COMPANY_POST = /(董事长|董事|总经理|总裁|首席.{1,4}官|CEO|CTO
 /** Words of a clause (a verb's aspect, a place's preposition, the verbs of meetings): never inside a title. */
 const CLAUSE_WORD = /[了在着过把被对向]|会见|出席|参加|主持|表示|会议|举行/;
 
-/** Verbs and adverbs of one character that nodejieba joins to the unknown name before them (王坚作, 刘颖说). */
-const VERB_GLUED_AFTER_NAME = new Set(["说", "称", "任", "在", "作", "等", "也", "都", "就", "又", "还", "对", "向", "被"]);
 
 /** nodejieba's tags of function words: prepositions, conjunctions, particles, adverbs, pronouns, numerals, measure words. */
 const FUNCTION_WORD_TAGS = /^(p|c|u|uj|ul|uz|ud|ug|uv|d|r|m|q|f|y|e|o)$/;
@@ -298,7 +297,7 @@ export function unknownNameAt(ctx: { text: string; tokenAt: (pos: number) => Tok
   if (token && token.end - token.start >= 2 && token.end - token.start <= sn + 2 && /^(nr|nrfg|nrt|x)$/.test(token.tag) && [...token.word].every((c) => CJK.test(c))) {
     // nodejieba glues a verb onto a name it does not know (王坚作报告 → 王坚作 | 报告): give the verb back.
     const len = token.end - token.start;
-    if (len === sn + 2 && VERB_GLUED_AFTER_NAME.has(token.word[len - 1])) {
+    if (len === sn + 2 && GLUED_VERBS.has(token.word[len - 1])) {
       const shorter = token.word.slice(0, len - 1);
       const entry = ctx.nameIndex?.get(shorter);
       if (entry?.type === "person") return { start: pos, end: token.end - 1, label: entry.label, entity: entry.id };

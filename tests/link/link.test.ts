@@ -14,6 +14,13 @@ describe("linkMentions", () => {
     expect(a.mentions.find((m) => m.label === "阿里巴巴")?.surface).toBe("阿里巴巴集团");
   });
 
+  it("links a known person whose last character nodejieba glued to the verb after it (朱红 | 丹说)", () => {
+    const a = analyseText("淘宝负责人朱红丹说，企业今年研发投入预计达到36亿元。");
+    expect(linkedLabels(a)).toContain("朱红丹");
+    expect(a.mentions.filter((m) => m.candidate).map((m) => m.label)).not.toContain("朱红");
+    expect(a.roles.map((r) => `${r.person_label}|${r.title}`)).toContain("朱红丹|负责人");
+  });
+
   it("does not find 王坚 inside 王坚持", () => {
     const a = analyseText("王坚持续推进这项工作,王坚持之以恒。");
     expect(linkedLabels(a)).not.toContain("王坚");
