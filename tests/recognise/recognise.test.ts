@@ -3,7 +3,7 @@
 // emission paths (dense tables at run time, hashed features as trained) giving the same scores.
 import { describe, expect, it } from "vitest";
 import { normalizeString } from "../../src/clean/index.ts";
-import { defaultTagger, recogniseNames, unspecific, wordsAt, type RecognisedName } from "../../src/recognise/index.ts";
+import { defaultTagger, orgKind, recogniseNames, unspecific, wordsAt, type RecognisedName } from "../../src/recognise/index.ts";
 import { allowed, newViterbiScratch, spansOf, TAG_COUNT, tagOf, TAG_O, viterbi } from "../../src/recognise/tagger.ts";
 import { wordInfo } from "../../src/recognise/features.ts";
 import { segmentTokens } from "../../src/segment/tokens.ts";
@@ -138,6 +138,15 @@ describe("names too unspecific to be candidates", () => {
     for (const label of ["区党工委", "区管委会", "区国投集团", "区党政办", "市发改委", "县城建局", "市委办", "市委组织部", "本市市场监管局"])
       expect(unspecific(label, "ORG", tagger), label).toBe("generic body");
     for (const label of ["区块链研究院", "芦淞区发改局", "市北高新集团"]) expect(unspecific(label, "ORG", tagger), label).not.toBe("generic body");
+  });
+
+  it("types a council as a government body and a square as a place", () => {
+    expect(orgKind("北区区议会")).toBe("government");
+    expect(orgKind("湾仔金紫荆广场")).toBe("place");
+    const a = analyseText("今日是香港回歸28周年,灣仔金紫荊廣場舉行升旗儀式。是次北區區議會主辦的大巡遊活動,讓區內外的居民一同感受節日的歡樂氣氛。");
+    const types = Object.fromEntries(a.mentions.filter((m) => m.candidate).map((m) => [m.label, m.type]));
+    expect(types["湾仔金紫荆广场"]).toBe("place");
+    expect(types["北区区议会"]).toBe("government");
   });
 
   it("proposes no joint centre or team as an organisation", () => {

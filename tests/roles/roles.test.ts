@@ -145,6 +145,15 @@ describe("discovery", () => {
     expect(a.mentions.filter((m) => m.candidate).map((m) => m.label)).toEqual([]);
   });
 
+  it("reads Hong Kong's posts: 特首, 特派员", () => {
+    // A Hong Kong paper's report of 1 July 2025, in Traditional characters.
+    const a = analyseText("在金紫荊廣場的升旗儀式,李家超與太太林麗嬋、前特首曾蔭權夫婦等都有到場觀禮,外交部駐港公署特派員崔建春等中央駐港機構代表亦有出席。特首李家超致辭時表示,建立安全和穩定的香港。");
+    const rows = a.roles.map((r) => `${r.person_label}|${r.title}`);
+    expect(rows).toContain("李家超|特首");
+    expect(rows).toContain("曾荫权|前特首");
+    expect(rows).toContain("崔建春|驻港公署特派员");
+  });
+
   it("takes no function word for a name after a title (负责人关于…)", () => {
     const a = analyseText("市委常委刘颖一行来到伯尔尼，实地察看淘宝的生产线，听取企业负责人关于“三贯通一融合”一流创新生态推进情况的汇报。");
     expect(a.roles.map((r) => r.person_label)).not.toContain("关于");
