@@ -179,6 +179,17 @@ export class PlaceContext {
 }
 
 /** Is this alias of the entry a bare form only the document's place can resolve (区纪委 of 余杭区)? */
+/**
+ * Is this alias a county-level division's short form (双城 of 双城区, 余杭 of 余杭区)? Such a form is
+ * also a word for other things (雙城論壇, the Taipei–Shanghai twin-city forum), so it links only where
+ * the document names the division itself, one of its bodies, or its city or province.
+ */
+export function isCountyShortForm(alias: string, entry: DictionaryEntry): boolean {
+  // GB/T 2260: a county-level code does not end in 00.
+  if (entry.type !== "place" || !entry.code || entry.code.endsWith("00")) return false;
+  return alias.length < entry.label.length && entry.label.startsWith(alias) && !LEVEL_CHARS.has(alias[alias.length - 1]);
+}
+
 export function isLevelAlias(alias: string, entry: DictionaryEntry, index: PlaceIndex): boolean {
   return LEVEL_CHARS.has(alias[0]) && index.divisionOf.has(entry.id) && entry.type === "government" && !entry.label.startsWith(alias);
 }

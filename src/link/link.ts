@@ -6,7 +6,7 @@ import type { CleanDocument, ContextRule, Dictionary, DictionaryEntry, Mention, 
 import { addUserWords, segmentTokens, tokenBoundaries } from "../segment/tokens.ts";
 import { aliasKey, surfaceForms } from "./dictionary.ts";
 import { FlatTrie, HAS_VALUE, MAY_IGNORE_SEGMENTATION } from "./trie.ts";
-import { BARE_BODIES, buildPlaceIndex, datelineEnd, isLevelAlias, PlaceContext, type BareBody, type PlaceIndex } from "./context.ts";
+import { BARE_BODIES, buildPlaceIndex, datelineEnd, isCountyShortForm, isLevelAlias, PlaceContext, type BareBody, type PlaceIndex } from "./context.ts";
 
 /** Maps a string the way the cleaning stage maps article text for matching. */
 export type Normalizer = (text: string) => string;
@@ -23,6 +23,8 @@ interface AliasTarget {
   /** The alias starts with a level character (区纪委) and the entry belongs to a division: it links only
    * in a document about that division. */
   levelAlias?: boolean;
+  /** A county's short form (双城): decided with the shared names already resolved (吉林珲春). */
+  countyShortForm?: boolean;
 }
 
 /** What an alias ending at a trie node links to. */
@@ -96,6 +98,10 @@ export function buildMatcher(dictionary: Dictionary, normalize: Normalizer): Mat
             const byContext = rules.find((r) => r.byContext)?.byContext;
             const target: AliasTarget = { entry, rules, asciiStart: ASCII_WORD.test(v[0]), asciiEnd: ASCII_WORD.test(v[v.length - 1]) };
             if (byContext) target.byContext = byContext;
+            else if (isCountyShortForm(v, entry)) {
+              target.byContext = true;
+              target.countyShortForm = true;
+            }
             if (isLevelAlias(v, entry, places)) target.levelAlias = true;
             value.targets.push(target);
             aliasCount++;
@@ -290,7 +296,7 @@ export function linkMentions(doc: CleanDocument, matcher: Matcher, tokens?: Toke
     // mentions; then, with those resolved added to the evidence, the bare bodies and level aliases.
     const dateline = datelineEnd(text);
     let context = new PlaceContext(matcher.places, chosen, dateline);
-    const shared = pending.filter((p) => !p.bare && !p.targets.some((t) => t.levelAlias));
+    const shared = pending.filter((p) => !p.bare && !p.targets.some((t) => t.levelAlias || t.countyShortForm));
     for (const p of shared) {
       const plain = p.targets.filter((t) => !t.byContext);
       const entry = plain.length ? chooseAmong(plain)?.entry : context.choose(p.targets.map((t) => ({ entry: t.entry, fallback: t.byContext === "fallback" })));

@@ -5,6 +5,7 @@
 import type { CleanDocument, DictionaryEntry, EntityType, Mention, Token } from "../types.ts";
 import { normOffsetOf } from "../clean/normalize.ts";
 import type { RecognisedName } from "./index.ts";
+import { isCountyShortForm } from "../link/context.ts";
 
 /** A candidate mention made by the recogniser; the fields past Mention's feed candidates.jsonl. */
 export interface RecognisedMention extends Mention {
@@ -185,6 +186,8 @@ export function relinkableNames(entries: readonly DictionaryEntry[]): Set<string
   for (const e of entries) {
     for (const name of new Set([e.label, ...e.aliases])) claims.set(name, (claims.get(name) ?? 0) + 1);
     for (const r of e.rules ?? []) ruled.add(r.alias);
+    // A county's short form waits for the document's places, as the linker does (see isCountyShortForm).
+    for (const a of e.aliases) if (isCountyShortForm(a, e)) ruled.add(a);
   }
   return new Set([...claims].filter(([name, n]) => n === 1 && !ruled.has(name)).map(([name]) => name));
 }

@@ -3,7 +3,7 @@
 // and Zhejiang, written for these tests: they name bodies and places only.
 import { describe, expect, it } from "vitest";
 import type { DocumentAnalysis } from "../../src/types.ts";
-import { analyseText } from "../helpers.ts";
+import { analyseText, linkedLabels } from "../helpers.ts";
 import { datelineEnd } from "../../src/link/context.ts";
 
 /** surface → entity id of the linked mentions (the first of each surface). */
@@ -146,3 +146,16 @@ describe("datelineEnd", () => {
     expect(datelineEnd("成都市召开大会。")).toBe(0);
   });
 });
+
+describe("a county's short form", () => {
+  it("links only where the document names its city, province, or the county itself", () => {
+    // A Taipei report of the Taipei–Shanghai forum (雙城論壇), a missing child's news (火车到站前):
+    // 双城 and 站前 are short forms of 双城区 and 站前区 there only in name.
+    expect(linkedLabels(analyseText("赴上海參加雙城論壇的台北市副市長林奕華，今天下午出席「台北市政府與上海台商座談會」。"))).not.toContain("双城区");
+    expect(linkedLabels(analyseText("那時候他覺得，火車到站前，應該就能找到。"))).not.toContain("站前区");
+    // With the province named just before it (a conference report: 吉林珲春等地), or the city.
+    expect(linkedLabels(analyseText("吉林长春、广东广州、吉林珲春等地成功举办了8次会议。"))).toContain("珲春市");
+    expect(linkedLabels(analyseText("哈尔滨市召开会议，双城是哈尔滨的重要城区。"))).toContain("双城区");
+  });
+});
+
