@@ -181,6 +181,18 @@ function resolveGenericBodyOnce(ctx: RoleContext, body: string, level: string | 
   return { entity: null, label: body };
 }
 
+/** The body of a place that a level's post implies (市长 of 杭州市: 杭州市人民政府), when the dictionary has it. */
+function bodyOfPlace(ctx: RoleContext, placeId: string | null, word: string): OrgRef | undefined {
+  const implied = TITLE_IMPLIES_BODY.find((t) => t.title.test(word));
+  const bare = implied && BARE_BODIES.get(implied.body);
+  if (!bare || !placeId) return undefined;
+  let index = placeIndexByDictionary.get(ctx.dictionary);
+  if (!index) placeIndexByDictionary.set(ctx.dictionary, (index = buildPlaceIndex(ctx.dictionary)));
+  const code = index.divisionOf.get(placeId);
+  const body = code ? index.bodies.get(`${code}|${bare.kind}`) : undefined;
+  return body ? { entity: body.id, label: body.label } : undefined;
+}
+
 function isOrgMention(m: Mention): boolean {
   return m.type !== "person" && m.type !== "programme";
 }
@@ -233,6 +245,15 @@ function titlePhraseEndingAt(ctx: RoleContext, end: number): TitleElement | unde
       }
     }
   }
+  // A place whose level character is the title's first (新北市 in 新北市长, 台北市 in 台北市长): the
+  // post is that place's, whatever city the article is about.
+  if (!orgMention) {
+    for (const i of ctx.orgMentionsEndingAt.get(wordStart + 1) ?? []) {
+      const m = ctx.mentions[i];
+      if (m.type === "place" && m.nStart < wordStart && LEVEL_TITLE.test(word)) orgMention = m;
+    }
+    if (orgMention) return { start: orgMention.nStart, end, title: word, org: bodyOfPlace(ctx, orgMention.entity, word) ?? { entity: orgMention.entity, label: orgMention.label } };
+  }
   if (orgMention) {
     // A generic body linked by context (区委 → 余杭区委) stays part of the title as written.
     const generic = GENERIC_ORG_PREFIXES.some((g) => g.prefix === text.slice(orgMention!.nStart, orgMention!.nEnd));
@@ -241,7 +262,7 @@ function titlePhraseEndingAt(ctx: RoleContext, end: number): TitleElement | unde
       start: orgMention.nStart,
       end,
       title: text.slice(titleStart, end),
-      org: { entity: orgMention.entity, label: orgMention.label },
+      org: (orgMention.type === "place" ? bodyOfPlace(ctx, orgMention.entity, word) : undefined) ?? { entity: orgMention.entity, label: orgMention.label },
     };
   }
   const region = text.slice(regionStart, wordStart);
@@ -254,8 +275,12 @@ function titlePhraseEndingAt(ctx: RoleContext, end: number): TitleElement | unde
   // Never a pronoun or determiner (该公司董事长, 其主任): those point back, they do not name a body.
   // Nor a count (两名联合创始人, 另一位副总裁): what follows the count is the title.
   // Nor a conjunction or preposition joining it to the clause (与立法会主席 → 立法会主席).
-  const uncounted = region.replace(/^.*[一二两三四五六七八九十几数多0-9０-９][名位个]/, "").replace(/^[与和及同跟对由向在据经为]+/, "");
+  const uncounted = region.replace(/^.*[一二两三四五六七八九十几数多0-9０-９][名位个]/, "").replace(/^[就也都还并又才便即]*[与和及同跟对由向在据经为]+/, "");
   const descriptor = uncounted.length <= 4 && [...uncounted].every((c) => CJK.test(c)) && !/^[该本其这那此各]/.test(uncounted) ? uncounted : "";
+  // The descriptor and the title's level character name a place (新北 + 市长: 新北市, which the linker
+  // left unlinked inside 新北市长): the post is that place's.
+  const place = descriptor && LEVEL_TITLE.test(word) ? ctx.nameIndex.get(descriptor + word[0]) : undefined;
+  if (place?.type === "place") return { start: wordStart - descriptor.length, end, title: word, org: bodyOfPlace(ctx, place.id, word) ?? { entity: place.id, label: place.label } };
   const title = descriptor + word;
   const implied = TITLE_IMPLIES_BODY.find((t) => t.title.test(word));
   return {
@@ -277,6 +302,9 @@ function hasSurname(text: string, pos: number): number {
   for (const d of DOUBLE_SURNAMES) if (text.startsWith(d, pos)) return 2;
   return SURNAMES.has(text[pos]) ? 1 : 0;
 }
+
+/** Posts of a division's government named by its level character (市长 of 新北市, 副县长 of 某县). */
+const LEVEL_TITLE = /^[省市县区镇乡](长|委书记|委副书记)$/;
 
 /** Posts held in companies (not in places, which hold the posts of their government). */
 const COMPANY_POST = /(董事长|董事|总经理|总裁|首席.{1,4}官|CEO|CTO|COO|CFO|创始人|合伙人|监事)$/;

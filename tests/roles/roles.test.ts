@@ -145,6 +145,16 @@ describe("discovery", () => {
     expect(a.mentions.filter((m) => m.candidate).map((m) => m.label)).toEqual([]);
   });
 
+  it("gives a city's mayor to that city, not to the one the article is about (新北市長 in a Taipei report)", () => {
+    // A Taipei paper, January 2026: the deputy mayor of Taipei met the mayor of New Taipei.
+    const a = analyseText("赴上海參加雙城論壇的台北市副市長林奕華，也謝謝上海市政府大力協助。傳出台北市副市長李四川在出國前，就和新北市長侯友宜當面交換意見。台北市長蔣萬安致詞。");
+    const rows = a.roles.map((r) => `${r.person_label}|${r.title}|${r.org_label ?? ""}`);
+    expect(rows).toContain("侯友宜|市长|新北市");
+    expect(rows).toContain("蒋万安|市长|台北市");
+    expect(rows).toContain("李四川|副市长|台北市");
+    expect(rows.some((r) => r.includes("就和"))).toBe(false);
+  });
+
   it("reads Hong Kong's posts: 特首, 特派员", () => {
     // A Hong Kong paper's report of 1 July 2025, in Traditional characters.
     const a = analyseText("在金紫荊廣場的升旗儀式,李家超與太太林麗嬋、前特首曾蔭權夫婦等都有到場觀禮,外交部駐港公署特派員崔建春等中央駐港機構代表亦有出席。特首李家超致辭時表示,建立安全和穩定的香港。");
