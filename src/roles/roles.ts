@@ -233,7 +233,8 @@ function titlePhraseEndingAt(ctx: RoleContext, end: number): TitleElement | unde
     // in 在圣都国际会议中心会见了奇瑞汽车股份有限公司董事长 the company is the body, not a place before the verb.
     const between = text.slice(e, wordStart);
     // Nor another person's title and name joined by a conjunction (公司董事长顾伦及科大校长: 科大's head is no post of the company).
-    if (between.length > 8 || CLAUSE_WORD.test(between) || /[及和与、，,]/.test(between) || titleWordIn(between)) continue;
+    // Nor a party before its member's post (國民黨籍市議員: the party is the person's, not the post's body).
+    if (between.length > 8 || CLAUSE_WORD.test(between) || /[及和与、，,]|党籍/.test(between) || titleWordIn(between)) continue;
     // A body may reach back past a bracket of its own name: 中国(杭州)人工智能小镇名誉镇长.
     for (const i of ctx.orgMentionsEndingAt.get(e) ?? []) {
       const m = ctx.mentions[i];
@@ -275,7 +276,7 @@ function titlePhraseEndingAt(ctx: RoleContext, end: number): TitleElement | unde
   // Never a pronoun or determiner (该公司董事长, 其主任): those point back, they do not name a body.
   // Nor a count (两名联合创始人, 另一位副总裁): what follows the count is the title.
   // Nor a conjunction or preposition joining it to the clause (与立法会主席 → 立法会主席).
-  const uncounted = region.replace(/^.*[一二两三四五六七八九十几数多0-9０-９][名位个]/, "").replace(/^[就也都还并又才便即]*[与和及同跟对由向在据经为]+/, "");
+  const uncounted = region.replace(/^.*[一二两三四五六七八九十几数多0-9０-９][名位个]/, "").replace(/^.*党籍/, "").replace(/^[就也都还并又才便即]*[与和及同跟对由向在据经为]+/, "");
   const descriptor = uncounted.length <= 4 && [...uncounted].every((c) => CJK.test(c)) && !/^[该本其这那此各]/.test(uncounted) ? uncounted : "";
   // The descriptor and the title's level character name a place (新北 + 市长: 新北市, which the linker
   // left unlinked inside 新北市长): the post is that place's.

@@ -143,6 +143,8 @@ describe("names too unspecific to be candidates", () => {
   it("types a council as a government body and a square as a place", () => {
     expect(orgKind("北区区议会")).toBe("government");
     expect(orgKind("湾仔金紫荆广场")).toBe("place");
+    // 輝達海外企業總部 (a Taipei report): a company's headquarters, not a ministry's 部.
+    expect(orgKind("辉达海外企业总部")).toBe("company");
     const a = analyseText("今日是香港回歸28周年,灣仔金紫荊廣場舉行升旗儀式。是次北區區議會主辦的大巡遊活動,讓區內外的居民一同感受節日的歡樂氣氛。");
     const types = Object.fromEntries(a.mentions.filter((m) => m.candidate).map((m) => [m.label, m.type]));
     expect(types["湾仔金紫荆广场"]).toBe("place");

@@ -155,6 +155,15 @@ describe("discovery", () => {
     expect(rows.some((r) => r.includes("就和"))).toBe(false);
   });
 
+  it("reads a council's speaker and its members without their party (國民黨籍台北市議長)", () => {
+    // A Taipei report of 23 February 2026.
+    const a = analyseText("台北市議會23日舉辦新春團拜茶會，國民黨籍台北市長蔣萬安、副市長李四川，國民黨籍台北市議長戴錫欽、國民黨籍市議員秦慧珠、汪志冰、台灣民眾黨籍市議員陳宥丞等共同出席。");
+    const rows = a.roles.map((r) => `${r.person_label}|${r.title}|${r.org_label ?? ""}`);
+    expect(rows).toContain("戴锡钦|议长|台北市");
+    expect(rows).toContain("陈宥丞|市议员|");
+    expect(rows.some((r) => r.includes("党籍") || r.endsWith("|台湾省"))).toBe(false);
+  });
+
   it("reads Hong Kong's posts: 特首, 特派员", () => {
     // A Hong Kong paper's report of 1 July 2025, in Traditional characters.
     const a = analyseText("在金紫荊廣場的升旗儀式,李家超與太太林麗嬋、前特首曾蔭權夫婦等都有到場觀禮,外交部駐港公署特派員崔建春等中央駐港機構代表亦有出席。特首李家超致辭時表示,建立安全和穩定的香港。");
