@@ -276,8 +276,9 @@ function titlePhraseEndingAt(ctx: RoleContext, end: number): TitleElement | unde
   // Never a pronoun or determiner (该公司董事长, 其主任): those point back, they do not name a body.
   // Nor a count (两名联合创始人, 另一位副总裁): what follows the count is the title.
   // Nor a conjunction or preposition joining it to the clause (与立法会主席 → 立法会主席).
-  const uncounted = region.replace(/^.*[一二两三四五六七八九十几数多0-9０-９][名位个]/, "").replace(/^.*党籍/, "").replace(/^[就也都还并又才便即]*[与和及同跟对由向在据经为]+/, "");
-  const descriptor = uncounted.length <= 4 && [...uncounted].every((c) => CJK.test(c)) && !/^[该本其这那此各]/.test(uncounted) ? uncounted : "";
+  const uncounted = region.replace(/^.*[一二两三四五六七八九十几数多0-9０-９][名位个]/, "").replace(/^.*党籍/, "").replace(/^[就也都还又]*[与和及同跟对由向在据经为]+/, "");
+  // Nor a verb of appointment (并同步聘任主任…: 聘任 names what is done, not the post).
+  const descriptor = uncounted.length <= 4 && [...uncounted].every((c) => CJK.test(c)) && !/^[该本其这那此各]/.test(uncounted) && !APPOINTMENT_VERBS.some((v) => uncounted.includes(v)) ? uncounted : "";
   // The descriptor and the title's level character name a place (新北 + 市长: 新北市, which the linker
   // left unlinked inside 新北市长): the post is that place's.
   const place = descriptor && LEVEL_TITLE.test(word) ? ctx.nameIndex.get(descriptor + word[0]) : undefined;
