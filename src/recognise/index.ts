@@ -6,7 +6,7 @@
 import type { EntityType, Token } from "../types.ts";
 import { defaultTagger, type NameTagger, type TaggedSpan } from "./model.ts";
 import { LEX_LOC, LEX_ORG, LEX_PER, LEX_WORD } from "./lexicon.ts";
-import { isGenericInstitution, SURNAMES } from "../roles/titles.ts";
+import { isGenericInstitution, isGenericZone, SURNAMES, ZONE_KINDS } from "../roles/titles.ts";
 import { segmentTokens } from "../segment/tokens.ts";
 
 export { defaultTagger } from "./model.ts";
@@ -198,7 +198,7 @@ export function unspecific(label: string, type: TaggedSpan["type"], tagger: Name
   if (label.length < 2) return "one character";
   // 杨某, 陈某进, 王某某: a person the article keeps anonymous; the same form in two articles is two people.
   if (type === "PER" && /^[\u4e00-\u9fff]{1,2}某/.test(label)) return "anonymised";
-  if (type !== "PER" && GENERIC_BODY.test(label)) return "generic body";
+  if (type !== "PER" && (GENERIC_BODY.test(label) || isGenericZone(label))) return "generic body";
   if (type === "ORG" && isGenericInstitution(label)) return "generic body";
   // A lower-case Latin word (while, data) is text, not an organisation's or a place's name.
   if (type !== "PER" && /^[a-z][a-z\s\-]*$/.test(label)) return "lower-case Latin word";
@@ -225,10 +225,13 @@ export function unspecific(label: string, type: TaggedSpan["type"], tagger: Name
  * meeting (省市纪委全会). Nor does a level with a department's short name and no place (区党工委,
  * 区管委会, 市发改委, 区国投集团, 市委组织部): "the district's", a different body in every article, so
  * never one candidate across articles. The departments are a closed vocabulary, so that a name that
- * opens with a level character (区块链研究院) is not taken for one.
+ * opens with a level character (区块链研究院) is not taken for one. A development zone named only by
+ * its kind stands as a level (开发区财政局, 高新区党工委: see isGenericZone).
  */
 const GENERIC_BODY = new RegExp(
-  "^(?:我|本|全)?(?:省|市|县|区|乡|镇|村|州|旗|团|站|厂|校|中央|国家|全国|地方|各级|省市|市县|县市|省区|区县|市区|省级|市级|县级|区级|地市)+" +
+  "^(?:我|本|全)?(?:省|市|县|区|乡|镇|村|州|旗|团|站|厂|校|中央|国家|全国|地方|各级|省市|市县|县市|省区|区县|市区|省级|市级|县级|区级|地市|" +
+    ZONE_KINDS.join("|") +
+    ")+" +
     "(?:委|党委|纪委|政府|人大|政协|委员会|党组|支部|常委会|人大常委会|监委|法院|检察院|公安局|团委|妇联|工会" +
     "|(?:委|政府)?(?:" +
     [

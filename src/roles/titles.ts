@@ -99,3 +99,20 @@ export function isGenericInstitution(label: string): boolean {
   }
   return true;
 }
+
+/**
+ * The kinds of development zone (开发区, 高新区, 集中区…): a zone named only by its kind is "the zone"
+ * of whatever place the article is about, like a level, so its bodies are another body in every
+ * article (开发区管委会, 高新区党工委, 集中区管委会, 市经济技术开发区党工委); with its proper name it
+ * is one (星火开发区管委会, 梅州高新区党工委). Longest first, so that an alternation takes the whole kind.
+ */
+export const ZONE_KINDS: readonly string[] = [
+  "高新技术产业开发区", "经济技术开发区", "经济开发区", "工业集中区", "工业园区", "产业园区", "开发区", "经开区", "高新区", "集中区",
+  "工业园", "产业园", "园区", "新区", "自贸区", "保税区", "综保区",
+];
+const GENERIC_ZONE = new RegExp(`^(?:我|本|全)?(?:省|市|县|区|州)*(?:${ZONE_KINDS.join("|")})(?:管委会|管理委员会|党工委|纪工委|工委|党委)?$`);
+
+/** A zone named only by its kind, or its governing body (开发区, 经济技术开发区, 高新区管委会, 集中区党工委). */
+export function isGenericZone(label: string): boolean {
+  return GENERIC_ZONE.test(label);
+}

@@ -140,6 +140,26 @@ describe("names too unspecific to be candidates", () => {
     for (const label of ["区块链研究院", "芦淞区发改局", "市北高新集团"]) expect(unspecific(label, "ORG", tagger), label).not.toBe("generic body");
   });
 
+  it("proposes no development zone named only by its kind (开发区管委会, 高新区管委会), but keeps a named one", () => {
+    // Local news of 3 December (round 4): each article's "开发区管委会" is its own zone's, so one
+    // candidate joined the zones of unrelated cities.
+    const propose = (sentence: string) => analyseText(sentence).mentions.filter((m) => m.candidate).map((m) => m.label);
+    for (const [sentence, label] of [
+      ["区委副书记、代区长李湛,副区长徐钊,高新区管委会主任李翔出席会议。", "高新区管委会"],
+      ["随后,调研组来到集中区管委会开展座谈。", "集中区管委会"],
+      ["开发区管委会主任陈利众,常务副主任朱全根,市、区相关部门负责人陪同调研并座谈。", "开发区管委会"],
+      ["市經濟技術開發區黨工委副書記、管委會副主任孫東平", "市经济技术开发区党工委"],
+    ]) {
+      const found = recogniseNames(normalizeString(sentence)).find((n) => n.label === label);
+      expect(found?.unspecific, label).toBe("generic body");
+      expect(propose(sentence), label).not.toContain(label);
+    }
+    const tagger = defaultTagger();
+    for (const label of ["开发区", "经济技术开发区", "区产业园"]) expect(unspecific(label, "LOC", tagger), label).toBe("generic body");
+    expect(propose("星火開發區管委會主任張平參加調研。")).toContain("星火开发区管委会");
+    for (const label of ["梅州高新区党工委", "玉溪高新区管委会", "浦东新区"]) expect(unspecific(label, "ORG", tagger), label).not.toBe("generic body");
+  });
+
   it("never cuts a Latin word or a model number in two", () => {
     // Sentences of a saved news page where the tagger ended names at 三星Exyno and 红米K.
     for (const sentence of [
