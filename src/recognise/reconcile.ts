@@ -23,6 +23,12 @@ const LEVEL_END = /[省市县区州旗盟镇乡]$/;
 
 /** Words that follow a company's name, never a person's (李锦记集团, 国科天成科技…). */
 const ORG_WORD_AFTER = /^(集团|公司|股份|控股|实业|银行|证券|基金|保险|药业|有限)/;
+/**
+ * Words that follow the name of a trade or a place, never a person's: 产业 (林竹产业, 康养产业, 杜集产业
+ * 定位) and 地区 (成渝地区). A person is followed by a verb, a title or punctuation; "the X industry" or
+ * "the X region" makes X a trade or a place whatever the tagger thought of its characters.
+ */
+const TRADE_OR_REGION_AFTER = /^(产业|地区)/;
 
 /** Longest evidence sentence kept with a candidate mention. */
 const CONTEXT_MAX = 160;
@@ -127,6 +133,7 @@ export function reconcileRecognised(
       const token = tokenAt(tokens, n.start, n.end);
       if (token && !NAME_TAGS.test(token.tag)) continue;
       if (opensAnOrg(n)) continue;
+      if (TRADE_OR_REGION_AFTER.test(doc.normText.slice(n.end, n.end + 2))) continue;
     }
     // A name too unspecific to be an entity of its own (中, 省市纪委, an unlisted phrase) may only link.
     if (n.unspecific && !nameIndex.has(n.label)) continue;

@@ -61,6 +61,17 @@ describe("name boundaries", () => {
     expect(analyseText("公司董事长张建国表示，今年订单增长。").mentions.some((m) => m.label === "张建国" && m.type === "person")).toBe(true);
   });
 
+  it("is not a person before 产业 or 地区 (林竹产业, 康养产业, 杜集产业定位, 成渝地区)", () => {
+    // Local news of Ya'an and Huaibei (round 4): trades and places the tagger took for people.
+    const people = (text: string) => analyseText(text).mentions.filter((m) => m.type === "person").map((m) => m.label);
+    const yaan = people("陈建伟强调,要始终坚定信心、保持定力,以成渝地区双城经济圈建设为契机,立足雨城实际,找准定位,以体育制造产业、汽车零部件产业、藏茶产业、林竹产业、食品加工产业、康养产业等为重点。");
+    for (const label of ["成渝", "林竹", "康养"]) expect(yaan, label).not.toContain(label);
+    expect(yaan).toContain("陈建伟");
+    const duji = people("在考察过程中,史庆超介绍了杜集产业定位、区位优势和招商引资政策等情况。");
+    expect(duji).not.toContain("杜集");
+    expect(duji).toContain("史庆超");
+  });
+
   it("keeps a person whose given name is a county's short form, and proposes no photo position", () => {
     // From a Hong Kong report: 吴永嘉 is no mention of 永嘉县; 左二 is where he stands in the photo.
     const a = analyseText("立法会新春午宴上，财委会主席吴永嘉（右二）、总协调人吴秋北（左二）向出席人士祝酒。");
