@@ -125,8 +125,10 @@ export function reconcileRecognised(
   const relinked: Mention[] = [];
   const candidates: RecognisedMention[] = [];
   // The organisations the document names: a "person" that opens one of them is its short name
-  // (国科天成 of 国科天成科技股份有限公司, 李锦记 of 李锦记集团).
-  const orgNames = [...names.filter((n) => n.ner === "ORG").map((n) => n.label), ...linked.filter((m) => m.type === "company" || m.type === "lab").map((m) => m.label)];
+  // (国科天成 of 国科天成科技股份有限公司, 李锦记 of 李锦记集团). So is one that opens a place the
+  // tagger found, even one too short to propose (高英 of 高英村 and 高英文化广场: villages are often
+  // named like people).
+  const orgNames = [...names.filter((n) => n.ner === "ORG" || n.ner === "LOC").map((n) => n.label), ...linked.filter((m) => m.type === "company" || m.type === "lab").map((m) => m.label)];
   const opensAnOrg = (n: RecognisedName) => ORG_WORD_AFTER.test(doc.normText.slice(n.end, n.end + 2)) || orgNames.some((o) => o.length > n.label.length && o.startsWith(n.label));
   for (const n of names) {
     if (n.ner === "PER" && n.evidence === "model" && !nameIndex.has(n.label)) {

@@ -61,6 +61,14 @@ describe("name boundaries", () => {
     expect(analyseText("公司董事长张建国表示，今年订单增长。").mentions.some((m) => m.label === "张建国" && m.type === "person")).toBe(true);
   });
 
+  it("is not a person that opens a place's name in the same article (高英 of 高英村)", () => {
+    // A town's news (round 4): the village 高英村 was recognised, and 高英 of 高英文化广场 proposed as a person.
+    const text = "镇党委书记董铁,镇党委委员何善通一行首先来到高英村,实地察看了高英文化广场城市阅读驿站。";
+    const people = analyseText(text).mentions.filter((m) => m.type === "person").map((m) => m.label);
+    expect(people).not.toContain("高英");
+    expect(people).toEqual(expect.arrayContaining(["董铁", "何善通"]));
+  });
+
   it("is not a person before 产业 or 地区 (林竹产业, 康养产业, 杜集产业定位, 成渝地区)", () => {
     // Local news of Ya'an and Huaibei (round 4): trades and places the tagger took for people.
     const people = (text: string) => analyseText(text).mentions.filter((m) => m.type === "person").map((m) => m.label);
