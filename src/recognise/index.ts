@@ -207,6 +207,7 @@ export function unspecific(label: string, type: TaggedSpan["type"], tagger: Name
   const bits = tagger.lexicon.has(label);
   if (bits & (LEX_PER | LEX_LOC | LEX_ORG)) return undefined;
   if (/[A-Za-z]/.test(label)) return undefined;
+  if (type !== "PER" && holdsClauseWord(label, words)) return "phrase";
   if (label.length >= 3 && type !== "ORG" && (isForeign(label, tagger) || /[·・]/.test(label))) return undefined;
   if (type === "PER") {
     for (let i = 1; i < label.length; i++) if (tagger.given[label.charCodeAt(i)] < MIN_GIVEN_BUCKET) return "rare given-name character";
@@ -255,6 +256,24 @@ function hasLoneModifier(label: string, at: WordsAt | undefined): boolean {
     if (!LONE_MODIFIERS.has(label[i])) continue;
     const t = at.tokenAt(at.start + i);
     if (t && t.end - t.start === 1 && /^(a|ad|d)$/.test(t.tag)) return true;
+  }
+  return false;
+}
+
+/**
+ * Words of a clause, not of a name: the copula and prepositions (庆阳市是中交集团在…, 昭通市对集团的关心)
+ * and the verbs of a visit or a meeting (上海参观快递物流总部装运中心, 主持召开县委…). The tagger runs a
+ * place and an organisation together over them; as nodejieba's words of their own (not inside a word:
+ * 对外经济贸易大学, 考察队) they never stand in a name.
+ */
+const CLAUSE_WORDS = new Set(["是", "对", "把", "被", "向", "从", "参观", "召开", "会见", "考察", "调研", "走访", "前往", "来到", "举行", "出席", "主持", "陪同"]);
+
+/** Whether nodejieba cuts one of CLAUSE_WORDS as a word of its own inside the name. */
+function holdsClauseWord(label: string, at: WordsAt | undefined): boolean {
+  if (!at) return false;
+  for (let i = 0; i < label.length; i++) {
+    const t = at.tokenAt(at.start + i);
+    if (t && t.start === at.start + i && t.end <= at.end && CLAUSE_WORDS.has(t.word)) return true;
   }
   return false;
 }

@@ -179,6 +179,20 @@ describe("names too unspecific to be candidates", () => {
     for (const label of ["梅州高新区党工委", "玉溪高新区管委会", "浦东新区"]) expect(unspecific(label, "ORG", tagger), label).not.toBe("generic body");
   });
 
+  it("proposes no place or organisation run over a copula, a preposition or a verb of a visit (庆阳市是中交集团)", () => {
+    // News of a state company, a city's visit and a county's meeting (round 4): the tagger ran a place
+    // and an organisation together over the clause between them.
+    for (const [sentence, label] of [
+      ["庆阳市是中交集团在甘肃地区深化合作的战略伙伴。", "庆阳市是中交集团"],
+      ["陳宙翔對昭通市對集團的關心和支持表示感謝,他表示,集團與昭通市政府合作基礎深厚。", "昭通市对集团"],
+      ["隨后前往上海參觀快遞物流總部裝運中心,圍繞空港產業園建設、物流分撥等對接。", "上海参观快递物流总部装运中心"],
+      ["2月28日,县委书记陆晓延主持召开县委十六届第43次常委会议。", "召开县委"],
+    ]) {
+      expect(recogniseNames(normalizeString(sentence)).find((n) => n.label === label)?.unspecific, label).toBe("phrase");
+      expect(analyseText(sentence).mentions.filter((m) => m.candidate).map((m) => m.label), label).not.toContain(label);
+    }
+  });
+
   it("never cuts a Latin word or a model number in two", () => {
     // Sentences of a saved news page where the tagger ended names at 三星Exyno and 红米K.
     for (const sentence of [
