@@ -286,8 +286,19 @@ const CLAUSE_WORD = /[了在着过把被对向]|会见|出席|参加|主持|表�
 /** Verbs and adverbs of one character that nodejieba joins to the unknown name before them (王坚作, 刘颖说). */
 const VERB_GLUED_AFTER_NAME = new Set(["说", "称", "任", "在", "作", "等", "也", "都", "就", "又", "还", "对", "向", "被"]);
 
+/**
+ * What ends a body's name, never a person's: 招商局 and 招商中心 before 等相关部门负责人 are no persons
+ * 商局 and 商中心 (商 is a surname). None of People's Daily's 884 gold persons (dev) ends so.
+ */
+const BODY_END = /(局|厅|处|部|委|办|司|队|站|所|中心|公司|集团)$/;
+
 /** A name the dictionary does not know: surname + one or two characters, ending where a name ends. */
 export function unknownNameAt(ctx: { text: string; tokenAt: (pos: number) => Token | undefined; mentionAt: Map<number, Mention>; nameIndex?: Map<string, DictionaryEntry> }, pos: number): PersonRef | undefined {
+  const name = unknownNameShapeAt(ctx, pos);
+  return name && !name.entity && BODY_END.test(name.label) ? undefined : name;
+}
+
+function unknownNameShapeAt(ctx: { text: string; tokenAt: (pos: number) => Token | undefined; mentionAt: Map<number, Mention>; nameIndex?: Map<string, DictionaryEntry> }, pos: number): PersonRef | undefined {
   const { text } = ctx;
   const sn = hasSurname(text, pos);
   if (!sn) return undefined;

@@ -101,6 +101,20 @@ describe("extractRoles", () => {
     for (const n of ["朱红丹", "梅建胜", "王姝", "沈尧"]) expect(rows.some((r) => r.startsWith(`${n}|区四套班子领导`))).toBe(true);
   });
 
+  it("takes no body before 等 for a person (招商局, 招商中心: 商 is a surname)", () => {
+    // A zone's and a city's news (round 4): 商局 and 商中心 were given the title 相关部门负责人.
+    for (const text of [
+      "3月7日,青岛发改委副书记王建平一行莅临高新区考察,区党工委委员、管委会副主任吉东陪同,区党群部、经发局、科技局、招商局等相关部门负责人参加。",
+      "5月11日-17日,市委副书记、市长黄旭峰带领政府办、科技局、行政审批局、招商中心等相关部门负责人前往长三角、深圳对接优质资源。",
+    ]) {
+      const a = analyseText(text);
+      expect(a.roles.map((r) => r.person_label)).not.toEqual(expect.arrayContaining([expect.stringMatching(/^商/)]));
+      expect(a.mentions.filter((m) => m.type === "person").map((m) => m.label)).not.toEqual(expect.arrayContaining([expect.stringMatching(/^商/)]));
+    }
+    const rows = roleRows("余杭区召开会议。朱红丹、梅建胜、王姝、沈尧等区四套班子领导出席。");
+    expect(rows.some((r) => r.startsWith("沈尧|区四套班子领导"))).toBe(true);
+  });
+
   it("gives a title before a list to every name of it", () => {
     const rows = roleRows("余杭区召开会议。区领导毛建标、吴远东、吴伟强参加会议。");
     for (const n of ["毛建标", "吴远东", "吴伟强"]) expect(rows.some((r) => r.startsWith(`${n}|区领导`))).toBe(true);
