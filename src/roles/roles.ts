@@ -240,7 +240,7 @@ function titlePhraseEndingAt(ctx: RoleContext, end: number): TitleElement | unde
       start: orgMention.nStart,
       end,
       title: text.slice(titleStart, end),
-      org: { entity: orgMention.entity, label: orgMention.label },
+      org: orgMention.type === "place" ? governmentOfPlace(ctx, orgMention, word) : { entity: orgMention.entity, label: orgMention.label },
     };
   }
   const region = text.slice(regionStart, wordStart);
@@ -263,6 +263,25 @@ function titlePhraseEndingAt(ctx: RoleContext, end: number): TitleElement | unde
     title,
     org: implied ? resolveGenericBody(ctx, implied.body, implied.level) : null,
   };
+}
+
+/**
+ * The body of a head of government written after the place (庆阳市市长, 余杭区副区长): the place's
+ * government, as the same post written after 市委副书记、 is (庆阳市人民政府), so that one article's two
+ * ways of writing it give one role. Any other title, or a place the dictionary has no government of,
+ * keeps the place.
+ */
+function governmentOfPlace(ctx: RoleContext, place: { entity: string; label: string }, word: string): OrgRef {
+  const implied = TITLE_IMPLIES_BODY.find((t) => t.level && t.title.test(word));
+  const bare = implied ? BARE_BODIES.get(implied.body) : undefined;
+  if (bare) {
+    let index = placeIndexByDictionary.get(ctx.dictionary);
+    if (!index) placeIndexByDictionary.set(ctx.dictionary, (index = buildPlaceIndex(ctx.dictionary)));
+    const code = index.divisionOf.get(place.entity);
+    const body = code && index.divisions.get(code)?.level === bare.level ? index.bodies.get(`${code}|${bare.kind}`) : undefined;
+    if (body) return { entity: body.id, label: body.label };
+  }
+  return { entity: place.entity, label: place.label };
 }
 
 /** A person's name starting at `pos`: a linked person, or a name-shaped word the dictionary lacks. */
@@ -592,18 +611,49 @@ export function extractRoles(doc: CleanDocument, mentions: Mention[], tokens: To
   // A role is one row per document: the same person, title and organisation stated again (王坚院士 five
   // times in one article), or found by two patterns, adds its sentence to the first statement's row
   // rather than a row of its own, so that a list of roles reads as the roles an article states.
+  // The same holds for one post written with and without its body in front (新乡市政协副主席梁常运 and
+  // 市政协副主席梁常运: 副主席 and 市政协副主席 of 新乡市政协), and for a title stated with no body
+  // beside the same title of a body (梅州广梅产业园投资开发有限公司董事长郭杰锋 … 郭杰锋董事长): one
+  // role, the rows keyed by the title less the body's name as written.
   const byKey = new Map<string, Role>();
   const roles: Role[] = [];
-  for (const r of found.sort((a, b) => a.start - b.start)) {
-    const key = `${r.person_label}|${r.title}|${r.org_label}`;
+  const sorted = found.sort((a, b) => a.start - b.start);
+  const add = (first: Role, r: Role) => {
+    if (!first.sentences!.includes(r.sentence)) first.sentences!.push(r.sentence);
+  };
+  for (const r of sorted) {
+    if (!r.org_label) continue;
+    const key = `${r.person_label}|${bareTitle(r.title, r.org_label)}|${r.org ?? r.org_label}`;
     const first = byKey.get(key);
     if (first) {
-      if (!first.sentences!.includes(r.sentence)) first.sentences!.push(r.sentence);
+      add(first, r);
       continue;
     }
     const row: Role = { ...r, sentences: [r.sentence] };
     byKey.set(key, row);
+    byKey.set(`${r.person_label}|${bareTitle(r.title, r.org_label)}|`, byKey.get(`${r.person_label}|${bareTitle(r.title, r.org_label)}|`) ?? row);
     roles.push(row);
   }
-  return roles;
+  for (const r of sorted) {
+    if (r.org_label) continue;
+    const first = byKey.get(`${r.person_label}|${r.title}|`);
+    if (first) {
+      add(first, r);
+      continue;
+    }
+    const row: Role = { ...r, sentences: [r.sentence] };
+    byKey.set(`${r.person_label}|${r.title}|`, row);
+    roles.push(row);
+  }
+  for (const r of roles) {
+    r.sentences!.sort((a, b) => a - b);
+    r.sentence = r.sentences![0];
+  }
+  return roles.sort((a, b) => a.start - b.start);
+}
+
+/** A title less the name of its body written in front of it, whole or cut from the left (新乡市政协 → 市政协副主席 is 副主席). */
+function bareTitle(title: string, org: string): string {
+  for (let i = 0; i <= org.length - 2; i++) if (title.length > org.length - i && title.startsWith(org.slice(i))) return title.slice(org.length - i);
+  return title;
 }

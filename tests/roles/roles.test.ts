@@ -25,6 +25,25 @@ describe("extractRoles", () => {
     expect(new Set(rows).size).toBe(rows.length);
   });
 
+  it("gives one row to a post written with and without its body in front, or once with no body", () => {
+    // A state company's news (round 4): 庆阳市市长 and 市委副书记、市长 were two rows (庆阳市, 庆阳市人民政府).
+    const qingyang = analyseText(
+      "中国交建:中交集团主要领导会见庆阳市市长周继军\n10月17日,中交集团党委书记、董事长王彤宙在中交大厦会见甘肃省庆阳市委副书记、市长周继军,双方就深化战略合作、促进高质量发展进行座谈交流。\n中国交建党委委员、副总裁杨志超,中交集团市场开发总监赵晖,庆阳市副市长张平宗,双方有关部门和单位负责人参加座谈。",
+    ).roles;
+    const mayor = qingyang.filter((r) => r.person_label === "周继军" && r.title === "市长");
+    expect(mayor.map((r) => r.org_label)).toEqual(["庆阳市人民政府"]);
+    expect(mayor[0].sentences).toEqual([0, 1]);
+    expect(qingyang.filter((r) => r.person_label === "张平宗").map((r) => `${r.title}|${r.org_label}`)).toEqual(["副市长|庆阳市人民政府"]);
+    // Xinxiang's news: 新乡市政协副主席 in the headline, 市政协副主席 in the text.
+    const xinxiang = analyseText("新乡市政协副主席梁常运一行到经开区考察调研\n4月19日下午,市政协副主席梁常运一行10人莅临经开区调研。").roles;
+    expect(xinxiang.filter((r) => r.person_label === "梁常运").map((r) => `${r.title}|${r.org_label}|${r.sentences}`)).toEqual(["副主席|新乡市政协|0,1"]);
+    // Meizhou's: the company's 董事长 stated again after the name, with no body.
+    const meizhou = analyseText(
+      "梅州高新區黨工委書記、管委會主任吳尚偉、梅州廣梅產業園投資開發有限公司董事長郭杰鋒、副總經理唐群英陪同領導進行了調研。會上,蔡主任一行聽取了吳尚偉主任及郭杰鋒董事長做的工作匯報。",
+    ).roles;
+    expect(meizhou.filter((r) => r.person_label === "郭杰锋").map((r) => `${r.title}|${r.org_label}|${r.sentences}`)).toEqual(["董事长|梅州广梅产业园投资开发有限公司|0,1"]);
+  });
+
   it("reads an unknown name without the verb nodejieba joined to it as one word", () => {
     const text = "区长刘颖作报告。";
     const token = { word: "刘颖作", start: 2, end: 5, tag: "nr" };
