@@ -63,7 +63,9 @@ export function recogniseNames(text: string, tagger: NameTagger = defaultTagger(
   // nodejieba's words: the tagger's features read them, and so does the check of unspecific names.
   const tokens = options.tokens ?? segmentTokens(text);
   for (const s of tagger.tag(text, tokens)) {
-    const { start, end } = trimmedBounds(text, s, tagger);
+    const bounds = trimmedBounds(text, s, tagger);
+    const start = s.type === "ORG" ? wordStart(text, tokens, bounds.start, out) : bounds.start;
+    const end = bounds.end;
     const label = text.slice(start, end);
     if (s.confidence < (minConfidence ?? MIN_CONFIDENCE[s.type]) || rejection(label, s.type, tagger) || splitsLatinWord(text, start, end)) continue;
     const type: EntityType = s.type === "PER" ? "person" : s.type === "LOC" ? "place" : orgKind(label);
@@ -157,6 +159,22 @@ export function rejection(label: string, type: TaggedSpan["type"], tagger: NameT
   if (label.length > 3) return "long unlisted person";
   if (!SURNAMES.has(label[0]) && !tagger.isSurname(label.charCodeAt(0))) return "no surname";
   return undefined;
+}
+
+/** nodejieba's classes of the words a name may open with: nouns and names, abbreviations, unknown words. */
+const NOUN_TAG = /^(n|ng|nr|nrt|nrfg|ns|nt|nz|j|x)$/;
+
+/**
+ * An organisation starts where a word starts: one that starts inside a noun of nodejieba's takes the
+ * whole word (新乡经开区管委会 was 开区管委会, 集中区党工委 was 中区党工委: the tagger left 经 and 集 out,
+ * while nodejieba holds 经开区 and 集中区 as words). At most two characters back, never into a name
+ * found before it nor over a character that is not Chinese.
+ */
+function wordStart(text: string, tokens: readonly Token[], start: number, found: readonly RecognisedName[]): number {
+  const t = wordsAt(text, tokens, start, start).tokenAt(start);
+  if (!t || t.start >= start || start - t.start > 2 || !NOUN_TAG.test(t.tag) || !/^[\u4e00-\u9fff]+$/.test(t.word)) return start;
+  const previous = found[found.length - 1];
+  return previous && previous.end > t.start ? start : t.start;
 }
 
 const LATIN_OR_DIGIT = /[A-Za-z0-9]/;

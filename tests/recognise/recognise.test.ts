@@ -26,6 +26,17 @@ describe("name boundaries", () => {
     expect(people.some((p) => p.includes("、"))).toBe(false);
   });
 
+  it("starts an organisation where nodejieba's word starts (经开区管委会, 集中区党工委)", () => {
+    // A zone's news and a district's (round 4): the tagger left 经 and 集 out, and 开区管委会 and
+    // 中区党工委 were proposed as bodies.
+    const zone = names("7月31日上午,新乡经开区管委会主任刘文君带队,一行60余人莅临高新区。");
+    expect(zone).toContain("经开区管委会");
+    expect(zone).not.toContain("开区管委会");
+    const district = names("随后,调研组来到集中区管委会开展座谈。集中区党工委书记陈哲杰汇报了园区发展情况。");
+    expect(district).toContain("集中区党工委");
+    expect(district).not.toContain("中区党工委");
+  });
+
   it("never takes the verb after a name", () => {
     const people = names("王坚任之江实验室主任以来，多次到余杭调研。", "person");
     expect(people).toContain("王坚");
