@@ -77,7 +77,7 @@ export function recogniseNames(text: string, tagger: NameTagger = defaultTagger(
   // Characters already inside a name: the rule-based passes below add names only where none is.
   const covered = new Uint8Array(text.length + 1);
   for (const n of out) covered.fill(1, n.start, n.end);
-  titleCuedNames(text, out, tagger, covered);
+  titleCuedNames(text, out, tagger, covered, tokens);
   latinNames(text, out, covered);
   latinCompanies(text, out, covered);
   return out.sort((a, b) => a.start - b.start);
@@ -346,7 +346,7 @@ const ADDRESS_TITLES = new Set([
 ]);
 
 /** What may follow a name: punctuation, a list mark, a verb of speech or action, the end. */
-const AFTER_NAME = /^($|[、，。；：！？,;:!?（）()\s“”"]|表示|说|称|指出|认为|强调|介绍|调研|出席|主持|会见|参加|透露|坦言|告诉|等|同志|一行|在|任|和|与|及)/;
+const AFTER_NAME = /^($|[、，。；：！？,;:!?（）()\s“”"]|表示|说|称|指出|认为|强调|介绍|调研|出席|主持|会见|参加|透露|坦言|告诉|等|同志|一行|带队|率队|陪同|在|任|和|与|及)/;
 
 const PLACE_OR_BODY_END = /[区市县省镇村乡局院会部厅处委办司队站所场园馆]$/;
 
@@ -368,7 +368,7 @@ function cueTitleSet(tagger: NameTagger): Set<string> {
   return cueTitles;
 }
 
-function titleCuedNames(text: string, out: RecognisedName[], tagger: NameTagger, covered: Uint8Array): void {
+function titleCuedNames(text: string, out: RecognisedName[], tagger: NameTagger, covered: Uint8Array, tokens: readonly Token[]): void {
   const cueTitles = cueTitleSet(tagger);
   const cjk = (c: number) => c >= 0x4e00 && c <= 0x9fff;
   for (let i = 2; i < text.length; i++) {
@@ -382,7 +382,11 @@ function titleCuedNames(text: string, out: RecognisedName[], tagger: NameTagger,
     // Names listed after the title: 副市长甲、乙、丙.
     let p = i;
     for (let listed = 0; listed < 8; listed++) {
-      if (!tagger.isSurname(text.charCodeAt(p))) break;
+      // The tagger's surnames (HanLP's figures) or the common ones of roles/titles.ts: HanLP counts 龙 and
+      // 吉 as surnames too rarely to say so, and 董事长龙卫国 was missed. Those are also words (时, 和):
+      // a name by them alone must be one nodejieba does not cut as a verb or end inside a word.
+      const listedOnly = !tagger.isSurname(text.charCodeAt(p));
+      if (listedOnly && !SURNAMES.has(text[p])) break;
       let found = 0;
       for (const len of [3, 2]) {
         const e = p + len;
@@ -393,10 +397,22 @@ function titleCuedNames(text: string, out: RecognisedName[], tagger: NameTagger,
         const label = text.slice(p, e);
         // A place or body word is not a name (城市赛区长沙赛区: 区长 is not a title there).
         if (cueTitles.has(label) || PLACE_OR_BODY_END.test(label) || !plausible(label, "PER", tagger)) continue;
+        if (listedOnly && !givenNameWords(text, tokens, p + 1, e)) continue;
         found = e;
         break;
       }
       if (!found) break;
+      // A given name the tagger read as a place (董事长龙卫国带队: 卫国), or a whole name no gazetteer lists
+      // as a place (管委会副主任吉东陪同): after a title, a surname and a place that ends where the name
+      // ends are a person; the place goes.
+      if (isCovered(covered, p, found)) {
+        const inside = out.filter((n) => n.start < found && n.end > p);
+        const placeInName = (n: RecognisedName) => n.start > p || !(tagger.lexicon.has(n.label) & LEX_LOC);
+        if (inside.every((n) => n.ner === "LOC" && n.evidence === "model" && n.start >= p && n.end <= found && placeInName(n))) {
+          for (const n of inside) out.splice(out.indexOf(n), 1);
+          covered.fill(0, p, found);
+        }
+      }
       if (!isCovered(covered, p, found)) {
         out.push({ start: p, end: found, label: text.slice(p, found), ner: "PER", type: "person", confidence: 0.75, evidence: "title+name" });
         covered.fill(1, p, found);
@@ -405,6 +421,18 @@ function titleCuedNames(text: string, out: RecognisedName[], tagger: NameTagger,
       p = found + 1;
     }
   }
+}
+
+/** Whether nodejieba's words over a given name [start, end) end with it and hold no verb (卫国, not 表示 nor 新|任). */
+function givenNameWords(text: string, tokens: readonly Token[], start: number, end: number): boolean {
+  const at = wordsAt(text, tokens, start, end);
+  for (let i = start; i < end; ) {
+    const t = at.tokenAt(i);
+    if (!t) return true;
+    if (t.end > end || /^v/.test(t.tag)) return false;
+    i = t.end;
+  }
+  return true;
 }
 
 /** A capitalised Latin word (Roadstar, OpenAI, DeepMind): a company when the text says so around it. */

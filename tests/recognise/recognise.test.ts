@@ -37,6 +37,19 @@ describe("name boundaries", () => {
     expect(district).not.toContain("中区党工委");
   });
 
+  it("takes a surname and a given name the tagger read as a place, after a title, for a person (龙卫国, 吉东)", () => {
+    // Local news (round 4): HanLP's figures count 龙 and 吉 as surnames too rarely, and the tagger
+    // read 卫国 and 吉东 as places; both people were missed.
+    const chairman = recogniseNames(normalizeString("11月30日,上海马威动力控制技术有限公司董事长龙卫国带队来我区考察,区委副书记、区长刘涛,开发区管委会主任孙殿镇,副区长杨庸陪同。"));
+    expect(chairman.filter((n) => n.type === "person").map((n) => n.label)).toContain("龙卫国");
+    expect(chairman.map((n) => n.label)).not.toContain("卫国");
+    const deputy = analyseText("3月7日,青岛发改委副书记王建平一行莅临高新区考察,区党工委委员、管委会副主任吉东陪同,区党群部、经发局、科技局、招商局等相关部门负责人参加。");
+    expect(deputy.mentions.filter((m) => m.type === "person").map((m) => m.label)).toContain("吉东");
+    expect(deputy.roles.some((r) => r.person_label === "吉东" && r.title === "管委会副主任")).toBe(true);
+    // A surname that is also a word makes no name over a verb or across a word (记者时表示, 大使和新任).
+    expect(names("他在会见记者时表示,近日将访问欧洲。", "person")).not.toContain("时表示");
+  });
+
   it("never takes the verb after a name", () => {
     const people = names("王坚任之江实验室主任以来，多次到余杭调研。", "person");
     expect(people).toContain("王坚");
