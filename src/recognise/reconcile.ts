@@ -24,6 +24,13 @@ const LEVEL_END = /[省市县区州旗盟镇乡]$/;
 /** Words that follow a company's name, never a person's (李锦记集团, 国科天成科技…). */
 const ORG_WORD_AFTER = /^(集团|公司|股份|控股|实业|银行|证券|基金|保险|药业|有限)/;
 /**
+ * The same after a "person" (read more widely, within a few characters): a company's trade (金澳科技,
+ * 华慧新|能源, 可赛化工), or the place in brackets that a company's name holds before its kind
+ * (杜拉维特(中国)洁具有限公司, 美利肯(上海)有限公司). None of People's Daily's 884 gold persons (dev,
+ * held out) is followed by either.
+ */
+const COMPANY_TAIL_AFTER = /^([(（][\u4e00-\u9fff]{2,4}[)）][\u4e00-\u9fff]{0,6}(有限|公司|集团)|科技|能源|新能源|电子|机械|化工|纺织|食品|建材|鞋业|纸业|米业)/;
+/**
  * Words that follow the name of a trade or a place, never a person's: 产业 (林竹产业, 康养产业, 杜集产业
  * 定位) and 地区 (成渝地区). A person is followed by a verb, a title or punctuation; "the X industry" or
  * "the X region" makes X a trade or a place whatever the tagger thought of its characters.
@@ -129,7 +136,7 @@ export function reconcileRecognised(
   // tagger found, even one too short to propose (高英 of 高英村 and 高英文化广场: villages are often
   // named like people).
   const orgNames = [...names.filter((n) => n.ner === "ORG" || n.ner === "LOC").map((n) => n.label), ...linked.filter((m) => m.type === "company" || m.type === "lab").map((m) => m.label)];
-  const opensAnOrg = (n: RecognisedName) => ORG_WORD_AFTER.test(doc.normText.slice(n.end, n.end + 2)) || orgNames.some((o) => o.length > n.label.length && o.startsWith(n.label));
+  const opensAnOrg = (n: RecognisedName) => ORG_WORD_AFTER.test(doc.normText.slice(n.end, n.end + 2)) || COMPANY_TAIL_AFTER.test(doc.normText.slice(n.end, n.end + 16)) || orgNames.some((o) => o.length > n.label.length && o.startsWith(n.label));
   for (const n of names) {
     if (n.ner === "PER" && n.evidence === "model" && !nameIndex.has(n.label)) {
       const token = tokenAt(tokens, n.start, n.end);

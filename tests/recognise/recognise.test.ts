@@ -93,6 +93,16 @@ describe("name boundaries", () => {
     expect(people).toEqual(expect.arrayContaining(["董铁", "何善通"]));
   });
 
+  it("is not a person before a company's trade or the bracketed place of its name (金澳科技, 杜拉维特(中国)洁具有限公司)", () => {
+    // Visits to companies in local news (round 4): short names of companies proposed as people.
+    const people = (text: string) => analyseText(text).mentions.filter((m) => m.type === "person").map((m) => m.label);
+    expect(people("周卫星首先到华翔翔能、华慧新能源、艾华集团调研企业生产经营情况。")).not.toContain("华慧新");
+    expect(people("当天,杨利一行先后来到重庆东科模具制造有限公司、杜拉维特(中国)洁具有限公司、威马农机股份有限公司等地。")).not.toContain("杜拉维特");
+    const visit = people("考察团一行先后实地参观了九缘食品、好彩头项目、好迪家私、泓豪家具、128奥特莱斯生态城、中国生态龙虾城、利维高公司、中伦纺织、金澳科技、可赛化工等各园区企业及曹禺祖居等地。");
+    expect(visit).not.toContain("金澳");
+    expect(visit).toContain("曹禺");
+  });
+
   it("is not a person before 产业 or 地区 (林竹产业, 康养产业, 杜集产业定位, 成渝地区)", () => {
     // Local news of Ya'an and Huaibei (round 4): trades and places the tagger took for people.
     const people = (text: string) => analyseText(text).mentions.filter((m) => m.type === "person").map((m) => m.label);
