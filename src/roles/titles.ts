@@ -11,6 +11,8 @@ export const TITLE_WORDS: readonly string[] = [
   "组长", "副组长", "馆长", "站长", "会长", "副会长", "理事长", "主委",
   // Hong Kong and Macao, and other countries' posts
   "行政长官", "司长", "副司长", "议员", "总统", "副总统", "首相", "外长", "大使", "总领事",
+  // Hong Kong's word for a chief executive of a company or an exchange (港交所行政总裁陈翊庭)
+  "行政总裁", "副行政总裁",
   // science and education
   "院士", "院长", "副院长", "校长", "副校长", "所长", "副所长", "教授", "副教授", "研究员",
   "首席科学家", "科学家", "主任医师", "博士生导师",

@@ -91,6 +91,13 @@ describe("extractRoles", () => {
     expect(rows.some((r) => r.startsWith("李慧琼|") && r.includes("与"))).toBe(false);
   });
 
+  it("reads Hong Kong's 行政总裁 whole (港交所行政总裁陈翊庭), not as 总裁", () => {
+    // A Hong Kong paper's report of a listing (round 4): the role was 总裁, a post she does not hold.
+    const rows = roleRows("港股市場開新篇章,特區政府財政司司長陳茂波表示,新上市機制滿足科技創新企業的需要。港交所行政總裁陳翊庭稱本港迎來首隻特專科技股上市,是重要里程碑。");
+    expect(rows.some((r) => r.startsWith("陈翊庭|") && r.includes("行政总裁"))).toBe(true);
+    expect(rows.some((r) => r.startsWith("陈翊庭|总裁|"))).toBe(false);
+  });
+
   it("gives a chain of titles one city, even when the article names another", () => {
     const text = "河北省纪委监委发布消息：石家庄市委副书记、市长邓沛然涉嫌严重违纪违法。2008年5月至2010年11月，他任唐山市委常委、市纪委书记。";
     const rows = roleRows(text);
