@@ -161,11 +161,14 @@ export function reconcileRecognised(
     const end = doc.normToClean[n.end - 1] + 1;
     const sentence = sentenceIndex(doc, start);
     const base = { doc: doc.id, label: n.label, surface: doc.text.slice(start, end), start, end, sentence };
-    const entry = nameIndex.get(n.label);
+    const under = n.ner === "ORG" && !nameIndex.has(n.label) ? bodyUnderPlace(n.label, nameIndex, relinkable) : undefined;
+    const entry = under ?? nameIndex.get(n.label);
     // Linked to the entry only where nodejieba's words also start and end there: the linker left 王坚
     // unlinked in 王坚持续推进 for that reason, and the tagger must not bring it back.
     // A person the linker saw and left unlinked was left so on purpose (its context rules): not relinked.
-    if (entry && relinkable.has(n.label) && n.ner !== "PER" && COMPATIBLE[n.ner].includes(entry.type) && (tokens.length === 0 || (tokenBoundary(tokens, n.start, "start") && tokenBoundary(tokens, n.end, "end")))) {
+    // A body under its place needs the start only: nodejieba cuts 甘肃省庆阳市|委副|书记 once the
+    // dictionary's names are its words.
+    if (entry && (under || relinkable.has(n.label)) && n.ner !== "PER" && COMPATIBLE[n.ner].includes(entry.type) && (tokens.length === 0 || (tokenBoundary(tokens, n.start, "start") && (under || tokenBoundary(tokens, n.end, "end"))))) {
       relinked.push({ ...base, entity: entry.id, label: entry.label, type: entry.type });
       continue;
     }
@@ -189,6 +192,25 @@ export function reconcileRecognised(
   }
   return { linked: dropped.size ? linked.filter((m) => !dropped.has(m)) : linked, relinked, candidates };
 }
+
+/**
+ * A body the dictionary knows, written after the name of a place above it (甘肃省庆阳市委, 湖北省宜昌市委,
+ * 安徽宣城市委: news names the province first), is that body: the entry of what follows the place, when
+ * the place is one the dictionary knows and what follows is a body's own name that one entry claims
+ * (four characters at least and not a bare 市委, which names no one body).
+ */
+function bodyUnderPlace(label: string, nameIndex: Map<string, DictionaryEntry>, relinkable: ReadonlySet<string>): DictionaryEntry | undefined {
+  for (let k = 2; k <= Math.min(6, label.length - 4); k++) {
+    if (nameIndex.get(label.slice(0, k))?.type !== "place") continue;
+    const rest = label.slice(k);
+    const e = nameIndex.get(rest);
+    if (e?.type === "government" && relinkable.has(rest) && !LEVEL_START.test(rest)) return e;
+  }
+  return undefined;
+}
+
+/** A bare body's level character at the start (市委, 区政府): no one body's own name. */
+const LEVEL_START = /^[省市县区州旗盟镇乡]/;
 
 /**
  * The names a recognised span may be linked by on its own: those exactly one entry claims, with no

@@ -284,6 +284,21 @@ describe("places and organisations", () => {
     expect(a.mentions.some((m) => m.label === "杭州" && m.start >= org!.start && m.end <= org!.end)).toBe(false);
   });
 
+  it("links a known body written after its province (甘肃省庆阳市委, 湖北省宜昌市委, 安徽宣城市委)", () => {
+    // A state company's news of its meetings with mayors (round 4): each was a candidate of its own,
+    // and the mayor's 市长 had no city.
+    for (const [sentence, id, person] of [
+      ["10月17日,中交集团党委书记、董事长王彤宙在中交大厦会见甘肃省庆阳市委副书记、市长周继军,双方就深化战略合作进行座谈交流。", "qingyang-621000-party-committee", "周继军"],
+      ["4月9日,中交集团党委副书记、总经理王海怀在中交大厦会见了来访的湖北省宜昌市委副书记、市长马泽江。", "yichang-420500-party-committee", "马泽江"],
+      ["8月31日,集團董事長劉志江在總部會見了來訪的安徽宣城市委書記姚玉舟一行。", "xuancheng-341800-party-committee", "姚玉舟"],
+    ]) {
+      const a = analyseText(sentence);
+      expect(a.mentions.filter((m) => m.candidate && /省|安徽/.test(m.label)).map((m) => m.label), id).toEqual([]);
+      expect(a.mentions.some((m) => m.entity === id && !m.candidate), id).toBe(true);
+      expect(a.roles.some((r) => r.person_label === person && r.org === id), id).toBe(true);
+    }
+  });
+
   it("lets the dictionary win over the recogniser", () => {
     const a = analyseText("之江实验室主任王坚在余杭区调研。");
     const wang = a.mentions.filter((m) => m.surface === "王坚");
