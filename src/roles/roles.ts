@@ -439,7 +439,9 @@ function namesThenGroupTitle(ctx: RoleContext, out: Role[]): void {
     let titleEnd = -1;
     for (let j = i + 1; j <= Math.min(text.length, i + 13); j++) {
       if (PHRASE_STOP.test(text[j - 1])) break;
-      if (GROUP_TITLE_ENDINGS.some((g) => text.startsWith(g, j - g.length)) && j - i - 1 >= 2) titleEnd = j;
+      // The ending alone is no title (副区长陈国良等领导陪同: "and other leaders"); a group's is more
+      // (区四套班子领导, 相关部门负责人).
+      if (GROUP_TITLE_ENDINGS.some((g) => text.startsWith(g, j - g.length) && j - i - 1 > g.length)) titleEnd = j;
     }
     if (titleEnd < 0) continue;
     const title = text.slice(i + 1, titleEnd);

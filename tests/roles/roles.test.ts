@@ -141,6 +141,18 @@ describe("extractRoles", () => {
     expect(rows.some((r) => r.startsWith("沈尧|区四套班子领导"))).toBe(true);
   });
 
+  it("takes no bare 领导 after 等 for a title (陈国良等领导陪同, 王玉琢等领导的陪同下)", () => {
+    // A district's and a city's news (round 4): "and other leaders" was each name's second title.
+    for (const [text, person] of [
+      ["区委常委、区委办主任陈维民、副区长陈国良等领导陪同调研。", "陈国良"],
+      ["2021年12月23日上午,副市长刘立新在市政府副秘书长关长吉、市住建局副局长褚晓欣、规划和自然资源局副局长王玉琢等领导的陪同下,来到集团公司。", "王玉琢"],
+    ]) {
+      const rows = roleRows(text);
+      expect(rows.filter((r) => r.startsWith(`${person}|`)).length, person).toBeGreaterThan(0);
+      expect(rows.some((r) => r.startsWith(`${person}|领导|`)), person).toBe(false);
+    }
+  });
+
   it("gives a title before a list to every name of it", () => {
     const rows = roleRows("余杭区召开会议。区领导毛建标、吴远东、吴伟强参加会议。");
     for (const n of ["毛建标", "吴远东", "吴伟强"]) expect(rows.some((r) => r.startsWith(`${n}|区领导`))).toBe(true);
