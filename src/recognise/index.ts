@@ -245,7 +245,8 @@ export function unspecific(label: string, type: TaggedSpan["type"], tagger: Name
  * 区管委会, 市发改委, 区国投集团, 市委组织部): "the district's", a different body in every article, so
  * never one candidate across articles. The departments are a closed vocabulary, so that a name that
  * opens with a level character (区块链研究院) is not taken for one. A development zone named only by
- * its kind stands as a level (开发区财政局, 高新区党工委: see isGenericZone).
+ * its kind stands as a level (开发区财政局, 高新区党工委: see isGenericZone). So do a department's branch
+ * and its party group (区生态环境分局, 市财政局党组, 县总工会党组).
  */
 const GENERIC_BODY = new RegExp(
   "^(?:我|本|全)?(?:省|市|县|区|乡|镇|村|州|旗|团|站|厂|校|中央|国家|全国|地方|各级|省市|市县|县市|省区|区县|市区|省级|市级|县级|区级|地市|" +
@@ -258,9 +259,11 @@ const GENERIC_BODY = new RegExp(
       "经科信", "科技", "卫健", "卫生", "组织", "宣传", "统战", "政法", "规划", "国土", "自然资源", "生态环境", "环保", "交通", "水利",
       "农业农村", "农业", "商务", "文旅", "文广旅", "应急", "审计", "税务", "市场监管", "人社", "民政", "司法", "信访", "机关事务",
       "林业", "统计", "医保", "退役军人事务", "行政审批", "数据", "大数据", "投促", "招商", "融媒体", "人武", "消防", "妇联", "团",
-      "总工会", "工商联", "科协", "残联", "红十字", "住房公积金", "档案", "党史", "编办", "直属机关工委",
+      "总工会", "工商联", "科协", "残联", "红十字", "住房公积金", "档案", "党史", "编办", "直属机关工委", "国资",
     ].join("|") +
-    ")(?:局|委|委员会|办|办公室|部|厅|处|科|队|所|站|会|集团|中心|公司|工委)?)" +
+    ")(?:分局|局|委|委员会|办|办公室|部|厅|处|科|队|所|站|会|集团|中心|公司|工委)?)" +
+    // A department's party group or committee is no more specific than the department (市财政局党组).
+    "(?:党组|党委|机关党委)?" +
     "(?:全会|会议|大会|全体会议)?$",
 );
 

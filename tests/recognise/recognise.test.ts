@@ -193,6 +193,22 @@ describe("names too unspecific to be candidates", () => {
     for (const label of ["区块链研究院", "芦淞区发改局", "市北高新集团"]) expect(unspecific(label, "ORG", tagger), label).not.toBe("generic body");
   });
 
+  it("proposes no branch or party group of a level's department (区生态环境分局, 市财政局党组, 区国资局)", () => {
+    // Local news of Huaibei, Binzhou and Guangzhou (round 4): each was proposed as a body of its own.
+    const propose = (sentence: string) => analyseText(sentence).mentions.filter((m) => m.candidate).map((m) => m.label);
+    for (const [sentence, labels] of [
+      ["区领导魏宾、武洋,区投促局、区生态环境分局主要负责同志分别参加考察活动。", ["区生态环境分局"]],
+      ["一同參加會見的還有:濱州市委常委、秘書長丁鋒、市政協黨組成員、市財政局黨組書記、局長胡雲江、惠民縣委書記王瑋。", ["市财政局党组"]],
+      ["9月25日,廣州開發區管委會副主任蔡剛強、區國資局局長李鴻生、區商業發展集團有限公司董事長許鴻生、區國資公司總經理趙光南一行到梅州高新技術產業園區開展工作調研。", ["区国资局", "区国资公司"]],
+    ] as const) {
+      const proposed = propose(sentence);
+      for (const label of labels) expect(proposed, label).not.toContain(label);
+    }
+    const tagger = defaultTagger();
+    for (const label of ["县总工会党组", "市商务局党组"]) expect(unspecific(label, "ORG", tagger), label).toBe("generic body");
+    for (const label of ["芦淞区发改局", "山亭区商投局"]) expect(unspecific(label, "ORG", tagger), label).not.toBe("generic body");
+  });
+
   it("proposes no development zone named only by its kind (开发区管委会, 高新区管委会), but keeps a named one", () => {
     // Local news of 3 December (round 4): each article's "开发区管委会" is its own zone's, so one
     // candidate joined the zones of unrelated cities.
