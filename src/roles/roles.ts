@@ -331,6 +331,19 @@ function unknownNameShapeAt(ctx: { text: string; tokenAt: (pos: number) => Token
       if (entry?.type === "person") return { start: pos, end: token.end - 1, label: entry.label, entity: entry.id };
       return { start: pos, end: token.end - 1, label: shorter, entity: null };
     }
+    // A two-character word, then one character alone before a clause's end, is a name nodejieba cut
+    // (主任孙殿镇, → 孙殿 | 镇 | ,): the character is the given name's last, unless it is a verb or a
+    // particle glued to names (刘颖说, 王坚等).
+    if (len === sn + 1 && len === 2) {
+      const next = ctx.tokenAt(token.end);
+      NAME_END.lastIndex = token.end + 1;
+      const ends = token.end + 1 === text.length || NAME_END.test(text);
+      NAME_END.lastIndex = token.end;
+      if (next && next.end === token.end + 1 && CJK.test(next.word) && ends && !NAME_END.test(text) && !VERB_GLUED_AFTER_NAME.has(next.word) && !/[的了着过们]/.test(next.word)) {
+        const word = text.slice(pos, next.end);
+        if (!TITLE_WORDS.some((t) => word.endsWith(t))) return { start: pos, end: next.end, label: word, entity: null };
+      }
+    }
     if (!TITLE_WORDS.includes(token.word)) return { start: pos, end: token.end, label: token.word, entity: null };
   }
   // A name in a list or before a clause boundary: 吴远东、吴伟强 / 杨建根主持.

@@ -51,6 +51,15 @@ describe("extractRoles", () => {
     expect(unknownNameAt(ctx, 2)).toEqual({ start: 2, end: 4, label: "刘颖", entity: null });
   });
 
+  it("reads a three-character name nodejieba cut before its last character (主任孙殿镇, → 孙殿 | 镇)", () => {
+    // A district's news (round 4): 孙殿 was given the title 主任 and proposed as a person.
+    const a = analyseText("11月30日,上海马威动力控制技术有限公司董事长龙卫国带队来我区考察,区委副书记、区长刘涛,开发区管委会主任孙殿镇,副区长杨庸陪同。");
+    expect(a.roles.map((r) => `${r.person_label}|${r.title}`)).toContain("孙殿镇|主任");
+    expect(a.mentions.map((m) => m.label)).not.toContain("孙殿");
+    // A verb glued after a name stays out of it.
+    expect(roleRows("区长刘颖说,今年要加快发展。").some((r) => r.startsWith("刘颖|区长"))).toBe(true);
+  });
+
   it("gives back a verb nodejieba glued to the name (王坚作报告 is 王坚 + 作报告)", () => {
     const rows = roleRows("会上，之江实验室主任王坚作报告。");
     expect(rows).toContain("王坚|主任|之江实验室");
