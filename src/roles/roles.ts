@@ -17,11 +17,16 @@ import {
   DOUBLE_SURNAMES,
   GENERIC_ORG_PREFIXES,
   GROUP_TITLE_ENDINGS,
+  isGenericZone,
   POST_NAME_TITLES,
   SURNAMES,
   TITLE_IMPLIES_BODY,
   TITLE_WORDS,
+  ZONE_KINDS,
 } from "./titles.ts";
+
+/** A zone's body named by its kind alone, at the end of a title's region (集中区党工委, 开发区管委会). */
+const ZONE_BODY_END = new RegExp(`[省市县区州]*(?:${ZONE_KINDS.join("|")})(?:管委会|管理委员会|党工委|纪工委|工委|党委)$`);
 
 const TITLES_LONGEST_FIRST = [...TITLE_WORDS].sort((a, b) => b.length - a.length);
 /**
@@ -254,7 +259,10 @@ function titlePhraseEndingAt(ctx: RoleContext, end: number): TitleElement | unde
   // Nor a count (两名联合创始人, 另一位副总裁): what follows the count is the title.
   // Nor a conjunction or preposition joining it to the clause (与立法会主席 → 立法会主席).
   const uncounted = region.replace(/^.*[一二两三四五六七八九十几数多0-9０-９][名位个]/, "").replace(/^[与和及同跟对由向在据经为]+/, "");
-  const descriptor = uncounted.length <= 4 && [...uncounted].every((c) => CJK.test(c)) && !/^[该本其这那此各]/.test(uncounted) ? uncounted : "";
+  // A zone's body named by its kind alone (集中区党工委, 开发区管委会) is longer and stays too: it is no
+  // candidate of its own (isGenericZone), so the title is where the article's words for it are kept.
+  const zone = ZONE_BODY_END.exec(uncounted)?.[0];
+  const descriptor = zone && isGenericZone(zone) ? zone : uncounted.length <= 4 && [...uncounted].every((c) => CJK.test(c)) && !/^[该本其这那此各]/.test(uncounted) ? uncounted : "";
   const title = descriptor + word;
   const implied = TITLE_IMPLIES_BODY.find((t) => t.title.test(word));
   return {
