@@ -161,7 +161,8 @@ export function reconcileRecognised(
     const end = doc.normToClean[n.end - 1] + 1;
     const sentence = sentenceIndex(doc, start);
     const base = { doc: doc.id, label: n.label, surface: doc.text.slice(start, end), start, end, sentence };
-    const under = n.ner === "ORG" && !nameIndex.has(n.label) ? bodyUnderPlace(n.label, nameIndex, relinkable) : undefined;
+    const under =
+      n.ner === "ORG" && !nameIndex.has(n.label) ? bodyUnderPlace(n.label, nameIndex, relinkable) : n.ner === "LOC" && !nameIndex.has(n.label) ? placeWithLevel(n.label, nameIndex, relinkable) : undefined;
     const entry = under ?? nameIndex.get(n.label);
     // Linked to the entry only where nodejieba's words also start and end there: the linker left 王坚
     // unlinked in 王坚持续推进 for that reason, and the tagger must not bring it back.
@@ -205,6 +206,20 @@ function bodyUnderPlace(label: string, nameIndex: Map<string, DictionaryEntry>, 
     const rest = label.slice(k);
     const e = nameIndex.get(rest);
     if (e?.type === "government" && relinkable.has(rest) && !LEVEL_START.test(rest)) return e;
+  }
+  return undefined;
+}
+
+/**
+ * A division the dictionary knows only by its full name (大同市: its short form 大同 is also a common
+ * word, 大同小异, so no alias), named by the short form where the tagger reads a place (支持大同发展):
+ * the place with its level word is the division, when one entry claims that name.
+ */
+function placeWithLevel(label: string, nameIndex: Map<string, DictionaryEntry>, relinkable: ReadonlySet<string>): DictionaryEntry | undefined {
+  if (label.length < 2 || LEVEL_END.test(label)) return undefined;
+  for (const level of ["市", "县", "区", "省"]) {
+    const e = nameIndex.get(label + level);
+    if (e?.type === "place" && relinkable.has(label + level)) return e;
   }
   return undefined;
 }

@@ -315,6 +315,15 @@ describe("places and organisations", () => {
     }
   });
 
+  it("links a place the dictionary knows only with its level word (大同 → 大同市), not a candidate", () => {
+    // Datong's paper (round 4): 大同 is 大同市's short form and a common word (大同小异), so the
+    // dictionary has no alias for it, and the tagger's place was proposed as a new one.
+    const a = analyseText("同时,他希望调研组持续关注、支持大同发展,继续保持双方联系沟通,加强交流协作,助推大同经济社会发展再上新台阶。副市长尉连生与调研组一行座谈。");
+    expect(a.mentions.filter((m) => m.candidate).map((m) => m.label)).not.toContain("大同");
+    expect(a.mentions.some((m) => m.entity === "datong-140200" && m.surface === "大同")).toBe(true);
+    expect(a.roles.some((r) => r.person_label === "尉连生" && r.org === "datong-140200-government")).toBe(true);
+  });
+
   it("lets the dictionary win over the recogniser", () => {
     const a = analyseText("之江实验室主任王坚在余杭区调研。");
     const wang = a.mentions.filter((m) => m.surface === "王坚");
