@@ -156,6 +156,10 @@ export function rejection(label: string, type: TaggedSpan["type"], tagger: NameT
   if (bits & LEX_PER || label.length < 2 || /[A-Za-z·・\-]/.test(label)) return undefined;
   // Transliterated names (若斯潘, 内塔尼亚胡): all their characters are used in listed ones.
   if (label.length >= 3 && isForeign(label, tagger)) return undefined;
+  // A building's or a port's word ends a place's name, not a person's (代王府, 大同国际陆港: the tagger
+  // took 代 and 陆 for surnames). None of People's Daily's 884 gold persons (dev, held out) ends so,
+  // but the transliterated 巴蒂斯图塔, kept above.
+  if (PLACE_WORD_END.test(label)) return "place word at the end";
   if (label.length > 3) return "long unlisted person";
   if (!SURNAMES.has(label[0]) && !tagger.isSurname(label.charCodeAt(0))) return "no surname";
   return undefined;
@@ -176,6 +180,9 @@ function wordStart(text: string, tokens: readonly Token[], start: number, found:
   const previous = found[found.length - 1];
   return previous && previous.end > t.start ? start : t.start;
 }
+
+/** Characters that end the names of buildings and places (王府, 陆港, 寺, 陵), never an unlisted person's. */
+const PLACE_WORD_END = /[府港宫寺庙馆陵塔桥]$/;
 
 const LATIN_OR_DIGIT = /[A-Za-z0-9]/;
 /** Whether a span starts or ends inside a run of Latin letters and digits (三星Exyno|s, 红米K|40): never a name's edge. */

@@ -50,6 +50,14 @@ describe("name boundaries", () => {
     expect(names("他在会见记者时表示,近日将访问欧洲。", "person")).not.toContain("时表示");
   });
 
+  it("takes no unlisted person that ends in a building's or a port's word (代王府, 陆港)", () => {
+    // Datong's paper (round 4): the tagger took 代 and 陆 for surnames.
+    const people = names("在同期间,调研组一行先后深入文瀛湖生态公园、大同火山群地质公园、代王府、大同国际陆港、中国重汽大同齿轮有限公司、同达药业有限公司等处,就我市能源革命和城市提质升级改造进行实地调研。", "person");
+    expect(people).not.toContain("代王府");
+    expect(people).not.toContain("陆港");
+    expect(names("大同市相关部门要全面对接华远陆港产业布局,主动作为、靠前服务。", "person")).not.toContain("陆港");
+  });
+
   it("never takes the verb after a name", () => {
     const people = names("王坚任之江实验室主任以来，多次到余杭调研。", "person");
     expect(people).toContain("王坚");
