@@ -251,6 +251,14 @@ describe("names too unspecific to be candidates", () => {
     }
   });
 
+  it("proposes no organisation ended on a common word that ends like a body (华远陆港产业布局)", () => {
+    // Datong's news (round 4): 布局 ("layout") ends with 局 ("bureau"), and the tagger ran the
+    // company's name into the clause; proposed as a government body.
+    const sentence = "大同市相关部门要全面对接华远陆港产业布局,主动作为、靠前服务,加快推进项目落地见效。";
+    expect(recogniseNames(normalizeString(sentence)).find((n) => n.label === "华远陆港产业布局")?.unspecific).toBe("phrase");
+    expect(analyseText(sentence).mentions.filter((m) => m.candidate).map((m) => m.label)).not.toContain("华远陆港产业布局");
+  });
+
   it("never cuts a Latin word or a model number in two", () => {
     // Sentences of a saved news page where the tagger ended names at 三星Exyno and 红米K.
     for (const sentence of [
