@@ -17,6 +17,7 @@ import {
   DOUBLE_SURNAMES,
   GENERIC_ORG_PREFIXES,
   GROUP_TITLE_ENDINGS,
+  isGenericCompany,
   isGenericZone,
   POST_NAME_TITLES,
   SURNAMES,
@@ -259,10 +260,11 @@ function titlePhraseEndingAt(ctx: RoleContext, end: number): TitleElement | unde
   // Nor a count (两名联合创始人, 另一位副总裁): what follows the count is the title.
   // Nor a conjunction or preposition joining it to the clause (与立法会主席 → 立法会主席).
   const uncounted = region.replace(/^.*[一二两三四五六七八九十几数多0-9０-９][名位个]/, "").replace(/^[与和及同跟对由向在据经为]+/, "");
-  // A zone's body named by its kind alone (集中区党工委, 开发区管委会) is longer and stays too: it is no
-  // candidate of its own (isGenericZone), so the title is where the article's words for it are kept.
-  const zone = ZONE_BODY_END.exec(uncounted)?.[0];
-  const descriptor = zone && isGenericZone(zone) ? zone : uncounted.length <= 4 && [...uncounted].every((c) => CJK.test(c)) && !/^[该本其这那此各]/.test(uncounted) ? uncounted : "";
+  // A zone's body named by its kind alone (集中区党工委, 开发区管委会), or a company's (集团公司党委), is
+  // longer and stays too: it is no candidate of its own (isGenericZone, isGenericCompany), so the title
+  // is where the article's words for it are kept.
+  const zone = ZONE_BODY_END.exec(uncounted)?.[0] ?? (isGenericCompany(uncounted) ? uncounted : undefined);
+  const descriptor = zone && (isGenericZone(zone) || isGenericCompany(zone)) ? zone : uncounted.length <= 4 && [...uncounted].every((c) => CJK.test(c)) && !/^[该本其这那此各]/.test(uncounted) ? uncounted : "";
   const title = descriptor + word;
   const implied = TITLE_IMPLIES_BODY.find((t) => t.title.test(word));
   return {

@@ -217,6 +217,16 @@ describe("names too unspecific to be candidates", () => {
     for (const label of ["芦淞区发改局", "山亭区商投局"]) expect(unspecific(label, "ORG", tagger), label).not.toBe("generic body");
   });
 
+  it("proposes no company named only by its kind (集团公司, 集团公司党委), and keeps it in the title", () => {
+    // A company's own news and a state company's (round 4): each article's 集团公司 is another company.
+    const a = analyseText("9月24日上午,集團公司黨委副書記、工會主席陳宙翔赴昭通,與昭通市委副書記、市長楊承新交流座談。");
+    expect(a.mentions.filter((m) => m.candidate).map((m) => m.label)).not.toContain("集团公司党委");
+    expect(a.roles.some((r) => r.person_label === "陈宙翔" && r.title === "集团公司党委副书记")).toBe(true);
+    const b = analyseText("集团公司董事长张成凯携全体高管和机关中层管理人员参加了调研。");
+    expect(b.mentions.filter((m) => m.candidate).map((m) => m.label)).not.toContain("集团公司");
+    expect(unspecific("中国保利集团", "ORG", defaultTagger())).toBeUndefined();
+  });
+
   it("proposes no development zone named only by its kind (开发区管委会, 高新区管委会), but keeps a named one", () => {
     // Local news of 3 December (round 4): each article's "开发区管委会" is its own zone's, so one
     // candidate joined the zones of unrelated cities.
