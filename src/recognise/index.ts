@@ -177,6 +177,8 @@ const NOUN_TAG = /^(n|ng|nr|nrt|nrfg|ns|nt|nz|j|x)$/;
 function wordStart(text: string, tokens: readonly Token[], start: number, found: readonly RecognisedName[]): number {
   const t = wordsAt(text, tokens, start, start).tokenAt(start);
   if (!t || t.start >= start || start - t.start > 2 || !NOUN_TAG.test(t.tag) || !/^[\u4e00-\u9fff]+$/.test(t.word)) return start;
+  // Not over a modifier nodejieba glued to the name (原盖|瑞银|河公司: "the former 盖瑞银河公司").
+  if (/^[原前现新老旧该本各全]$/.test(text.slice(t.start, start))) return start;
   const previous = found[found.length - 1];
   return previous && previous.end > t.start ? start : t.start;
 }

@@ -35,6 +35,8 @@ describe("name boundaries", () => {
     const district = names("随后,调研组来到集中区管委会开展座谈。集中区党工委书记陈哲杰汇报了园区发展情况。");
     expect(district).toContain("集中区党工委");
     expect(district).not.toContain("中区党工委");
+    // Never over a modifier nodejieba glued to the name ("the former" 盖瑞银河公司).
+    expect(names("考察团一行实地察看了原盖瑞银河公司厂区,详细了解了现有可利用土地面积。")).toContain("盖瑞银河公司");
   });
 
   it("takes a surname and a given name the tagger read as a place, after a title, for a person (龙卫国, 吉东)", () => {
