@@ -6,7 +6,7 @@
 import type { EntityType, Token } from "../types.ts";
 import { defaultTagger, type NameTagger, type TaggedSpan } from "./model.ts";
 import { LEX_LOC, LEX_ORG, LEX_PER, LEX_WORD } from "./lexicon.ts";
-import { GENERIC_BODY, isGenericInstitution, SURNAMES } from "../roles/titles.ts";
+import { GENERIC_BODY, isGenericCompany, isGenericInstitution, isGenericZone, SURNAMES } from "../roles/titles.ts";
 import { segmentTokens } from "../segment/tokens.ts";
 
 export { defaultTagger } from "./model.ts";
@@ -67,7 +67,9 @@ export function recogniseNames(text: string, tagger: NameTagger = defaultTagger(
   // nodejieba's words: the tagger's features read them, and so does the check of unspecific names.
   const tokens = options.tokens ?? segmentTokens(text);
   for (const s of tagger.tag(text, tokens)) {
-    const { start, end } = trimmedBounds(text, s, tagger);
+    const bounds = trimmedBounds(text, s, tagger);
+    const start = s.type === "ORG" ? wordStart(text, tokens, bounds.start, out) : bounds.start;
+    const end = bounds.end;
     const label = text.slice(start, end);
     if (s.confidence < (minConfidence ?? MIN_CONFIDENCE[s.type]) || rejection(label, s.type, tagger) || splitsLatinWord(text, start, end)) continue;
     const type: EntityType = s.type === "PER" ? "person" : s.type === "LOC" ? "place" : orgKind(label);
@@ -79,7 +81,7 @@ export function recogniseNames(text: string, tagger: NameTagger = defaultTagger(
   // Characters already inside a name: the rule-based passes below add names only where none is.
   const covered = new Uint8Array(text.length + 1);
   for (const n of out) covered.fill(1, n.start, n.end);
-  titleCuedNames(text, out, tagger, covered);
+  titleCuedNames(text, out, tagger, covered, tokens);
   latinNames(text, out, covered);
   latinCompanies(text, out, covered);
   return out.sort((a, b) => a.start - b.start);
@@ -158,10 +160,35 @@ export function rejection(label: string, type: TaggedSpan["type"], tagger: NameT
   if (bits & LEX_PER || label.length < 2 || /[A-Za-z·・\-]/.test(label)) return undefined;
   // Transliterated names (若斯潘, 内塔尼亚胡): all their characters are used in listed ones.
   if (label.length >= 3 && isForeign(label, tagger)) return undefined;
+  // A building's or a port's word ends a place's name, not a person's (代王府, 大同国际陆港: the tagger
+  // took 代 and 陆 for surnames). None of People's Daily's 884 gold persons (dev, held out) ends so,
+  // but the transliterated 巴蒂斯图塔, kept above.
+  if (PLACE_WORD_END.test(label)) return "place word at the end";
   if (label.length > 3) return "long unlisted person";
   if (!SURNAMES.has(label[0]) && !tagger.isSurname(label.charCodeAt(0))) return "no surname";
   return undefined;
 }
+
+/** nodejieba's classes of the words a name may open with: nouns and names, abbreviations, unknown words. */
+const NOUN_TAG = /^(n|ng|nr|nrt|nrfg|ns|nt|nz|j|x)$/;
+
+/**
+ * An organisation starts where a word starts: one that starts inside a noun of nodejieba's takes the
+ * whole word (新乡经开区管委会 was 开区管委会, 集中区党工委 was 中区党工委: the tagger left 经 and 集 out,
+ * while nodejieba holds 经开区 and 集中区 as words). At most two characters back, never into a name
+ * found before it nor over a character that is not Chinese.
+ */
+function wordStart(text: string, tokens: readonly Token[], start: number, found: readonly RecognisedName[]): number {
+  const t = wordsAt(text, tokens, start, start).tokenAt(start);
+  if (!t || t.start >= start || start - t.start > 2 || !NOUN_TAG.test(t.tag) || !/^[\u4e00-\u9fff]+$/.test(t.word)) return start;
+  // Not over a modifier nodejieba glued to the name (原盖|瑞银|河公司: "the former 盖瑞银河公司").
+  if (/^[原前现新老旧该本各全]$/.test(text.slice(t.start, start))) return start;
+  const previous = found[found.length - 1];
+  return previous && previous.end > t.start ? start : t.start;
+}
+
+/** Characters that end the names of buildings and places (王府, 陆港, 寺, 陵), never an unlisted person's. */
+const PLACE_WORD_END = /[府港宫寺庙馆陵塔桥]$/;
 
 const LATIN_OR_DIGIT = /[A-Za-z0-9]/;
 /** Whether a span starts or ends inside a run of Latin letters and digits (三星Exyno|s, 红米K|40): never a name's edge. */
@@ -202,8 +229,9 @@ export function unspecific(label: string, type: TaggedSpan["type"], tagger: Name
   if (label.length < 2) return "one character";
   // 杨某, 陈某进, 王某某: a person the article keeps anonymous; the same form in two articles is two people.
   if (type === "PER" && /^[\u4e00-\u9fff]{1,2}某/.test(label)) return "anonymised";
-  if (type !== "PER" && GENERIC_BODY.test(label)) return "generic body";
+  if (type !== "PER" && (GENERIC_BODY.test(label) || isGenericZone(label))) return "generic body";
   if (type === "ORG" && isGenericInstitution(label)) return "generic body";
+  if (type === "ORG" && isGenericCompany(label)) return "generic body";
   // A lower-case Latin word (while, data) is text, not an organisation's or a place's name.
   if (type !== "PER" && /^[a-z][a-z\s\-]*$/.test(label)) return "lower-case Latin word";
   // A generic word and a level (新村, 全市, 各区): listed as a village somewhere, but no name here.
@@ -211,6 +239,8 @@ export function unspecific(label: string, type: TaggedSpan["type"], tagger: Name
   const bits = tagger.lexicon.has(label);
   if (bits & (LEX_PER | LEX_LOC | LEX_ORG)) return undefined;
   if (/[A-Za-z]/.test(label)) return undefined;
+  if (type !== "PER" && holdsClauseWord(label, words)) return "phrase";
+  if (type === "ORG" && endsInCommonWord(label, words)) return "phrase";
   if (label.length >= 3 && type !== "ORG" && (isForeign(label, tagger) || /[·・]/.test(label))) return undefined;
   if (type === "PER") {
     for (let i = 1; i < label.length; i++) if (tagger.given[label.charCodeAt(i)] < MIN_GIVEN_BUCKET) return "rare given-name character";
@@ -251,6 +281,38 @@ function hasLoneModifier(label: string, at: WordsAt | undefined): boolean {
     if (t && t.end - t.start === 1 && /^(a|ad|d)$/.test(t.tag)) return true;
   }
   return false;
+}
+
+/**
+ * Words of a clause, not of a name: the copula and prepositions (庆阳市是中交集团在…, 昭通市对集团的关心)
+ * and the verbs of a visit or a meeting (上海参观快递物流总部装运中心, 主持召开县委…). The tagger runs a
+ * place and an organisation together over them; as nodejieba's words of their own (not inside a word:
+ * 对外经济贸易大学, 考察队) they never stand in a name.
+ */
+const CLAUSE_WORDS = new Set(["是", "对", "把", "被", "向", "从", "参观", "召开", "会见", "考察", "调研", "走访", "前往", "来到", "举行", "出席", "主持", "陪同"]);
+
+/** Whether nodejieba cuts one of CLAUSE_WORDS as a word of its own inside the name. */
+function holdsClauseWord(label: string, at: WordsAt | undefined): boolean {
+  if (!at) return false;
+  for (let i = 0; i < label.length; i++) {
+    const t = at.tokenAt(at.start + i);
+    if (t && t.start === at.start + i && t.end <= at.end && CLAUSE_WORDS.has(t.word)) return true;
+  }
+  return false;
+}
+
+/**
+ * Common words that end with a body's character (布局 with 局, 内部 with 部, 社会 with 会): an
+ * organisation the tagger ended on one of them (华远陆港产业布局) ran into the clause. None of People's
+ * Daily's 984 gold organisations (dev, held out) ends so.
+ */
+const COMMON_WORDS_ENDING_AS_BODIES = new Set(["布局", "格局", "大局", "全局", "开局", "结局", "变局", "新局", "内部", "外部", "全部", "局部", "社会", "机会"]);
+
+/** Whether nodejieba's last word of the name ends with one of COMMON_WORDS_ENDING_AS_BODIES (产业布局), after another word. */
+function endsInCommonWord(label: string, at: WordsAt | undefined): boolean {
+  if (!at || label.length < 3) return false;
+  const t = at.tokenAt(at.end - 1);
+  return !!t && t.end === at.end && t.start > at.start && [...COMMON_WORDS_ENDING_AS_BODIES].some((w) => t.word.endsWith(w));
 }
 
 /** A name's place in its text, and nodejieba's words there: the token that covers a text offset. */
@@ -303,7 +365,7 @@ const ADDRESS_TITLES = new Set([
 ]);
 
 /** What may follow a name: punctuation, a list mark, a verb of speech or action, the end. */
-const AFTER_NAME = /^($|[、，。；：！？,;:!?（）()\s“”"]|表示|说|称|指出|认为|强调|介绍|调研|出席|主持|会见|参加|透露|坦言|告诉|等|同志|一行|在|任|和|与|及)/;
+const AFTER_NAME = /^($|[、，。；：！？,;:!?（）()\s“”"]|表示|说|称|指出|认为|强调|介绍|调研|出席|主持|会见|参加|透露|坦言|告诉|等|同志|一行|带队|率队|陪同|在|任|和|与|及)/;
 
 const PLACE_OR_BODY_END = /[区市县省镇村乡局院会部厅处委办司队站所场园馆]$/;
 
@@ -325,7 +387,7 @@ function cueTitleSet(tagger: NameTagger): Set<string> {
   return cueTitles;
 }
 
-function titleCuedNames(text: string, out: RecognisedName[], tagger: NameTagger, covered: Uint8Array): void {
+function titleCuedNames(text: string, out: RecognisedName[], tagger: NameTagger, covered: Uint8Array, tokens: readonly Token[]): void {
   const cueTitles = cueTitleSet(tagger);
   const cjk = (c: number) => c >= 0x4e00 && c <= 0x9fff;
   for (let i = 2; i < text.length; i++) {
@@ -339,7 +401,11 @@ function titleCuedNames(text: string, out: RecognisedName[], tagger: NameTagger,
     // Names listed after the title: 副市长甲、乙、丙.
     let p = i;
     for (let listed = 0; listed < 8; listed++) {
-      if (!tagger.isSurname(text.charCodeAt(p))) break;
+      // The tagger's surnames (HanLP's figures) or the common ones of roles/titles.ts: HanLP counts 龙 and
+      // 吉 as surnames too rarely to say so, and 董事长龙卫国 was missed. Those are also words (时, 和):
+      // a name by them alone must be one nodejieba does not cut as a verb or end inside a word.
+      const listedOnly = !tagger.isSurname(text.charCodeAt(p));
+      if (listedOnly && !SURNAMES.has(text[p])) break;
       let found = 0;
       for (const len of [3, 2]) {
         const e = p + len;
@@ -350,10 +416,22 @@ function titleCuedNames(text: string, out: RecognisedName[], tagger: NameTagger,
         const label = text.slice(p, e);
         // A place or body word is not a name (城市赛区长沙赛区: 区长 is not a title there).
         if (cueTitles.has(label) || PLACE_OR_BODY_END.test(label) || !plausible(label, "PER", tagger)) continue;
+        if (listedOnly && !givenNameWords(text, tokens, p + 1, e)) continue;
         found = e;
         break;
       }
       if (!found) break;
+      // A given name the tagger read as a place (董事长龙卫国带队: 卫国), or a whole name no gazetteer lists
+      // as a place (管委会副主任吉东陪同): after a title, a surname and a place that ends where the name
+      // ends are a person; the place goes.
+      if (isCovered(covered, p, found)) {
+        const inside = out.filter((n) => n.start < found && n.end > p);
+        const placeInName = (n: RecognisedName) => n.start > p || !(tagger.lexicon.has(n.label) & LEX_LOC);
+        if (inside.every((n) => n.ner === "LOC" && n.evidence === "model" && n.start >= p && n.end <= found && placeInName(n))) {
+          for (const n of inside) out.splice(out.indexOf(n), 1);
+          covered.fill(0, p, found);
+        }
+      }
       if (!isCovered(covered, p, found)) {
         out.push({ start: p, end: found, label: text.slice(p, found), ner: "PER", type: "person", confidence: 0.75, evidence: "title+name" });
         covered.fill(1, p, found);
@@ -362,6 +440,18 @@ function titleCuedNames(text: string, out: RecognisedName[], tagger: NameTagger,
       p = found + 1;
     }
   }
+}
+
+/** Whether nodejieba's words over a given name [start, end) end with it and hold no verb (卫国, not 表示 nor 新|任). */
+function givenNameWords(text: string, tokens: readonly Token[], start: number, end: number): boolean {
+  const at = wordsAt(text, tokens, start, end);
+  for (let i = start; i < end; ) {
+    const t = at.tokenAt(i);
+    if (!t) return true;
+    if (t.end > end || /^v/.test(t.tag)) return false;
+    i = t.end;
+  }
+  return true;
 }
 
 /** A capitalised Latin word (Roadstar, OpenAI, DeepMind): a company when the text says so around it. */

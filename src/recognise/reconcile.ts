@@ -24,6 +24,19 @@ const LEVEL_END = /[省市县区州旗盟镇乡]$/;
 
 /** Words that follow a company's name, never a person's (李锦记集团, 国科天成科技…). */
 const ORG_WORD_AFTER = /^(集团|公司|股份|控股|实业|银行|证券|基金|保险|药业|有限)/;
+/**
+ * The same after a "person" (read more widely, within a few characters): a company's trade (金澳科技,
+ * 华慧新|能源, 可赛化工), or the place in brackets that a company's name holds before its kind
+ * (杜拉维特(中国)洁具有限公司, 美利肯(上海)有限公司). None of People's Daily's 884 gold persons (dev,
+ * held out) is followed by either.
+ */
+const COMPANY_TAIL_AFTER = /^([(（][\u4e00-\u9fff]{2,4}[)）][\u4e00-\u9fff]{0,6}(有限|公司|集团)|科技|能源|新能源|电子|机械|化工|纺织|食品|建材|鞋业|纸业|米业)/;
+/**
+ * Words that follow the name of a trade or a place, never a person's: 产业 (林竹产业, 康养产业, 杜集产业
+ * 定位) and 地区 (成渝地区). A person is followed by a verb, a title or punctuation; "the X industry" or
+ * "the X region" makes X a trade or a place whatever the tagger thought of its characters.
+ */
+const TRADE_OR_REGION_AFTER = /^(产业|地区)/;
 
 /** Longest evidence sentence kept with a candidate mention. */
 const CONTEXT_MAX = 160;
@@ -120,14 +133,17 @@ export function reconcileRecognised(
   const relinked: Mention[] = [];
   const candidates: RecognisedMention[] = [];
   // The organisations the document names: a "person" that opens one of them is its short name
-  // (国科天成 of 国科天成科技股份有限公司, 李锦记 of 李锦记集团).
-  const orgNames = [...names.filter((n) => n.ner === "ORG").map((n) => n.label), ...linked.filter((m) => m.type === "company" || m.type === "lab").map((m) => m.label)];
-  const opensAnOrg = (n: RecognisedName) => ORG_WORD_AFTER.test(doc.normText.slice(n.end, n.end + 2)) || orgNames.some((o) => o.length > n.label.length && o.startsWith(n.label));
+  // (国科天成 of 国科天成科技股份有限公司, 李锦记 of 李锦记集团). So is one that opens a place the
+  // tagger found, even one too short to propose (高英 of 高英村 and 高英文化广场: villages are often
+  // named like people).
+  const orgNames = [...names.filter((n) => n.ner === "ORG" || n.ner === "LOC").map((n) => n.label), ...linked.filter((m) => m.type === "company" || m.type === "lab").map((m) => m.label)];
+  const opensAnOrg = (n: RecognisedName) => ORG_WORD_AFTER.test(doc.normText.slice(n.end, n.end + 2)) || COMPANY_TAIL_AFTER.test(doc.normText.slice(n.end, n.end + 16)) || orgNames.some((o) => o.length > n.label.length && o.startsWith(n.label));
   for (const n of names) {
     if (n.ner === "PER" && n.evidence === "model" && !nameIndex.has(n.label)) {
       const token = tokenAt(tokens, n.start, n.end);
       if (token && !NAME_TAGS.test(token.tag)) continue;
       if (opensAnOrg(n)) continue;
+      if (TRADE_OR_REGION_AFTER.test(doc.normText.slice(n.end, n.end + 2))) continue;
     }
     // A name too unspecific to be an entity of its own (中, 省市纪委, an unlisted phrase) may only link.
     if (n.unspecific && !nameIndex.has(n.label)) continue;
@@ -146,11 +162,15 @@ export function reconcileRecognised(
     const end = doc.normToClean[n.end - 1] + 1;
     const sentence = sentenceIndex(doc, start);
     const base = { doc: doc.id, label: n.label, surface: doc.text.slice(start, end), start, end, sentence };
-    const entry = nameIndex.get(n.label);
+    const under =
+      n.ner === "ORG" && !nameIndex.has(n.label) ? bodyUnderPlace(n.label, nameIndex, relinkable) : n.ner === "LOC" && !nameIndex.has(n.label) ? placeWithLevel(n.label, nameIndex, relinkable) : undefined;
+    const entry = under ?? nameIndex.get(n.label);
     // Linked to the entry only where nodejieba's words also start and end there: the linker left 王坚
     // unlinked in 王坚持续推进 for that reason, and the tagger must not bring it back.
     // A person the linker saw and left unlinked was left so on purpose (its context rules): not relinked.
-    if (entry && relinkable.has(n.label) && n.ner !== "PER" && COMPATIBLE[n.ner].includes(entry.type) && (tokens.length === 0 || (tokenBoundary(tokens, n.start, "start") && tokenBoundary(tokens, n.end, "end")))) {
+    // A body under its place needs the start only: nodejieba cuts 甘肃省庆阳市|委副|书记 once the
+    // dictionary's names are its words.
+    if (entry && (under || relinkable.has(n.label)) && n.ner !== "PER" && COMPATIBLE[n.ner].includes(entry.type) && (tokens.length === 0 || (tokenBoundary(tokens, n.start, "start") && (under || tokenBoundary(tokens, n.end, "end"))))) {
       relinked.push({ ...base, entity: entry.id, label: entry.label, type: entry.type });
       continue;
     }
@@ -174,6 +194,39 @@ export function reconcileRecognised(
   }
   return { linked: dropped.size ? linked.filter((m) => !dropped.has(m)) : linked, relinked, candidates };
 }
+
+/**
+ * A body the dictionary knows, written after the name of a place above it (甘肃省庆阳市委, 湖北省宜昌市委,
+ * 安徽宣城市委: news names the province first), is that body: the entry of what follows the place, when
+ * the place is one the dictionary knows and what follows is a body's own name that one entry claims
+ * (four characters at least and not a bare 市委, which names no one body).
+ */
+function bodyUnderPlace(label: string, nameIndex: Map<string, DictionaryEntry>, relinkable: ReadonlySet<string>): DictionaryEntry | undefined {
+  for (let k = 2; k <= Math.min(6, label.length - 4); k++) {
+    if (nameIndex.get(label.slice(0, k))?.type !== "place") continue;
+    const rest = label.slice(k);
+    const e = nameIndex.get(rest);
+    if (e?.type === "government" && relinkable.has(rest) && !LEVEL_START.test(rest)) return e;
+  }
+  return undefined;
+}
+
+/**
+ * A division the dictionary knows only by its full name (大同市: its short form 大同 is also a common
+ * word, 大同小异, so no alias), named by the short form where the tagger reads a place (支持大同发展):
+ * the place with its level word is the division, when one entry claims that name.
+ */
+function placeWithLevel(label: string, nameIndex: Map<string, DictionaryEntry>, relinkable: ReadonlySet<string>): DictionaryEntry | undefined {
+  if (label.length < 2 || LEVEL_END.test(label)) return undefined;
+  for (const level of ["市", "县", "区", "省"]) {
+    const e = nameIndex.get(label + level);
+    if (e?.type === "place" && relinkable.has(label + level)) return e;
+  }
+  return undefined;
+}
+
+/** A bare body's level character at the start (市委, 区政府): no one body's own name. */
+const LEVEL_START = /^[省市县区州旗盟镇乡]/;
 
 /**
  * The names a recognised span may be linked by on its own: those exactly one entry claims, with no

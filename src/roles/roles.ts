@@ -18,11 +18,17 @@ import {
   DOUBLE_SURNAMES,
   GENERIC_ORG_PREFIXES,
   GROUP_TITLE_ENDINGS,
+  isGenericCompany,
+  isGenericZone,
   POST_NAME_TITLES,
   SURNAMES,
   TITLE_IMPLIES_BODY,
   TITLE_WORDS,
+  ZONE_KINDS,
 } from "./titles.ts";
+
+/** A zone's body named by its kind alone, at the end of a title's region (集中区党工委, 开发区管委会). */
+const ZONE_BODY_END = new RegExp(`[省市县区州]*(?:${ZONE_KINDS.join("|")})(?:管委会|管理委员会|党工委|纪工委|工委|党委)$`);
 
 const TITLES_LONGEST_FIRST = [...TITLE_WORDS].sort((a, b) => b.length - a.length);
 /**
@@ -181,18 +187,6 @@ function resolveGenericBodyOnce(ctx: RoleContext, body: string, level: string | 
   return { entity: null, label: body };
 }
 
-/** The body of a place that a level's post implies (市长 of 杭州市: 杭州市人民政府), when the dictionary has it. */
-function bodyOfPlace(ctx: RoleContext, placeId: string | null, word: string): OrgRef | undefined {
-  const implied = TITLE_IMPLIES_BODY.find((t) => t.title.test(word));
-  const bare = implied && BARE_BODIES.get(implied.body);
-  if (!bare || !placeId) return undefined;
-  let index = placeIndexByDictionary.get(ctx.dictionary);
-  if (!index) placeIndexByDictionary.set(ctx.dictionary, (index = buildPlaceIndex(ctx.dictionary)));
-  const code = index.divisionOf.get(placeId);
-  const body = code ? index.bodies.get(`${code}|${bare.kind}`) : undefined;
-  return body ? { entity: body.id, label: body.label } : undefined;
-}
-
 function isOrgMention(m: Mention): boolean {
   return m.type !== "person" && m.type !== "programme";
 }
@@ -253,7 +247,7 @@ function titlePhraseEndingAt(ctx: RoleContext, end: number): TitleElement | unde
       const m = ctx.mentions[i];
       if (m.type === "place" && m.nStart < wordStart && LEVEL_TITLE.test(word)) orgMention = m;
     }
-    if (orgMention) return { start: orgMention.nStart, end, title: word, org: bodyOfPlace(ctx, orgMention.entity, word) ?? { entity: orgMention.entity, label: orgMention.label } };
+    if (orgMention) return { start: orgMention.nStart, end, title: word, org: governmentOfPlace(ctx, orgMention, word) };
   }
   if (orgMention) {
     // A generic body linked by context (区委 → 余杭区委) stays part of the title as written.
@@ -263,7 +257,7 @@ function titlePhraseEndingAt(ctx: RoleContext, end: number): TitleElement | unde
       start: orgMention.nStart,
       end,
       title: text.slice(titleStart, end),
-      org: (orgMention.type === "place" ? bodyOfPlace(ctx, orgMention.entity, word) : undefined) ?? { entity: orgMention.entity, label: orgMention.label },
+      org: orgMention.type === "place" ? governmentOfPlace(ctx, orgMention, word) : { entity: orgMention.entity, label: orgMention.label },
     };
   }
   const region = text.slice(regionStart, wordStart);
@@ -277,12 +271,21 @@ function titlePhraseEndingAt(ctx: RoleContext, end: number): TitleElement | unde
   // Nor a count (两名联合创始人, 另一位副总裁): what follows the count is the title.
   // Nor a conjunction or preposition joining it to the clause (与立法会主席 → 立法会主席).
   const uncounted = region.replace(/^.*[一二两三四五六七八九十几数多0-9０-９][名位个]/, "").replace(/^.*党籍/, "").replace(/^[就也都还又]*[与和及同跟对由向在据经为]+/, "");
-  // Nor a verb of appointment (并同步聘任主任…: 聘任 names what is done, not the post).
-  const descriptor = uncounted.length <= 4 && [...uncounted].every((c) => CJK.test(c)) && !/^[该本其这那此各]/.test(uncounted) && !APPOINTMENT_VERBS.some((v) => uncounted.includes(v)) ? uncounted : "";
+  // A zone's body named by its kind alone (集中区党工委, 开发区管委会), or a company's (集团公司党委), is
+  // longer and stays too: it is no candidate of its own (isGenericZone, isGenericCompany), so the title
+  // is where the article's words for it are kept.
+  const zone = ZONE_BODY_END.exec(uncounted)?.[0] ?? (isGenericCompany(uncounted) ? uncounted : undefined);
+  // Never a verb of appointment (并同步聘任主任…: 聘任 names what is done, not the post).
+  const descriptor =
+    zone && (isGenericZone(zone) || isGenericCompany(zone))
+      ? zone
+      : uncounted.length <= 4 && [...uncounted].every((c) => CJK.test(c)) && !/^[该本其这那此各]/.test(uncounted) && !APPOINTMENT_VERBS.some((v) => uncounted.includes(v))
+        ? uncounted
+        : "";
   // The descriptor and the title's level character name a place (新北 + 市长: 新北市, which the linker
   // left unlinked inside 新北市长): the post is that place's.
   const place = descriptor && LEVEL_TITLE.test(word) ? ctx.nameIndex.get(descriptor + word[0]) : undefined;
-  if (place?.type === "place") return { start: wordStart - descriptor.length, end, title: word, org: bodyOfPlace(ctx, place.id, word) ?? { entity: place.id, label: place.label } };
+  if (place?.type === "place") return { start: wordStart - descriptor.length, end, title: word, org: governmentOfPlace(ctx, { entity: place.id, label: place.label }, word) };
   const title = descriptor + word;
   const implied = TITLE_IMPLIES_BODY.find((t) => t.title.test(word));
   return {
@@ -291,6 +294,25 @@ function titlePhraseEndingAt(ctx: RoleContext, end: number): TitleElement | unde
     title,
     org: implied ? resolveGenericBody(ctx, implied.body, implied.level) : null,
   };
+}
+
+/**
+ * The body of a head of government written after the place (庆阳市市长, 余杭区副区长): the place's
+ * government, as the same post written after 市委副书记、 is (庆阳市人民政府), so that one article's two
+ * ways of writing it give one role. Any other title, or a place the dictionary has no government of,
+ * keeps the place.
+ */
+function governmentOfPlace(ctx: RoleContext, place: { entity: string; label: string }, word: string): OrgRef {
+  const implied = TITLE_IMPLIES_BODY.find((t) => t.level && t.title.test(word));
+  const bare = implied ? BARE_BODIES.get(implied.body) : undefined;
+  if (bare) {
+    let index = placeIndexByDictionary.get(ctx.dictionary);
+    if (!index) placeIndexByDictionary.set(ctx.dictionary, (index = buildPlaceIndex(ctx.dictionary)));
+    const code = index.divisionOf.get(place.entity);
+    const body = code && index.divisions.get(code)?.level === bare.level ? index.bodies.get(`${code}|${bare.kind}`) : undefined;
+    if (body) return { entity: body.id, label: body.label };
+  }
+  return { entity: place.entity, label: place.label };
 }
 
 /** A person's name starting at `pos`: a linked person, or a name-shaped word the dictionary lacks. */
@@ -318,8 +340,19 @@ const CLAUSE_WORD = /[了在着过把被对向]|会见|出席|参加|主持|表�
 /** nodejieba's tags of function words: prepositions, conjunctions, particles, adverbs, pronouns, numerals, measure words. */
 const FUNCTION_WORD_TAGS = /^(p|c|u|uj|ul|uz|ud|ug|uv|d|r|m|q|f|y|e|o)$/;
 
+/**
+ * What ends a body's name, never a person's: 招商局 and 招商中心 before 等相关部门负责人 are no persons
+ * 商局 and 商中心 (商 is a surname). None of People's Daily's 884 gold persons (dev) ends so.
+ */
+const BODY_END = /(局|厅|处|部|委|办|司|队|站|所|中心|公司|集团)$/;
+
 /** A name the dictionary does not know: surname + one or two characters, ending where a name ends. */
 export function unknownNameAt(ctx: { text: string; tokenAt: (pos: number) => Token | undefined; mentionAt: Map<number, Mention>; nameIndex?: Map<string, DictionaryEntry> }, pos: number): PersonRef | undefined {
+  const name = unknownNameShapeAt(ctx, pos);
+  return name && !name.entity && BODY_END.test(name.label) ? undefined : name;
+}
+
+function unknownNameShapeAt(ctx: { text: string; tokenAt: (pos: number) => Token | undefined; mentionAt: Map<number, Mention>; nameIndex?: Map<string, DictionaryEntry> }, pos: number): PersonRef | undefined {
   const { text } = ctx;
   const sn = hasSurname(text, pos);
   if (!sn) return undefined;
@@ -332,6 +365,19 @@ export function unknownNameAt(ctx: { text: string; tokenAt: (pos: number) => Tok
       const entry = ctx.nameIndex?.get(shorter);
       if (entry?.type === "person") return { start: pos, end: token.end - 1, label: entry.label, entity: entry.id };
       return { start: pos, end: token.end - 1, label: shorter, entity: null };
+    }
+    // A two-character word, then one character alone before a clause's end, is a name nodejieba cut
+    // (主任孙殿镇, → 孙殿 | 镇 | ,): the character is the given name's last, unless it is a verb or a
+    // particle glued to names (刘颖说, 王坚等).
+    if (len === sn + 1 && len === 2) {
+      const next = ctx.tokenAt(token.end);
+      NAME_END.lastIndex = token.end + 1;
+      const ends = token.end + 1 === text.length || NAME_END.test(text);
+      NAME_END.lastIndex = token.end;
+      if (next && next.end === token.end + 1 && CJK.test(next.word) && ends && !NAME_END.test(text) && !GLUED_VERBS.has(next.word) && !/[的了着过们]/.test(next.word)) {
+        const word = text.slice(pos, next.end);
+        if (!TITLE_WORDS.some((t) => word.endsWith(t))) return { start: pos, end: next.end, label: word, entity: null };
+      }
     }
     if (!TITLE_WORDS.includes(token.word)) return { start: pos, end: token.end, label: token.word, entity: null };
   }
@@ -444,7 +490,9 @@ function namesThenGroupTitle(ctx: RoleContext, out: Role[]): void {
     let titleEnd = -1;
     for (let j = i + 1; j <= Math.min(text.length, i + 13); j++) {
       if (PHRASE_STOP.test(text[j - 1])) break;
-      if (GROUP_TITLE_ENDINGS.some((g) => text.startsWith(g, j - g.length)) && j - i - 1 >= 2) titleEnd = j;
+      // The ending alone is no title (副区长陈国良等领导陪同: "and other leaders"); a group's is more
+      // (区四套班子领导, 相关部门负责人).
+      if (GROUP_TITLE_ENDINGS.some((g) => text.startsWith(g, j - g.length) && j - i - 1 > g.length)) titleEnd = j;
     }
     if (titleEnd < 0) continue;
     const title = text.slice(i + 1, titleEnd);
@@ -616,18 +664,49 @@ export function extractRoles(doc: CleanDocument, mentions: Mention[], tokens: To
   // A role is one row per document: the same person, title and organisation stated again (王坚院士 five
   // times in one article), or found by two patterns, adds its sentence to the first statement's row
   // rather than a row of its own, so that a list of roles reads as the roles an article states.
+  // The same holds for one post written with and without its body in front (新乡市政协副主席梁常运 and
+  // 市政协副主席梁常运: 副主席 and 市政协副主席 of 新乡市政协), and for a title stated with no body
+  // beside the same title of a body (梅州广梅产业园投资开发有限公司董事长郭杰锋 … 郭杰锋董事长): one
+  // role, the rows keyed by the title less the body's name as written.
   const byKey = new Map<string, Role>();
   const roles: Role[] = [];
-  for (const r of found.sort((a, b) => a.start - b.start)) {
-    const key = `${r.person_label}|${r.title}|${r.org_label}`;
+  const sorted = found.sort((a, b) => a.start - b.start);
+  const add = (first: Role, r: Role) => {
+    if (!first.sentences!.includes(r.sentence)) first.sentences!.push(r.sentence);
+  };
+  for (const r of sorted) {
+    if (!r.org_label) continue;
+    const key = `${r.person_label}|${bareTitle(r.title, r.org_label)}|${r.org ?? r.org_label}`;
     const first = byKey.get(key);
     if (first) {
-      if (!first.sentences!.includes(r.sentence)) first.sentences!.push(r.sentence);
+      add(first, r);
       continue;
     }
     const row: Role = { ...r, sentences: [r.sentence] };
     byKey.set(key, row);
+    byKey.set(`${r.person_label}|${bareTitle(r.title, r.org_label)}|`, byKey.get(`${r.person_label}|${bareTitle(r.title, r.org_label)}|`) ?? row);
     roles.push(row);
   }
-  return roles;
+  for (const r of sorted) {
+    if (r.org_label) continue;
+    const first = byKey.get(`${r.person_label}|${r.title}|`);
+    if (first) {
+      add(first, r);
+      continue;
+    }
+    const row: Role = { ...r, sentences: [r.sentence] };
+    byKey.set(`${r.person_label}|${r.title}|`, row);
+    roles.push(row);
+  }
+  for (const r of roles) {
+    r.sentences!.sort((a, b) => a - b);
+    r.sentence = r.sentences![0];
+  }
+  return roles.sort((a, b) => a.start - b.start);
+}
+
+/** A title less the name of its body written in front of it, whole or cut from the left (新乡市政协 → 市政协副主席 is 副主席). */
+function bareTitle(title: string, org: string): string {
+  for (let i = 0; i <= org.length - 2; i++) if (title.length > org.length - i && title.startsWith(org.slice(i))) return title.slice(org.length - i);
+  return title;
 }

@@ -11,6 +11,8 @@ export const TITLE_WORDS: readonly string[] = [
   "组长", "副组长", "馆长", "站长", "会长", "副会长", "理事长", "主委",
   // Hong Kong and Macao, and other countries' posts
   "行政长官", "特首", "司长", "副司长", "署长", "副署长", "特派员", "议员", "议长", "副议长", "立委", "总统", "副总统", "首相", "外长", "大使", "总领事",
+  // Hong Kong's word for a chief executive of a company or an exchange (港交所行政总裁陈翊庭)
+  "行政总裁", "副行政总裁",
   // science and education
   "院士", "院长", "副院长", "校长", "副校长", "所长", "副所长", "教授", "副教授", "研究员",
   "首席科学家", "科学家", "主任医师", "博士生导师",
@@ -100,15 +102,32 @@ export function isGenericInstitution(label: string): boolean {
   return true;
 }
 
+
+/**
+ * The kinds of development zone (开发区, 高新区, 集中区…): a zone named only by its kind is "the zone"
+ * of whatever place the article is about, like a level, so its bodies are another body in every
+ * article (开发区管委会, 高新区党工委, 集中区管委会, 市经济技术开发区党工委); with its proper name it
+ * is one (星火开发区管委会, 梅州高新区党工委). Longest first, so that an alternation takes the whole kind.
+ */
+export const ZONE_KINDS: readonly string[] = [
+  "高新技术产业开发区", "经济技术开发区", "经济开发区", "工业集中区", "工业园区", "产业园区", "开发区", "经开区", "高新区", "集中区",
+  "工业园", "产业园", "园区", "新区", "自贸区", "保税区", "综保区",
+];
+const GENERIC_ZONE = new RegExp(`^(?:我|本|全)?(?:省|市|县|区|州)*(?:${ZONE_KINDS.join("|")})(?:管委会|管理委员会|党工委|纪工委|工委|党委)?$`);
+
 /**
  * A name made only of levels and a generic body names no one body: 省市纪委, 县委, 市政府, nor one
  * meeting (省市纪委全会). Nor does a level with a department's short name and no place (区党工委,
  * 区管委会, 市发改委, 区国投集团, 市委组织部): "the district's", a different body in every article, so
  * never one candidate across articles. The departments are a closed vocabulary, so that a name that
- * opens with a level character (区块链研究院) is not taken for one.
+ * opens with a level character (区块链研究院) is not taken for one. A development zone named only by
+ * its kind stands as a level (开发区财政局, 高新区党工委: see isGenericZone). So do a department's branch
+ * and its party group (区生态环境分局, 市财政局党组, 县总工会党组).
  */
 export const GENERIC_BODY = new RegExp(
-  "^(?:我|本|全)?(?:省|市|县|区|乡|镇|村|州|旗|团|站|厂|校|中央|国家|全国|地方|各级|省市|市县|县市|省区|区县|市区|省级|市级|县级|区级|地市)+" +
+  "^(?:我|本|全)?(?:省|市|县|区|乡|镇|村|州|旗|团|站|厂|校|中央|国家|全国|地方|各级|省市|市县|县市|省区|区县|市区|省级|市级|县级|区级|地市|" +
+    ZONE_KINDS.join("|") +
+    ")+" +
     "(?:委|党委|纪委|政府|人民政府|人大|政协|委员会|党组|支部|常委会|人大常委会|监委|法院|检察院|公安局|团委|妇联|工会" +
     "|(?:委|政府)?(?:" +
     [
@@ -116,8 +135,24 @@ export const GENERIC_BODY = new RegExp(
       "经科信", "科技", "卫健", "卫生", "组织", "宣传", "统战", "政法", "规划", "国土", "自然资源", "生态环境", "环保", "交通", "水利",
       "农业农村", "农业", "商务", "文旅", "文广旅", "应急", "审计", "税务", "市场监管", "人社", "民政", "司法", "信访", "机关事务",
       "林业", "统计", "医保", "退役军人事务", "行政审批", "数据", "大数据", "投促", "招商", "融媒体", "人武", "消防", "妇联", "团",
-      "总工会", "工商联", "科协", "残联", "红十字", "住房公积金", "档案", "党史", "编办", "直属机关工委",
+      "总工会", "工商联", "科协", "残联", "红十字", "住房公积金", "档案", "党史", "编办", "直属机关工委", "国资",
     ].join("|") +
-    ")(?:局|委|委员会|办|办公室|部|厅|处|科|队|所|站|会|集团|中心|公司|工委)?)" +
+    ")(?:分局|局|委|委员会|办|办公室|部|厅|处|科|队|所|站|会|集团|中心|公司|工委)?)" +
+    // A department's party group or committee is no more specific than the department (市财政局党组).
+    "(?:党组|党委|机关党委)?" +
     "(?:全会|会议|大会|全体会议)?$",
 );
+
+/** A zone named only by its kind, or its governing body (开发区, 经济技术开发区, 高新区管委会, 集中区党工委). */
+export function isGenericZone(label: string): boolean {
+  return GENERIC_ZONE.test(label);
+}
+
+/**
+ * A company named only by its kind, or its party committee (集团公司, 集团党委, 集团公司党委): a
+ * company's own news calls itself so, another company in every article. None of People's Daily's
+ * 984 gold organisations (dev) is one.
+ */
+export function isGenericCompany(label: string): boolean {
+  return /^(?:集团公司|集团|总公司|公司)(?:党委|党组|纪委|工会)?$/.test(label);
+}
