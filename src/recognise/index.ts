@@ -7,7 +7,7 @@ import type { EntityType, Token } from "../types.ts";
 import { defaultTagger, type NameTagger, type TaggedSpan } from "./model.ts";
 import { LEX_LOC, LEX_ORG, LEX_PER, LEX_WORD } from "./lexicon.ts";
 import { GENERIC_BODY, isGenericCompany, isGenericInstitution, isGenericZone, SURNAMES } from "../roles/titles.ts";
-import { segmentTokens } from "../segment/tokens.ts";
+import { GLUED_PREPOSITIONS, segmentTokens } from "../segment/tokens.ts";
 
 export { defaultTagger } from "./model.ts";
 
@@ -68,7 +68,7 @@ export function recogniseNames(text: string, tagger: NameTagger = defaultTagger(
   const tokens = options.tokens ?? segmentTokens(text);
   for (const s of tagger.tag(text, tokens)) {
     const bounds = trimmedBounds(text, s, tagger);
-    const start = s.type === "ORG" ? wordStart(text, tokens, bounds.start, out) : bounds.start;
+    const start = s.type === "ORG" ? wordStart(text, tokens, bounds.start, out, tagger) : bounds.start;
     const end = bounds.end;
     const label = text.slice(start, end);
     if (s.confidence < (minConfidence ?? MIN_CONFIDENCE[s.type]) || rejection(label, s.type, tagger) || splitsLatinWord(text, start, end)) continue;
@@ -178,11 +178,14 @@ const NOUN_TAG = /^(n|ng|nr|nrt|nrfg|ns|nt|nz|j|x)$/;
  * while nodejieba holds 经开区 and 集中区 as words). At most two characters back, never into a name
  * found before it nor over a character that is not Chinese.
  */
-function wordStart(text: string, tokens: readonly Token[], start: number, found: readonly RecognisedName[]): number {
+function wordStart(text: string, tokens: readonly Token[], start: number, found: readonly RecognisedName[], tagger: NameTagger): number {
   const t = wordsAt(text, tokens, start, start).tokenAt(start);
   if (!t || t.start >= start || start - t.start > 2 || !NOUN_TAG.test(t.tag) || !/^[\u4e00-\u9fff]+$/.test(t.word)) return start;
   // Not over a modifier nodejieba glued to the name (原盖|瑞银|河公司: "the former 盖瑞银河公司").
   if (/^[原前现新老旧该本各全]$/.test(text.slice(t.start, start))) return start;
+  // Nor over a preposition glued to a name into an unknown word (经中国 | 文物局, 由美国 | 标准技术局;
+  // but 经开区 is a word of its own: 开区 is none).
+  if (t.tag === "x" && GLUED_PREPOSITIONS.has(text[t.start]) && tagger.lexicon.has(text.slice(t.start + 1, t.end)) & (LEX_LOC | LEX_ORG | LEX_PER)) return start;
   const previous = found[found.length - 1];
   return previous && previous.end > t.start ? start : t.start;
 }
@@ -417,6 +420,8 @@ function titleCuedNames(text: string, out: RecognisedName[], tagger: NameTagger,
         // A place or body word is not a name (城市赛区长沙赛区: 区长 is not a title there).
         if (cueTitles.has(label) || PLACE_OR_BODY_END.test(label) || !plausible(label, "PER", tagger)) continue;
         if (listedOnly && !givenNameWords(text, tokens, p + 1, e)) continue;
+        // Nor a word that is itself a form of address or a title (学生和老师: 和 is a conjunction there).
+        if (ADDRESS_TITLES.has(text.slice(p + 1, e)) || cueTitles.has(text.slice(p + 1, e))) continue;
         found = e;
         break;
       }

@@ -5,6 +5,7 @@
 import type { Candidate, CleanDocument, EntityType, Mention, Role, Token } from "../types.ts";
 import { GENERIC_BODY, isGenericInstitution, isGenericZone, SURNAMES } from "./titles.ts";
 import { normOffsetOf, normalizeString } from "../clean/index.ts";
+import { GLUED_PREPOSITIONS } from "../segment/tokens.ts";
 
 /** Organisation suffixes and the type they suggest; longest first so 研究院 wins over 院. */
 const ORG_SUFFIXES: readonly [string, EntityType][] = (
@@ -49,9 +50,6 @@ const GENERIC = new Set(["公司", "集团", "科技", "企业", "机构", "银�
 /** SURNAMES by code unit (every surname is one BMP character): no one-character string per token. */
 const IS_SURNAME = new Uint8Array(65536);
 for (const s of SURNAMES) IS_SURNAME[s.charCodeAt(0)] = 1;
-
-/** Prepositions that open a phrase before a body's name: 记者从省人民政府获悉, 据市人民政府消息. */
-const GLUED_PREPOSITIONS = new Set("从据在经由向对为与和同跟给被把将于自".split(""));
 
 /** Verbs of speech after a name: nodejieba's nr tag alone is too noisy to trust without one. */
 const SPEECH_AFTER = /^(表示|说|介绍|认为|指出|透露|坦言|告诉|称)/;

@@ -156,3 +156,9 @@ export function tokenBoundaries(tokens: Token[], textLength: number): Uint8Array
  * them (王坚作, 刘颖说, 丹说).
  */
 export const GLUED_VERBS: ReadonlySet<string> = new Set(["说", "称", "任", "在", "作", "等", "也", "都", "就", "又", "还", "对", "向", "被"]);
+
+/**
+ * Prepositions that nodejieba glues to the name after them into a word it does not know (x): 从省 |
+ * 人民政府, 据市 | 人民政府, 经中国 | 文物局, 由美国 | 标准 | 技术局. The name starts after them.
+ */
+export const GLUED_PREPOSITIONS: ReadonlySet<string> = new Set("从据在经由向对为与和同跟给被把将于自".split(""));

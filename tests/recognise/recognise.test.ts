@@ -35,6 +35,10 @@ describe("name boundaries", () => {
     const district = names("随后,调研组来到集中区管委会开展座谈。集中区党工委书记陈哲杰汇报了园区发展情况。");
     expect(district).toContain("集中区党工委");
     expect(district).not.toContain("中区党工委");
+    // Nor over a preposition nodejieba glued to a place (经中国 | 文物局, 由美国 | 标准 | 技术局), in two
+    // of the saved news pages.
+    expect(names("当然也要交给警察叔叔，一分钱不要！”后来经中国文物局鉴定，确认是文物。")).toContain("中国文物局");
+    expect(names("许多年来，由美国标准技术局(NIST)制定的标准被广泛采用。")).toContain("美国标准技术局");
     // Never over a modifier nodejieba glued to the name ("the former" 盖瑞银河公司).
     expect(names("考察团一行实地察看了原盖瑞银河公司厂区,详细了解了现有可利用土地面积。")).toContain("盖瑞银河公司");
   });
@@ -212,6 +216,11 @@ describe("names too unspecific to be candidates", () => {
     const types = Object.fromEntries(a.mentions.filter((m) => m.candidate).map((m) => [m.label, m.type]));
     expect(types["湾仔金紫荆广场"]).toBe("place");
     expect(types["北区区议会"]).toBe("government");
+  });
+
+  it("takes no conjunction and a form of address after a title-like word for a person (学生和老师)", () => {
+    // A saved news page: 和 is a surname, 学生 a word HanLP lists among posts, 老师 a form of address.
+    expect(analyseText("宏志班的办学理念，影响到更多学生和老师。一批批宏志生已经走上工作岗位。").mentions.filter((m) => m.candidate).map((m) => m.label)).not.toContain("和老师");
   });
 
   it("proposes no joint centre or team as an organisation", () => {
