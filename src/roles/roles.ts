@@ -228,7 +228,9 @@ function titlePhraseEndingAt(ctx: RoleContext, end: number): TitleElement | unde
     const between = text.slice(e, wordStart);
     // Nor another person's title and name joined by a conjunction (公司董事长顾伦及科大校长: 科大's head is no post of the company).
     // Nor a party before its member's post (國民黨籍市議員: the party is the person's, not the post's body).
-    if (between.length > 8 || CLAUSE_WORD.test(between) || /[及和与、，,]|党籍/.test(between) || titleWordIn(between)) continue;
+    // The company's board between it and the post is the post's own (阿里巴巴董事局主席, 新华集团董事会主席):
+    // 董事 in 董事会 and 董事局 is no other person's title.
+    if (between.length > 8 || CLAUSE_WORD.test(between) || /[及和与、，,]|党籍/.test(between) || titleWordIn(between.replace(BOARD, ""))) continue;
     // A body may reach back past a bracket of its own name: 中国(杭州)人工智能小镇名誉镇长.
     for (const i of ctx.orgMentionsEndingAt.get(e) ?? []) {
       const m = ctx.mentions[i];
@@ -332,6 +334,9 @@ const LEVEL_TITLE = /^[省市县区镇乡](长|委书记|委副书记)$/;
 
 /** Posts held in companies (not in places, which hold the posts of their government). */
 const COMPANY_POST = /(董事长|董事|总经理|总裁|首席.{1,4}官|CEO|CTO|COO|CFO|创始人|合伙人|监事)$/;
+
+/** A company's board: the body its chair and secretary belong to, inside the company (董事局主席, 董事会秘书). */
+const BOARD = /董事会|董事局/g;
 
 /** Words of a clause (a verb's aspect, a place's preposition, the verbs of meetings): never inside a title. */
 const CLAUSE_WORD = /[了在着过把被对向]|会见|出席|参加|主持|表示|会议|举行/;

@@ -248,6 +248,14 @@ describe("discovery", () => {
     expect(a.roles.map((r) => `${r.person_label}|${r.title}`)).toContain("刘颖|市委常委");
   });
 
+  it("gives a post of the company's board to the company (阿里巴巴董事局主席): 董事 in 董事局 is no other title", () => {
+    // 财华社, 26 November 2019, on Alibaba's listing in Hong Kong; and a report of ofo's financing round.
+    const a = analyseText("阿里巴巴董事局主席张勇今日于上市仪式致辞。阿里巴巴集团董事局执行副主席蔡崇信表示:阿里十分认同ofo的行业地位以及开放平台战略。");
+    const rows = a.roles.map((r) => `${r.person_label}|${r.title}|${r.org_label ?? ""}`);
+    expect(rows).toContain("张勇|董事局主席|阿里巴巴");
+    expect(rows).toContain("蔡崇信|董事局执行副主席|阿里巴巴");
+  });
+
   it("takes a person named before a verb of speech, not a pronoun as a body", () => {
     const a = analyseText("该公司董事长钱卫东表示,将在余杭投资。");
     expect(a.roles.map((r) => `${r.person_label}|${r.title}`)).toContain("钱卫东|董事长");
