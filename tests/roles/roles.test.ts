@@ -256,6 +256,14 @@ describe("discovery", () => {
     expect(rows).toContain("蔡崇信|董事局执行副主席|阿里巴巴");
   });
 
+  it("leaves a preposition out of a title only where it is a word of its own (在线视频首席执行官 keeps 在线)", () => {
+    // A report of June 2021 on the quarrel between long- and short-video platforms, in Traditional characters.
+    const a = analyseText("騰訊副總裁、在線視頻首席執行官孫忠懷言辭尤為犀利。");
+    const rows = a.roles.map((r) => `${r.person_label}|${r.title}`);
+    expect(rows).toContain("孙忠怀|在线视频首席执行官");
+    expect(rows).not.toContain("孙忠怀|线视频首席执行官");
+  });
+
   it("takes a person named before a verb of speech, not a pronoun as a body", () => {
     const a = analyseText("该公司董事长钱卫东表示,将在余杭投资。");
     expect(a.roles.map((r) => `${r.person_label}|${r.title}`)).toContain("钱卫东|董事长");
