@@ -491,6 +491,9 @@ function sharedDivision(ctx: RoleContext, elements: TitleElement[]): void {
   }
 }
 
+/** Words before a group title's ending that name no group: 相关领导 and 其他领导 are "the others". */
+const NOT_A_GROUP = /^(?:相关|有关|其他|其它|其余)/;
+
 /** 朱红丹、梅建胜、王姝、沈尧等区四套班子领导: names, 等, a group title. */
 function namesThenGroupTitle(ctx: RoleContext, out: Role[]): void {
   const { text } = ctx;
@@ -500,7 +503,9 @@ function namesThenGroupTitle(ctx: RoleContext, out: Role[]): void {
       if (PHRASE_STOP.test(text[j - 1])) break;
       // The ending alone is no title (副区长陈国良等领导陪同: "and other leaders"); a group's is more
       // (区四套班子领导, 相关部门负责人).
-      if (GROUP_TITLE_ENDINGS.some((g) => text.startsWith(g, j - g.length) && j - i - 1 > g.length)) titleEnd = j;
+      // Nor is it with a word that only says "related" or "other" (孔凡华等相关领导出席: "and other
+      // leaders concerned"); one that names the group is (相关部门负责人).
+      if (GROUP_TITLE_ENDINGS.some((g) => text.startsWith(g, j - g.length) && text.slice(i + 1, j).replace(NOT_A_GROUP, "").length > g.length)) titleEnd = j;
     }
     if (titleEnd < 0) continue;
     const title = text.slice(i + 1, titleEnd);

@@ -169,6 +169,14 @@ describe("extractRoles", () => {
     }
   });
 
+  it("takes no group title that only says the others are related (孔凡华等相关领导出席)", () => {
+    // A company's report of a signing with 集宁区 (Ulanqab), 19 May, in Traditional characters.
+    const a = analyseText("集團黨委書記、東宏股份副董事長、總裁倪奉堯,董事會秘書尋金龍、蒙西市場總經理陳志剛、經理孔凡華等相關領導出席儀式。");
+    const rows = a.roles.map((r) => `${r.person_label}|${r.title}`);
+    expect(rows).toContain("孔凡华|经理");
+    expect(rows).not.toContain("孔凡华|相关领导");
+  });
+
   it("gives a title before a list to every name of it", () => {
     const rows = roleRows("余杭区召开会议。区领导毛建标、吴远东、吴伟强参加会议。");
     for (const n of ["毛建标", "吴远东", "吴伟强"]) expect(rows.some((r) => r.startsWith(`${n}|区领导`))).toBe(true);
