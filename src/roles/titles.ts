@@ -9,6 +9,9 @@ export const TITLE_WORDS: readonly string[] = [
   "部长", "副部长", "处长", "副处长", "科长", "主席", "副主席", "秘书长", "副秘书长", "总理", "副总理",
   "国务委员", "委员长", "副委员长", "巡视员", "调研员", "党组书记", "党委书记", "纪委书记", "监委主任",
   "组长", "副组长", "馆长", "站长", "会长", "副会长", "理事长", "主委",
+  // a seat in a party group or committee, as state companies and ministries list their leaders
+  // (副总经理、党组成员何纪武), the same post as 党委委员
+  "党组成员", "党委成员",
   // Hong Kong and Macao, and other countries' posts
   "行政长官", "特首", "司长", "副司长", "署长", "副署长", "特派员", "议员", "议长", "副议长", "立委", "总统", "副总统", "首相", "外长", "大使", "总领事",
   // Hong Kong's word for a chief executive of a company or an exchange (港交所行政总裁陈翊庭)

@@ -177,6 +177,15 @@ describe("extractRoles", () => {
     expect(rows).not.toContain("孔凡华|相关领导");
   });
 
+  it("reads a seat in a party group (党组成员) as a title, chained with a company's post", () => {
+    // A report of 27 November 2020 on the agreement between two state groups.
+    const a = analyseText("兵器装备集团副总经理、党组成员何纪武,通用技术集团副总经理、党组成员周明春代表双方签字。");
+    const rows = a.roles.map((r) => `${r.person_label}|${r.title}|${r.org_label ?? ""}`);
+    expect(rows).toContain("周明春|副总经理|通用技术集团");
+    expect(rows).toContain("周明春|党组成员|");
+    expect(rows).toContain("何纪武|党组成员|");
+  });
+
   it("gives a title before a list to every name of it", () => {
     const rows = roleRows("余杭区召开会议。区领导毛建标、吴远东、吴伟强参加会议。");
     for (const n of ["毛建标", "吴远东", "吴伟强"]) expect(rows.some((r) => r.startsWith(`${n}|区领导`))).toBe(true);
