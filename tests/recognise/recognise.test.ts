@@ -85,6 +85,14 @@ describe("name boundaries", () => {
     expect(labels).toContain("禹州光明医院");
   });
 
+  it("is a listed company, not a person, where a listing code follows it (華亞科(3474)), everywhere in the article", () => {
+    // A Taipei financial weekly on a DRAM maker's results meeting, in Traditional characters.
+    const a = analyseText("華亞科(3474)21日舉行法說會,法說會前先行舉行記者會,會中記者口誤,一時喊錯華亞科總經理高啟全為副總經理。");
+    expect(a.mentions.filter((m) => m.type === "person").map((m) => m.label)).not.toContain("华亚科");
+    expect(a.mentions.filter((m) => m.label === "华亚科").map((m) => m.type)).toEqual(["company", "company"]);
+    expect(a.roles.map((r) => `${r.person_label}|${r.title}|${r.org_label ?? ""}`)).toContain("高启全|总经理|华亚科");
+  });
+
   it("is not a person that opens a company's name (国科天成 of 国科天成科技股份有限公司, 李锦记集团)", () => {
     // From a listed company's notice and a university's report: both were proposed as people.
     const a = analyseText("国科天成：关于全资子公司共同投资的公告。国科天成科技股份有限公司全资子公司于2025年4月30日签署协议。");
