@@ -85,6 +85,14 @@ describe("name boundaries", () => {
     expect(labels).toContain("禹州光明医院");
   });
 
+  it("gives back 续 of 续称 (\"went on to say\") after a name: 张勇续称 is 张勇", () => {
+    // 财华社, 26 November 2019, on Alibaba's listing in Hong Kong.
+    const a = analyseText("阿里巴巴董事局主席张勇今日于上市仪式致辞。张勇续称,首先要感谢阿里的客户。");
+    const people = a.mentions.filter((m) => m.type === "person").map((m) => m.label);
+    expect(people).not.toContain("张勇续");
+    expect(people.filter((p) => p === "张勇")).toHaveLength(2);
+  });
+
   it("is a listed company, not a person, where a listing code follows it (華亞科(3474)), everywhere in the article", () => {
     // A Taipei financial weekly on a DRAM maker's results meeting, in Traditional characters.
     const a = analyseText("華亞科(3474)21日舉行法說會,法說會前先行舉行記者會,會中記者口誤,一時喊錯華亞科總經理高啟全為副總經理。");
