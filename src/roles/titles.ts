@@ -159,3 +159,20 @@ export function isGenericZone(label: string): boolean {
 export function isGenericCompany(label: string): boolean {
   return /^(?:集团公司|集团|总公司|公司)(?:党委|党组|纪委|工会)?$/.test(label);
 }
+
+/**
+ * A company's organs named by their kind alone: its board and the board's committees (董事会战略委员会,
+ * 提名委员会, 薪酬与考核委员会, of which the tagger may keep 考核委员会), its meeting of shareholders, its
+ * subsidiaries (公司控股子公司). Every listed company has them, so each is another body in every article,
+ * as a level's department is (GENERIC_BODY), and one candidate would join them all.
+ */
+const COMPANY_ORGAN = new RegExp(
+  "^(?:本?公司|集团)?(?:第[一二三四五六七八九十]+届)?" +
+    "(?:(?:董事会|董事局|监事会|股东大会|股东会)(?:(?:战略|审计|提名|薪酬|考核|风险管理|合规|ESG|与|和|及)+委员会)?" +
+    "|(?:战略|审计|提名|薪酬|考核|风险管理|合规|ESG|与|和|及)+委员会" +
+    "|(?:控股|全资)?(?:子公司|分公司))$",
+);
+
+export function isCompanyOrgan(label: string): boolean {
+  return COMPANY_ORGAN.test(label);
+}

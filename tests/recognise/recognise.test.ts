@@ -8,6 +8,7 @@ import { allowed, newViterbiScratch, spansOf, TAG_COUNT, tagOf, TAG_O, viterbi }
 import { wordInfo } from "../../src/recognise/features.ts";
 import { segmentTokens } from "../../src/segment/tokens.ts";
 import { analyseText } from "../helpers.ts";
+import { isCompanyOrgan } from "../../src/roles/titles.ts";
 
 const names = (text: string, type?: RecognisedName["type"]) =>
   recogniseNames(normalizeString(text))
@@ -344,6 +345,18 @@ describe("names too unspecific to be candidates", () => {
     const other = normalizeString("余杭区新华书店城北中心今天开业。");
     const start = other.indexOf("余杭区新华书店城北中心");
     expect(unspecific("余杭区新华书店城北中心", "ORG", tagger, wordsAt(other, segmentTokens(other), start, start + 11))).toBeUndefined();
+  });
+});
+
+describe("a company's organs named by their kind", () => {
+  it("proposes no board committee, board or subsidiary without its company (战略委员会, 考核委员会, 公司控股子公司)", () => {
+    // A listed company's notice of 7 February, in Traditional characters; and a Shenzhen-listed company's notice.
+    const a = analyseText("孫偉申請辭去公司第十屆董事會董事長、董事、戰略委員會主任委員、提名委員會委員、薪酬與考核委員會委員等職務。周昱因工作原因辭去公司第十屆董事會副董事長一職,辭任後仍繼續擔任公司第十屆董事會董事、戰略委員會委員、薪酬與考核委員會委員等職務。");
+    const b = analyseText("因年龄原因,车成聚申请辞去公司总经理职务,辞职后车成聚不再在公司及公司控股子公司担任任何职务。");
+    const proposed = [...a.mentions, ...b.mentions].filter((m) => m.candidate && m.type !== "person").map((m) => m.label);
+    expect(proposed.filter((l) => /委员会|子公司|董事会/.test(l))).toEqual([]);
+    expect(isCompanyOrgan("国家审计署")).toBe(false);
+    expect(isCompanyOrgan("中央审计委员会")).toBe(false);
   });
 });
 
