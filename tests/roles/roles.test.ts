@@ -186,6 +186,14 @@ describe("extractRoles", () => {
     expect(rows).toContain("何纪武|党组成员|");
   });
 
+  it("reads the board's secretary (董事会秘书) as a title in a chain of a company's posts", () => {
+    // A listed company's notice of its board secretary's resignation.
+    const a = analyseText("近日,公司董事会收到公司董事、高级副总裁、董事会秘书陈正钢先生递交的辞职报告。");
+    const rows = a.roles.map((r) => `${r.person_label}|${r.title}`);
+    expect(rows).toContain("陈正钢|董事会秘书");
+    expect(rows).toContain("陈正钢|高级副总裁");
+  });
+
   it("gives a title before a list to every name of it", () => {
     const rows = roleRows("余杭区召开会议。区领导毛建标、吴远东、吴伟强参加会议。");
     for (const n of ["毛建标", "吴远东", "吴伟强"]) expect(rows.some((r) => r.startsWith(`${n}|区领导`))).toBe(true);
