@@ -274,7 +274,8 @@ function titlePhraseEndingAt(ctx: RoleContext, end: number): TitleElement | unde
   // Nor a conjunction or preposition joining it to the clause (与立法会主席 → 立法会主席).
   const counted = region.replace(/^.*[一二两三四五六七八九十几数多0-9０-９][名位个]/, "").replace(/^.*党籍/, "");
   // Only where nodejieba's word ends after it: 在 of 在线视频首席执行官 opens the word 在线 ("online"), no preposition.
-  const joining = /^[就也都还又]*[与和及同跟对由向在据经为]+/.exec(counted)?.[0] ?? "";
+  // An adverb before the preposition goes with it, 将 ("will") too (将由公司董事长代行: 公司董事长).
+  const joining = /^[就也都还又将]*[与和及同跟对由向在据经为]+/.exec(counted)?.[0] ?? "";
   const uncounted = joining && ctx.tokenAt(wordStart - counted.length + joining.length) ? counted.slice(joining.length) : counted;
   // A zone's body named by its kind alone (集中区党工委, 开发区管委会), or a company's (集团公司党委), is
   // longer and stays too: it is no candidate of its own (isGenericZone, isGenericCompany), so the title

@@ -194,6 +194,14 @@ describe("extractRoles", () => {
     expect(rows).toContain("陈正钢|高级副总裁");
   });
 
+  it("leaves 将由 (\"will be by\") out of a title: 将由公司董事长、总裁黄博先生代行", () => {
+    // The same listed company's notice of its board secretary's resignation.
+    const a = analyseText("在聘任新的董事会秘书之前,将由公司董事长、总裁黄博先生代行董事会秘书职责。");
+    const rows = a.roles.map((r) => `${r.person_label}|${r.title}`);
+    expect(rows).toContain("黄博|公司董事长");
+    expect(rows.some((r) => r.includes("将由"))).toBe(false);
+  });
+
   it("gives a title before a list to every name of it", () => {
     const rows = roleRows("余杭区召开会议。区领导毛建标、吴远东、吴伟强参加会议。");
     for (const n of ["毛建标", "吴远东", "吴伟强"]) expect(rows.some((r) => r.startsWith(`${n}|区领导`))).toBe(true);
