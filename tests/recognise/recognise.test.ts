@@ -220,6 +220,13 @@ describe("names too unspecific to be candidates", () => {
     for (const label of ["区块链研究院", "芦淞区发改局", "市北高新集团"]) expect(unspecific(label, "ORG", tagger), label).not.toBe("generic body");
   });
 
+  it("proposes no city's transport holding group without its city (市交控集团, 市交控集团党委)", () => {
+    // A state group's report of 8 June 2023 on a signing with its city's transport holding group.
+    const a = analyseText("6月8日下午,集团公司与市交控集团战略合作框架协议签约仪式在市交控集团隆重举行。集团党委副书记、副总经理韩冰,市交控集团党委副书记、副总经理蔡金成,分别代表双方签署了《战略合作框架协议》。");
+    expect(a.mentions.filter((m) => m.candidate && m.type !== "person").map((m) => m.label)).toEqual([]);
+    expect(unspecific("温州市交控集团", "ORG", defaultTagger())).not.toBe("generic body");
+  });
+
   it("types a council as a government body and a square as a place", () => {
     expect(orgKind("北区区议会")).toBe("government");
     expect(orgKind("湾仔金紫荆广场")).toBe("place");
