@@ -464,6 +464,11 @@ const COMPANY_CUE_AFTER = /^\s*(公司|集团|CEO|CTO|COO|创始人|联合创始
 /** Capitalised words that are no company's name: titles, units, days and months, common English words. */
 const NOT_A_COMPANY = new Set(["The", "And", "For", "With", "This", "That", "Inc", "Ltd", "Co", "Corp", "Group", "Pro", "Max", "Plus", "Mini", "Lite", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]);
 
+/** A capitalised Latin word right after a space (AI of Sand AI, Labs of Moonshot Labs). */
+const LATIN_NEXT_WORD = /^ ([A-Z][A-Za-z0-9]*)(?![A-Za-z0-9])/;
+/** Titles written in Latin letters after a company's name (Roadstar CEO): the company ends before them. */
+const LATIN_TITLE_WORDS = new Set(["CEO", "CTO", "COO", "CFO", "CIO", "VP", "President", "Chairman", "Founder"]);
+
 function latinCompanies(text: string, out: RecognisedName[], covered: Uint8Array): void {
   if (!/[A-Z]/.test(text)) return;
   for (const m of text.matchAll(LATIN_WORD)) {
@@ -474,8 +479,15 @@ function latinCompanies(text: string, out: RecognisedName[], covered: Uint8Array
     const before = text.slice(Math.max(0, start - 6), start);
     const after = text.slice(end, end + 6);
     if (!COMPANY_CUE_BEFORE.test(before) && !COMPANY_CUE_AFTER.test(after)) continue;
-    out.push({ start, end, label: word, ner: "ORG", type: "company", confidence: 0.7, evidence: "latin+cue" });
-    covered.fill(1, start, end);
+    // The name goes on over the capitalised words after it (投资了Sand AI以及…: Sand AI, not Sand), never
+    // over a title (Roadstar CEO) or a word that is no name's (Pro, Max, days and months).
+    let nameEnd = end;
+    for (let next = LATIN_NEXT_WORD.exec(text.slice(nameEnd)); next && !LATIN_TITLE_WORDS.has(next[1]) && !NOT_A_COMPANY.has(next[1]); next = LATIN_NEXT_WORD.exec(text.slice(nameEnd))) {
+      if (isCovered(covered, nameEnd, nameEnd + next[0].length)) break;
+      nameEnd += next[0].length;
+    }
+    out.push({ start, end: nameEnd, label: text.slice(start, nameEnd), ner: "ORG", type: "company", confidence: 0.7, evidence: "latin+cue" });
+    covered.fill(1, start, nameEnd);
   }
 }
 

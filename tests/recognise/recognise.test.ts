@@ -425,6 +425,12 @@ describe("Traditional text and Latin script", () => {
     expect(people).toContain("马云");
   });
 
+  it("takes a Latin-script company's name over its capitalised words after it (Sand AI), not over a title", () => {
+    // 券商中國, 12 July 2024, on 今日資本's denial, in Traditional characters.
+    const text = normalizeString("今日資本在過往幾年中一直持續深耕一級市場,且剛投資了Sand AI以及月之暗面兩個AI項目。");
+    expect(recogniseNames(text).filter((n) => n.type === "company").map((n) => n.label)).toEqual(["Sand AI"]);
+  });
+
   it("recognises a Latin-script company named as one by the words around it", () => {
     const text = normalizeString("成立于2017年的自动驾驶初创公司 Roadstar，如今已是人去楼空。佟显乔不再担任 Roadstar CEO。");
     const found = recogniseNames(text).filter((n) => n.label === "Roadstar");
