@@ -6,7 +6,7 @@
 import type { EntityType, Token } from "../types.ts";
 import { defaultTagger, type NameTagger, type TaggedSpan } from "./model.ts";
 import { LEX_LOC, LEX_ORG, LEX_PER, LEX_WORD } from "./lexicon.ts";
-import { GENERIC_BODY, isGenericCompany, isGenericInstitution, isGenericZone, SURNAMES } from "../roles/titles.ts";
+import { GENERIC_BODY, isCompanyOrgan, isGenericCompany, isGenericInstitution, isGenericZone, SURNAMES } from "../roles/titles.ts";
 import { GLUED_PREPOSITIONS, segmentTokens } from "../segment/tokens.ts";
 
 export { defaultTagger } from "./model.ts";
@@ -28,9 +28,11 @@ export interface RecognisedName {
 }
 
 /** Verbs a person name is often written against with no space: 吴永亮说, 王坚任之江实验室主任. */
-const VERB_AFTER = /^(说|称|任|在|作|表示|指出|认为|强调|介绍|调研|出席|主持|会见|参加|担任|当选|出任|宣布|透露|回忆|坦言|告诉|来到|前往|到|带队|一行|同志|等)/;
+// 续称, 续指, 续说, 续道: "went on to say", as Hong Kong and financial news report a speaker's next words
+// (張勇續稱 → 張勇).
+const VERB_AFTER = /^(说|称|任|在|作|表示|指出|认为|强调|介绍|调研|出席|主持|会见|参加|担任|当选|出任|宣布|透露|回忆|坦言|告诉|来到|前往|到|带队|一行|同志|等|续称|续指|续说|续道)/;
 /** The same verbs when a tagged name has taken their first character: 吴永亮说 → 吴永亮. */
-const SWALLOWED_VERB_CHARS = new Set(["说", "称", "任", "在", "作", "表", "指", "认", "强", "介", "调", "出", "主", "会", "参", "担", "当", "宣", "透", "等", "和", "与", "及"]);
+const SWALLOWED_VERB_CHARS = new Set(["说", "称", "任", "在", "作", "表", "指", "认", "强", "介", "调", "出", "主", "会", "参", "担", "当", "宣", "透", "等", "和", "与", "及", "续"]);
 
 /** Organisation kinds by ending; the first that matches wins (longer endings first). */
 const ORG_KINDS: readonly [RegExp, EntityType][] = [
@@ -234,7 +236,7 @@ export function unspecific(label: string, type: TaggedSpan["type"], tagger: Name
   if (type === "PER" && /^[\u4e00-\u9fff]{1,2}某/.test(label)) return "anonymised";
   if (type !== "PER" && (GENERIC_BODY.test(label) || isGenericZone(label))) return "generic body";
   if (type === "ORG" && isGenericInstitution(label)) return "generic body";
-  if (type === "ORG" && isGenericCompany(label)) return "generic body";
+  if (type === "ORG" && (isGenericCompany(label) || isCompanyOrgan(label))) return "generic body";
   // A lower-case Latin word (while, data) is text, not an organisation's or a place's name.
   if (type !== "PER" && /^[a-z][a-z\s\-]*$/.test(label)) return "lower-case Latin word";
   // A generic word and a level (新村, 全市, 各区): listed as a village somewhere, but no name here.
@@ -467,6 +469,11 @@ const COMPANY_CUE_AFTER = /^\s*(公司|集团|CEO|CTO|COO|创始人|联合创始
 /** Capitalised words that are no company's name: titles, units, days and months, common English words. */
 const NOT_A_COMPANY = new Set(["The", "And", "For", "With", "This", "That", "Inc", "Ltd", "Co", "Corp", "Group", "Pro", "Max", "Plus", "Mini", "Lite", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]);
 
+/** A capitalised Latin word right after a space (AI of Sand AI, Labs of Moonshot Labs). */
+const LATIN_NEXT_WORD = /^ ([A-Z][A-Za-z0-9]*)(?![A-Za-z0-9])/;
+/** Titles written in Latin letters after a company's name (Roadstar CEO): the company ends before them. */
+const LATIN_TITLE_WORDS = new Set(["CEO", "CTO", "COO", "CFO", "CIO", "VP", "President", "Chairman", "Founder"]);
+
 function latinCompanies(text: string, out: RecognisedName[], covered: Uint8Array): void {
   if (!/[A-Z]/.test(text)) return;
   for (const m of text.matchAll(LATIN_WORD)) {
@@ -477,8 +484,15 @@ function latinCompanies(text: string, out: RecognisedName[], covered: Uint8Array
     const before = text.slice(Math.max(0, start - 6), start);
     const after = text.slice(end, end + 6);
     if (!COMPANY_CUE_BEFORE.test(before) && !COMPANY_CUE_AFTER.test(after)) continue;
-    out.push({ start, end, label: word, ner: "ORG", type: "company", confidence: 0.7, evidence: "latin+cue" });
-    covered.fill(1, start, end);
+    // The name goes on over the capitalised words after it (投资了Sand AI以及…: Sand AI, not Sand), never
+    // over a title (Roadstar CEO) or a word that is no name's (Pro, Max, days and months).
+    let nameEnd = end;
+    for (let next = LATIN_NEXT_WORD.exec(text.slice(nameEnd)); next && !LATIN_TITLE_WORDS.has(next[1]) && !NOT_A_COMPANY.has(next[1]); next = LATIN_NEXT_WORD.exec(text.slice(nameEnd))) {
+      if (isCovered(covered, nameEnd, nameEnd + next[0].length)) break;
+      nameEnd += next[0].length;
+    }
+    out.push({ start, end: nameEnd, label: text.slice(start, nameEnd), ner: "ORG", type: "company", confidence: 0.7, evidence: "latin+cue" });
+    covered.fill(1, start, nameEnd);
   }
 }
 

@@ -38,6 +38,14 @@ const COMPANY_TAIL_AFTER = /^([(（][\u4e00-\u9fff]{2,4}[)）][\u4e00-\u9fff]{0,
  */
 const TRADE_OR_REGION_AFTER = /^(产业|地区)/;
 
+/**
+ * A listing code in brackets after a name (華亞科(3474), 阿里巴巴(09988-HK), 某公司(002408.SZ)): financial
+ * news writes a listed company's short name so, never a person's. A "person" written so anywhere in the
+ * article is that company there and everywhere else in it (華亞科總經理高啟全). None of People's
+ * Daily's sentences (dev) has such a code; its brackets of digits are years (（1919年）).
+ */
+const LISTING_CODE_AFTER = /^\s*[(（]\s*[0-9０-９]{4,6}(?:\s*[.．\-－]\s*[A-Za-z]{1,4})?\s*[)）]/;
+
 /** Longest evidence sentence kept with a candidate mention. */
 const CONTEXT_MAX = 160;
 
@@ -138,8 +146,9 @@ export function reconcileRecognised(
   // named like people).
   const orgNames = [...names.filter((n) => n.ner === "ORG" || n.ner === "LOC").map((n) => n.label), ...linked.filter((m) => m.type === "company" || m.type === "lab").map((m) => m.label)];
   const opensAnOrg = (n: RecognisedName) => ORG_WORD_AFTER.test(doc.normText.slice(n.end, n.end + 2)) || COMPANY_TAIL_AFTER.test(doc.normText.slice(n.end, n.end + 16)) || orgNames.some((o) => o.length > n.label.length && o.startsWith(n.label));
+  const listed = new Set(names.filter((n) => n.ner === "PER" && LISTING_CODE_AFTER.test(doc.normText.slice(n.end, n.end + 16))).map((n) => n.label));
   for (const n of names) {
-    if (n.ner === "PER" && n.evidence === "model" && !nameIndex.has(n.label)) {
+    if (n.ner === "PER" && n.evidence === "model" && !nameIndex.has(n.label) && !listed.has(n.label)) {
       const token = tokenAt(tokens, n.start, n.end);
       if (token && !NAME_TAGS.test(token.tag)) continue;
       if (opensAnOrg(n)) continue;
@@ -185,10 +194,10 @@ export function reconcileRecognised(
     candidates.push({
       ...base,
       entity: `cand:${n.label}`,
-      type: n.type,
+      type: n.ner === "PER" && listed.has(n.label) ? "company" : n.type,
       candidate: true,
       confidence: Math.round(n.confidence * 1000) / 1000,
-      evidenceKind: n.evidence === "model" ? `model:${n.ner}` : n.evidence,
+      evidenceKind: n.ner === "PER" && listed.has(n.label) ? "model:PER+listing code" : n.evidence === "model" ? `model:${n.ner}` : n.evidence,
       context,
     });
   }

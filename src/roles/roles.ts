@@ -228,7 +228,9 @@ function titlePhraseEndingAt(ctx: RoleContext, end: number): TitleElement | unde
     const between = text.slice(e, wordStart);
     // Nor another person's title and name joined by a conjunction (公司董事长顾伦及科大校长: 科大's head is no post of the company).
     // Nor a party before its member's post (國民黨籍市議員: the party is the person's, not the post's body).
-    if (between.length > 8 || CLAUSE_WORD.test(between) || /[及和与、，,]|党籍/.test(between) || titleWordIn(between)) continue;
+    // The company's board between it and the post is the post's own (阿里巴巴董事局主席, 新华集团董事会主席):
+    // 董事 in 董事会 and 董事局 is no other person's title.
+    if (between.length > 8 || CLAUSE_WORD.test(between) || /[及和与、，,]|党籍/.test(between) || titleWordIn(between.replace(BOARD, ""))) continue;
     // A body may reach back past a bracket of its own name: 中国(杭州)人工智能小镇名誉镇长.
     for (const i of ctx.orgMentionsEndingAt.get(e) ?? []) {
       const m = ctx.mentions[i];
@@ -270,7 +272,11 @@ function titlePhraseEndingAt(ctx: RoleContext, end: number): TitleElement | unde
   // Never a pronoun or determiner (该公司董事长, 其主任): those point back, they do not name a body.
   // Nor a count (两名联合创始人, 另一位副总裁): what follows the count is the title.
   // Nor a conjunction or preposition joining it to the clause (与立法会主席 → 立法会主席).
-  const uncounted = region.replace(/^.*[一二两三四五六七八九十几数多0-9０-９][名位个]/, "").replace(/^.*党籍/, "").replace(/^[就也都还又]*[与和及同跟对由向在据经为]+/, "");
+  const counted = region.replace(/^.*[一二两三四五六七八九十几数多0-9０-９][名位个]/, "").replace(/^.*党籍/, "");
+  // Only where nodejieba's word ends after it: 在 of 在线视频首席执行官 opens the word 在线 ("online"), no preposition.
+  // An adverb before the preposition goes with it, 将 ("will") too (将由公司董事长代行: 公司董事长).
+  const joining = /^[就也都还又将]*[与和及同跟对由向在据经为]+/.exec(counted)?.[0] ?? "";
+  const uncounted = joining && ctx.tokenAt(wordStart - counted.length + joining.length) ? counted.slice(joining.length) : counted;
   // A zone's body named by its kind alone (集中区党工委, 开发区管委会), or a company's (集团公司党委), is
   // longer and stays too: it is no candidate of its own (isGenericZone, isGenericCompany), so the title
   // is where the article's words for it are kept.
@@ -332,6 +338,9 @@ const LEVEL_TITLE = /^[省市县区镇乡](长|委书记|委副书记)$/;
 
 /** Posts held in companies (not in places, which hold the posts of their government). */
 const COMPANY_POST = /(董事长|董事|总经理|总裁|首席.{1,4}官|CEO|CTO|COO|CFO|创始人|合伙人|监事)$/;
+
+/** A company's board: the body its chair and secretary belong to, inside the company (董事局主席, 董事会秘书). */
+const BOARD = /董事会|董事局/g;
 
 /** Words of a clause (a verb's aspect, a place's preposition, the verbs of meetings): never inside a title. */
 const CLAUSE_WORD = /[了在着过把被对向]|会见|出席|参加|主持|表示|会议|举行/;
@@ -483,6 +492,9 @@ function sharedDivision(ctx: RoleContext, elements: TitleElement[]): void {
   }
 }
 
+/** Words before a group title's ending that name no group: 相关领导 and 其他领导 are "the others". */
+const NOT_A_GROUP = /^(?:相关|有关|其他|其它|其余)/;
+
 /** 朱红丹、梅建胜、王姝、沈尧等区四套班子领导: names, 等, a group title. */
 function namesThenGroupTitle(ctx: RoleContext, out: Role[]): void {
   const { text } = ctx;
@@ -492,7 +504,9 @@ function namesThenGroupTitle(ctx: RoleContext, out: Role[]): void {
       if (PHRASE_STOP.test(text[j - 1])) break;
       // The ending alone is no title (副区长陈国良等领导陪同: "and other leaders"); a group's is more
       // (区四套班子领导, 相关部门负责人).
-      if (GROUP_TITLE_ENDINGS.some((g) => text.startsWith(g, j - g.length) && j - i - 1 > g.length)) titleEnd = j;
+      // Nor is it with a word that only says "related" or "other" (孔凡华等相关领导出席: "and other
+      // leaders concerned"); one that names the group is (相关部门负责人).
+      if (GROUP_TITLE_ENDINGS.some((g) => text.startsWith(g, j - g.length) && text.slice(i + 1, j).replace(NOT_A_GROUP, "").length > g.length)) titleEnd = j;
     }
     if (titleEnd < 0) continue;
     const title = text.slice(i + 1, titleEnd);

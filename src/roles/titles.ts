@@ -9,6 +9,9 @@ export const TITLE_WORDS: readonly string[] = [
   "部长", "副部长", "处长", "副处长", "科长", "主席", "副主席", "秘书长", "副秘书长", "总理", "副总理",
   "国务委员", "委员长", "副委员长", "巡视员", "调研员", "党组书记", "党委书记", "纪委书记", "监委主任",
   "组长", "副组长", "馆长", "站长", "会长", "副会长", "理事长", "主委",
+  // a seat in a party group or committee, as state companies and ministries list their leaders
+  // (副总经理、党组成员何纪武), the same post as 党委委员
+  "党组成员", "党委成员",
   // Hong Kong and Macao, and other countries' posts
   "行政长官", "特首", "司长", "副司长", "署长", "副署长", "特派员", "议员", "议长", "副议长", "立委", "总统", "副总统", "首相", "外长", "大使", "总领事",
   // Hong Kong's word for a chief executive of a company or an exchange (港交所行政总裁陈翊庭)
@@ -20,6 +23,8 @@ export const TITLE_WORDS: readonly string[] = [
   "董事长", "副董事长", "董事", "总经理", "副总经理", "总裁", "副总裁", "首席执行官", "首席技术官",
   "首席运营官", "首席财务官", "创始人", "联合创始人", "合伙人", "总监", "经理", "行长", "副行长",
   "总工程师", "负责人", "CEO", "CTO", "COO",
+  // the board's secretary, a listed company's officer by law (董事会秘书陈正钢); 秘书 alone is no post
+  "董事会秘书", "董秘",
   // groups of officials, as in 区领导 / 区四套班子领导
   "领导", "班子成员",
 ];
@@ -131,7 +136,7 @@ export const GENERIC_BODY = new RegExp(
     "(?:委|党委|纪委|政府|人民政府|人大|政协|委员会|党组|支部|常委会|人大常委会|监委|法院|检察院|公安局|团委|妇联|工会" +
     "|(?:委|政府)?(?:" +
     [
-      "党工委", "管委", "党政", "政府", "委", "国投", "城投", "交投", "发改", "财政", "教育", "公安", "住建", "城建", "工信", "经信", "经发",
+      "党工委", "管委", "党政", "政府", "委", "国投", "城投", "交投", "交控", "发改", "财政", "教育", "公安", "住建", "城建", "工信", "经信", "经发",
       "经科信", "科技", "卫健", "卫生", "组织", "宣传", "统战", "政法", "规划", "国土", "自然资源", "生态环境", "环保", "交通", "水利",
       "农业农村", "农业", "商务", "文旅", "文广旅", "应急", "审计", "税务", "市场监管", "人社", "民政", "司法", "信访", "机关事务",
       "林业", "统计", "医保", "退役军人事务", "行政审批", "数据", "大数据", "投促", "招商", "融媒体", "人武", "消防", "妇联", "团",
@@ -155,4 +160,21 @@ export function isGenericZone(label: string): boolean {
  */
 export function isGenericCompany(label: string): boolean {
   return /^(?:集团公司|集团|总公司|公司)(?:党委|党组|纪委|工会)?$/.test(label);
+}
+
+/**
+ * A company's organs named by their kind alone: its board and the board's committees (董事会战略委员会,
+ * 提名委员会, 薪酬与考核委员会, of which the tagger may keep 考核委员会), its meeting of shareholders, its
+ * subsidiaries (公司控股子公司). Every listed company has them, so each is another body in every article,
+ * as a level's department is (GENERIC_BODY), and one candidate would join them all.
+ */
+const COMPANY_ORGAN = new RegExp(
+  "^(?:本?公司|集团)?(?:第[一二三四五六七八九十]+届)?" +
+    "(?:(?:董事会|董事局|监事会|股东大会|股东会)(?:(?:战略|审计|提名|薪酬|考核|风险管理|合规|ESG|与|和|及)+委员会)?" +
+    "|(?:战略|审计|提名|薪酬|考核|风险管理|合规|ESG|与|和|及)+委员会" +
+    "|(?:控股|全资)?(?:子公司|分公司))$",
+);
+
+export function isCompanyOrgan(label: string): boolean {
+  return COMPANY_ORGAN.test(label);
 }

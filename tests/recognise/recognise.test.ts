@@ -8,6 +8,7 @@ import { allowed, newViterbiScratch, spansOf, TAG_COUNT, tagOf, TAG_O, viterbi }
 import { wordInfo } from "../../src/recognise/features.ts";
 import { segmentTokens } from "../../src/segment/tokens.ts";
 import { analyseText } from "../helpers.ts";
+import { isCompanyOrgan } from "../../src/roles/titles.ts";
 
 const names = (text: string, type?: RecognisedName["type"]) =>
   recogniseNames(normalizeString(text))
@@ -87,6 +88,22 @@ describe("name boundaries", () => {
     const labels = recogniseNames(normalizeString("禹州光明医院B超报告单显示，检查结果是“双眼玻璃体内未见明显异常回声”。")).map((n) => n.label);
     expect(labels).not.toContain("禹州光明医院B超");
     expect(labels).toContain("禹州光明医院");
+  });
+
+  it("gives back 续 of 续称 (\"went on to say\") after a name: 张勇续称 is 张勇", () => {
+    // 财华社, 26 November 2019, on Alibaba's listing in Hong Kong.
+    const a = analyseText("阿里巴巴董事局主席张勇今日于上市仪式致辞。张勇续称,首先要感谢阿里的客户。");
+    const people = a.mentions.filter((m) => m.type === "person").map((m) => m.label);
+    expect(people).not.toContain("张勇续");
+    expect(people.filter((p) => p === "张勇")).toHaveLength(2);
+  });
+
+  it("is a listed company, not a person, where a listing code follows it (華亞科(3474)), everywhere in the article", () => {
+    // A Taipei financial weekly on a DRAM maker's results meeting, in Traditional characters.
+    const a = analyseText("華亞科(3474)21日舉行法說會,法說會前先行舉行記者會,會中記者口誤,一時喊錯華亞科總經理高啟全為副總經理。");
+    expect(a.mentions.filter((m) => m.type === "person").map((m) => m.label)).not.toContain("华亚科");
+    expect(a.mentions.filter((m) => m.label === "华亚科").map((m) => m.type)).toEqual(["company", "company"]);
+    expect(a.roles.map((r) => `${r.person_label}|${r.title}|${r.org_label ?? ""}`)).toContain("高启全|总经理|华亚科");
   });
 
   it("is not a person that opens a company's name (国科天成 of 国科天成科技股份有限公司, 李锦记集团)", () => {
@@ -205,6 +222,13 @@ describe("names too unspecific to be candidates", () => {
     for (const label of ["区党工委", "区管委会", "区国投集团", "区党政办", "市发改委", "县城建局", "市委办", "市委组织部", "本市市场监管局"])
       expect(unspecific(label, "ORG", tagger), label).toBe("generic body");
     for (const label of ["区块链研究院", "芦淞区发改局", "市北高新集团"]) expect(unspecific(label, "ORG", tagger), label).not.toBe("generic body");
+  });
+
+  it("proposes no city's transport holding group without its city (市交控集团, 市交控集团党委)", () => {
+    // A state group's report of 8 June 2023 on a signing with its city's transport holding group.
+    const a = analyseText("6月8日下午,集团公司与市交控集团战略合作框架协议签约仪式在市交控集团隆重举行。集团党委副书记、副总经理韩冰,市交控集团党委副书记、副总经理蔡金成,分别代表双方签署了《战略合作框架协议》。");
+    expect(a.mentions.filter((m) => m.candidate && m.type !== "person").map((m) => m.label)).toEqual([]);
+    expect(unspecific("温州市交控集团", "ORG", defaultTagger())).not.toBe("generic body");
   });
 
   it("types a council as a government body and a square as a place", () => {
@@ -340,6 +364,18 @@ describe("names too unspecific to be candidates", () => {
   });
 });
 
+describe("a company's organs named by their kind", () => {
+  it("proposes no board committee, board or subsidiary without its company (战略委员会, 考核委员会, 公司控股子公司)", () => {
+    // A listed company's notice of 7 February, in Traditional characters; and a Shenzhen-listed company's notice.
+    const a = analyseText("孫偉申請辭去公司第十屆董事會董事長、董事、戰略委員會主任委員、提名委員會委員、薪酬與考核委員會委員等職務。周昱因工作原因辭去公司第十屆董事會副董事長一職,辭任後仍繼續擔任公司第十屆董事會董事、戰略委員會委員、薪酬與考核委員會委員等職務。");
+    const b = analyseText("因年龄原因,车成聚申请辞去公司总经理职务,辞职后车成聚不再在公司及公司控股子公司担任任何职务。");
+    const proposed = [...a.mentions, ...b.mentions].filter((m) => m.candidate && m.type !== "person").map((m) => m.label);
+    expect(proposed.filter((l) => /委员会|子公司|董事会/.test(l))).toEqual([]);
+    expect(isCompanyOrgan("国家审计署")).toBe(false);
+    expect(isCompanyOrgan("中央审计委员会")).toBe(false);
+  });
+});
+
 describe("places and organisations", () => {
   it("recognises an organisation with a place at its start as one name", () => {
     const found = recogniseNames(normalizeString("杭州市科学技术局近日发布了新一批科技型中小企业名单。"));
@@ -396,6 +432,12 @@ describe("Traditional text and Latin script", () => {
   it("finds the same names in Traditional characters once normalised", () => {
     const people = names("阿里巴巴創始人馬雲表示，杭州將繼續支持年輕人創業。", "person");
     expect(people).toContain("马云");
+  });
+
+  it("takes a Latin-script company's name over its capitalised words after it (Sand AI), not over a title", () => {
+    // 券商中國, 12 July 2024, on 今日資本's denial, in Traditional characters.
+    const text = normalizeString("今日資本在過往幾年中一直持續深耕一級市場,且剛投資了Sand AI以及月之暗面兩個AI項目。");
+    expect(recogniseNames(text).filter((n) => n.type === "company").map((n) => n.label)).toEqual(["Sand AI"]);
   });
 
   it("recognises a Latin-script company named as one by the words around it", () => {

@@ -169,6 +169,39 @@ describe("extractRoles", () => {
     }
   });
 
+  it("takes no group title that only says the others are related (孔凡华等相关领导出席)", () => {
+    // A company's report of a signing with 集宁区 (Ulanqab), 19 May, in Traditional characters.
+    const a = analyseText("集團黨委書記、東宏股份副董事長、總裁倪奉堯,董事會秘書尋金龍、蒙西市場總經理陳志剛、經理孔凡華等相關領導出席儀式。");
+    const rows = a.roles.map((r) => `${r.person_label}|${r.title}`);
+    expect(rows).toContain("孔凡华|经理");
+    expect(rows).not.toContain("孔凡华|相关领导");
+  });
+
+  it("reads a seat in a party group (党组成员) as a title, chained with a company's post", () => {
+    // A report of 27 November 2020 on the agreement between two state groups.
+    const a = analyseText("兵器装备集团副总经理、党组成员何纪武,通用技术集团副总经理、党组成员周明春代表双方签字。");
+    const rows = a.roles.map((r) => `${r.person_label}|${r.title}|${r.org_label ?? ""}`);
+    expect(rows).toContain("周明春|副总经理|通用技术集团");
+    expect(rows).toContain("周明春|党组成员|");
+    expect(rows).toContain("何纪武|党组成员|");
+  });
+
+  it("reads the board's secretary (董事会秘书) as a title in a chain of a company's posts", () => {
+    // A listed company's notice of its board secretary's resignation.
+    const a = analyseText("近日,公司董事会收到公司董事、高级副总裁、董事会秘书陈正钢先生递交的辞职报告。");
+    const rows = a.roles.map((r) => `${r.person_label}|${r.title}`);
+    expect(rows).toContain("陈正钢|董事会秘书");
+    expect(rows).toContain("陈正钢|高级副总裁");
+  });
+
+  it("leaves 将由 (\"will be by\") out of a title: 将由公司董事长、总裁黄博先生代行", () => {
+    // The same listed company's notice of its board secretary's resignation.
+    const a = analyseText("在聘任新的董事会秘书之前,将由公司董事长、总裁黄博先生代行董事会秘书职责。");
+    const rows = a.roles.map((r) => `${r.person_label}|${r.title}`);
+    expect(rows).toContain("黄博|公司董事长");
+    expect(rows.some((r) => r.includes("将由"))).toBe(false);
+  });
+
   it("gives a title before a list to every name of it", () => {
     const rows = roleRows("余杭区召开会议。区领导毛建标、吴远东、吴伟强参加会议。");
     for (const n of ["毛建标", "吴远东", "吴伟强"]) expect(rows.some((r) => r.startsWith(`${n}|区领导`))).toBe(true);
@@ -246,6 +279,22 @@ describe("discovery", () => {
     expect(a.roles.map((r) => r.person_label)).not.toContain("关于");
     expect(a.mentions.filter((m) => m.candidate).map((m) => m.label)).not.toContain("关于");
     expect(a.roles.map((r) => `${r.person_label}|${r.title}`)).toContain("刘颖|市委常委");
+  });
+
+  it("gives a post of the company's board to the company (阿里巴巴董事局主席): 董事 in 董事局 is no other title", () => {
+    // 财华社, 26 November 2019, on Alibaba's listing in Hong Kong; and a report of ofo's financing round.
+    const a = analyseText("阿里巴巴董事局主席张勇今日于上市仪式致辞。阿里巴巴集团董事局执行副主席蔡崇信表示:阿里十分认同ofo的行业地位以及开放平台战略。");
+    const rows = a.roles.map((r) => `${r.person_label}|${r.title}|${r.org_label ?? ""}`);
+    expect(rows).toContain("张勇|董事局主席|阿里巴巴");
+    expect(rows).toContain("蔡崇信|董事局执行副主席|阿里巴巴");
+  });
+
+  it("leaves a preposition out of a title only where it is a word of its own (在线视频首席执行官 keeps 在线)", () => {
+    // A report of June 2021 on the quarrel between long- and short-video platforms, in Traditional characters.
+    const a = analyseText("騰訊副總裁、在線視頻首席執行官孫忠懷言辭尤為犀利。");
+    const rows = a.roles.map((r) => `${r.person_label}|${r.title}`);
+    expect(rows).toContain("孙忠怀|在线视频首席执行官");
+    expect(rows).not.toContain("孙忠怀|线视频首席执行官");
   });
 
   it("takes a person named before a verb of speech, not a pronoun as a body", () => {
