@@ -6,7 +6,7 @@
 import type { EntityType, Token } from "../types.ts";
 import { defaultTagger, type NameTagger, type TaggedSpan } from "./model.ts";
 import { LEX_LOC, LEX_ORG, LEX_PER, LEX_WORD } from "./lexicon.ts";
-import { GENERIC_BODY, isCompanyOrgan, isGenericCompany, isGenericInstitution, isGenericZone, SURNAMES } from "../roles/titles.ts";
+import { isNamedByKindOnly, SURNAMES } from "../roles/titles.ts";
 import { GLUED_PREPOSITIONS, segmentTokens } from "../segment/tokens.ts";
 
 export { defaultTagger } from "./model.ts";
@@ -234,9 +234,7 @@ export function unspecific(label: string, type: TaggedSpan["type"], tagger: Name
   if (label.length < 2) return "one character";
   // 杨某, 陈某进, 王某某: a person the article keeps anonymous; the same form in two articles is two people.
   if (type === "PER" && /^[\u4e00-\u9fff]{1,2}某/.test(label)) return "anonymised";
-  if (type !== "PER" && (GENERIC_BODY.test(label) || isGenericZone(label))) return "generic body";
-  if (type === "ORG" && isGenericInstitution(label)) return "generic body";
-  if (type === "ORG" && (isGenericCompany(label) || isCompanyOrgan(label))) return "generic body";
+  if (type !== "PER" && isNamedByKindOnly(label)) return "generic body";
   // A lower-case Latin word (while, data) is text, not an organisation's or a place's name.
   if (type !== "PER" && /^[a-z][a-z\s\-]*$/.test(label)) return "lower-case Latin word";
   // A generic word and a level (新村, 全市, 各区): listed as a village somewhere, but no name here.

@@ -3,7 +3,7 @@
 // ends with an organisation suffix (…科技, …研究院, …局); nodejieba tags a word as a person (nr).
 // Proposals become candidate mentions (candidate: true) and rows of candidates.jsonl, ranked by score.
 import type { Candidate, CleanDocument, EntityType, Mention, Role, Token } from "../types.ts";
-import { GENERIC_BODY, isGenericInstitution, isGenericZone, SURNAMES } from "./titles.ts";
+import { isNamedByKindOnly, SURNAMES } from "./titles.ts";
 import { normOffsetOf, normalizeString } from "../clean/index.ts";
 import { GLUED_PREPOSITIONS } from "../segment/tokens.ts";
 
@@ -114,7 +114,7 @@ export function discoverCandidates(doc: CleanDocument, mentions: Mention[], role
     const start = lead.start + (lead.tag === "x" && lead.word.length >= 2 && GLUED_PREPOSITIONS.has(lead.word[0]) ? 1 : 0);
     const end = t.end;
     const label = text.slice(start, end);
-    if (label.length < 4 || label.length > 24 || GENERIC.has(label) || isGenericInstitution(label) || isGenericZone(label) || GENERIC_BODY.test(label)) continue;
+    if (label.length < 4 || label.length > 24 || GENERIC.has(label) || isNamedByKindOnly(label)) continue;
     const leadingPlace = placeAt.has(start);
     if (leadingPlace ? overlaps(taken, tokens[j].end, end) : overlaps(taken, start, end)) continue;
     hits.push({ label, type: suffix[1], start, end, evidence: `suffix:${suffix[0]}` });

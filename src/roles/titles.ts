@@ -97,14 +97,19 @@ const GENERIC_INSTITUTION_WORDS = [
   "监察", "纪律检查", "委员会", "常委会", "检察院", "法院", "政府", "党委", "党组", "党支部", "支部", "机关",
 ];
 
+/** The words of GENERIC_INSTITUTION_WORDS that only qualify: a name of these alone is no institution (中华人民共和国 is the country). */
+const INSTITUTION_QUALIFIERS = new Set(["中国人民", "中华人民共和国", "各级", "地方", "人民", "常务", "专门", "监察", "纪律检查"]);
+
 export function isGenericInstitution(label: string): boolean {
   let rest = label;
+  let body = false;
   while (rest) {
     const word = GENERIC_INSTITUTION_WORDS.find((w) => rest.startsWith(w));
     if (!word) return false;
+    body ||= !INSTITUTION_QUALIFIERS.has(word);
     rest = rest.slice(word.length);
   }
-  return true;
+  return body;
 }
 
 
@@ -177,4 +182,14 @@ const COMPANY_ORGAN = new RegExp(
 
 export function isCompanyOrgan(label: string): boolean {
   return COMPANY_ORGAN.test(label);
+}
+
+/**
+ * A body named only by its kind, in any of the shapes above: a level and a generic body or department
+ * (GENERIC_BODY), an institution every level has (isGenericInstitution), a zone (isGenericZone), a
+ * company or its organs (isGenericCompany, isCompanyOrgan). Never one entity across articles, so never
+ * a candidate: the recogniser and the roles stage's suffix rule ask this one question.
+ */
+export function isNamedByKindOnly(label: string): boolean {
+  return GENERIC_BODY.test(label) || isGenericInstitution(label) || isGenericZone(label) || isGenericCompany(label) || isCompanyOrgan(label);
 }

@@ -211,6 +211,8 @@ describe("names too unspecific to be candidates", () => {
     for (const label of ["人民检察院", "监察委员会", "人民代表大会常务委员会", "中国人民政治协商会议各级委员会", "专门委员会"])
       expect(unspecific(label, "ORG", tagger), label).toBe("generic body");
     expect(unspecific("中国人民解放军", "ORG", tagger)).toBeUndefined();
+    // The country is named by the qualifiers alone: no institution (People's Daily marks it a place).
+    expect(unspecific("中华人民共和国", "LOC", tagger)).toBeUndefined();
     // Nor by the roles stage's suffix rule (a law's list of bodies).
     const listed = analyseText("（一）中国共产党机关、人民代表大会及其常务委员会机关、人民政府、监察委员会、人民法院、人民检察院的公职人员。");
     expect(listed.mentions.filter((m) => m.candidate).map((m) => m.label)).not.toContain("人民政府");
