@@ -185,9 +185,10 @@ function wordStart(text: string, tokens: readonly Token[], start: number, found:
   if (!t || t.start >= start || start - t.start > 2 || !NOUN_TAG.test(t.tag) || !/^[\u4e00-\u9fff]+$/.test(t.word)) return start;
   // Not over a modifier nodejieba glued to the name (原盖|瑞银|河公司: "the former 盖瑞银河公司").
   if (/^[原前现新老旧该本各全]$/.test(text.slice(t.start, start))) return start;
-  // Nor over a preposition glued to a name into an unknown word (经中国 | 文物局, 由美国 | 标准技术局;
-  // but 经开区 is a word of its own: 开区 is none).
-  if (t.tag === "x" && GLUED_PREPOSITIONS.has(text[t.start]) && tagger.lexicon.has(text.slice(t.start + 1, t.end)) & (LEX_LOC | LEX_ORG | LEX_PER)) return start;
+  // Nor over a preposition glued to a name or a level into an unknown word (经中国 | 文物局, 由美国 |
+  // 标准技术局, 据区 | 人大; but 经开区 is a word of its own: 开区 is neither).
+  const rest = text.slice(t.start + 1, t.end);
+  if (t.tag === "x" && GLUED_PREPOSITIONS.has(text[t.start]) && (/^[省市区县镇乡州]$/.test(rest) || tagger.lexicon.has(rest) & (LEX_LOC | LEX_ORG | LEX_PER))) return start;
   const previous = found[found.length - 1];
   return previous && previous.end > t.start ? start : t.start;
 }

@@ -40,6 +40,8 @@ describe("name boundaries", () => {
     // of the saved news pages.
     expect(names("当然也要交给警察叔叔，一分钱不要！”后来经中国文物局鉴定，确认是文物。")).toContain("中国文物局");
     expect(names("许多年来，由美国标准技术局(NIST)制定的标准被广泛采用。")).toContain("美国标准技术局");
+    // Or to a level (据区 | 人大常委会, as the dense bench's local news writes it: 据区人大常委会消息).
+    expect(names("据区人大常委会消息，从市人大常委会获悉，审议工作已经完成。")).not.toContain("据区人大常委会");
     // Never over a modifier nodejieba glued to the name ("the former" 盖瑞银河公司).
     expect(names("考察团一行实地察看了原盖瑞银河公司厂区,详细了解了现有可利用土地面积。")).toContain("盖瑞银河公司");
   });
