@@ -178,7 +178,6 @@ export class PlaceContext {
   }
 }
 
-/** Is this alias of the entry a bare form only the document's place can resolve (区纪委 of 余杭区)? */
 /**
  * Is this alias a county-level division's short form (双城 of 双城区, 余杭 of 余杭区)? Such a form is
  * also a word for other things (雙城論壇, the Taipei–Shanghai twin-city forum), so it links only where
@@ -190,6 +189,7 @@ export function isCountyShortForm(alias: string, entry: DictionaryEntry): boolea
   return alias.length < entry.label.length && entry.label.startsWith(alias) && !LEVEL_CHARS.has(alias[alias.length - 1]);
 }
 
+/** Is this alias of the entry a bare form only the document's place can resolve (区纪委 of 余杭区)? */
 export function isLevelAlias(alias: string, entry: DictionaryEntry, index: PlaceIndex): boolean {
   return LEVEL_CHARS.has(alias[0]) && index.divisionOf.has(entry.id) && entry.type === "government" && !entry.label.startsWith(alias);
 }
