@@ -120,6 +120,14 @@ export class NameTagger {
   private suffixVec = new Float32Array((SUFFIX_REACH + 1) * 16 * TAG_COUNT);
   /** The four gazetteer lists' weights where none of them has a word (the common case), summed. */
   private noLexVec = new Float32Array(TAG_COUNT);
+  /**
+   * Rows summed at load so that a position reads fewer of them: the word's shape and class with the
+   * distance to the next organisation suffix (templates 31 and 34, both keyed by the word's class), and,
+   * where no listed word is near (the common case), the gazetteer rows with templates 29 and 30, which
+   * then depend on the character's person role alone.
+   */
+  private wordSuffixVec = new Float32Array(20 * 16 * (SUFFIX_REACH + 1) * TAG_COUNT);
+  private noLexRoleVec = new Float32Array(ROLE_VALUES * TAG_COUNT);
   /** Scratch: the gazetteer rows of one position where some listed word is. */
   private lexRow = new Float32Array(TAG_COUNT);
   private words: WordInfo = { shape: new Uint8Array(512), tag: new Uint8Array(512), context: new Uint8Array(512) };
@@ -255,6 +263,16 @@ export class NameTagger {
         }
       }
     }
+    for (let v = 0; v < 20 * 16; v++) {
+      const tag = v % 16;
+      for (let d = 0; d <= SUFFIX_REACH; d++) {
+        const at = (v * (SUFFIX_REACH + 1) + d) * T;
+        for (let t = 0; t < T; t++) this.wordSuffixVec[at + t] = this.wordShapeVec[v * T + t] + this.suffixVec[(d * 16 + tag) * T + t];
+      }
+    }
+    for (let a = 0; a < ROLE_VALUES; a++) {
+      for (let t = 0; t < T; t++) this.noLexRoleVec[a * T + t] = this.noLexVec[t] + this.listVec[a * T + t] + this.wordVec[a * 7 * 7 * T + t];
+    }
     return vec;
   }
 
@@ -276,13 +294,12 @@ export class NameTagger {
     const lex = lexiconMatches(codes, this.lexicon, this.scratch);
     const { endLen, inside } = lexiconShape(lex, n, this.scratch);
     const suffix = suffixDistance(codes, this.roles.nt, this.scratch);
-    const suffixVec = this.suffixVec;
     const nr = this.roles.nr;
     const slots = this.slots;
     const slotKeys = this.slotKeys;
-    const wordShapeVec = this.wordShapeVec;
+    const wordSuffixVec = this.wordSuffixVec;
     const wordContextVec = this.wordContextVec;
-    const noLexVec = this.noLexVec;
+    const noLexRoleVec = this.noLexRoleVec;
     const mask = this.mask;
     const maskWords = (this.mask + 1) * SLOT - 1;
     const classVec = this.classVec;
@@ -300,22 +317,32 @@ export class NameTagger {
     const pairRows = this.pairMemo;
     const lexRow = this.lexRow;
     const R = ROLE_VALUES;
+    const S = SUFFIX_REACH + 1;
     for (let i = 0; i < n; i++) {
       cp2 = i + 2 < n ? FOLD[codes[i + 2]] : BOUNDARY;
       const base = i * T;
       const cls = (CLASS[cm1] * 64 + CLASS[c0] * 8 + CLASS[cp1]) * T;
       const shape = words.shape[i];
-      const ws = (shape * 16 + words.tag[i]) * T;
+      const wsf = ((shape * 16 + words.tag[i]) * S + suffix[i]) * T;
       const wc = (Math.floor(shape / 5) * 256 + words.context[i]) * T;
-      const sf = (suffix[i] * 16 + words.tag[i]) * T;
       const i4 = i * 4;
       const nextStart = i + 1 < n ? i4 + 4 : -1;
-      // The gazetteer rows: where no listed word starts, ends, runs through or follows here (the common
-      // case), one row summed at load; otherwise the four lists' rows summed into lexRow.
-      let lexVec = noLexVec;
-      if ((lex[i4] | lex[i4 + 1] | lex[i4 + 2] | lex[i4 + 3] | endLen[i4] | endLen[i4 + 1] | endLen[i4 + 2] | endLen[i4 + 3] | inside[i4] | inside[i4 + 1] | inside[i4 + 2] | inside[i4 + 3]) !== 0 || (nextStart >= 0 && (lex[nextStart] | lex[nextStart + 1] | lex[nextStart + 2] | lex[nextStart + 3]) !== 0)) {
-        lexVec = lexRow;
-        lexRow.fill(0);
+      const nrm1 = cm1 === BOUNDARY ? 255 : nr[cm1];
+      const nr0 = nr[c0];
+      const nrp1 = cp1 === BOUNDARY ? 255 : nr[cp1];
+      const endPrevPer = i > 0 ? endLen[(i - 1) * 4] : 0;
+      // The gazetteer rows with templates 29 and 30: where no listed word starts, ends, runs through
+      // or follows here and no person's name ended just before (the common case), one row per person
+      // role, summed at load; otherwise every row summed into lexRow.
+      let lexVec = noLexRoleVec;
+      let lexAt = nr0 * T;
+      if ((endPrevPer | lex[i4] | lex[i4 + 1] | lex[i4 + 2] | lex[i4 + 3] | endLen[i4] | endLen[i4 + 1] | endLen[i4 + 2] | endLen[i4 + 3] | inside[i4] | inside[i4 + 1] | inside[i4 + 2] | inside[i4 + 3]) !== 0 || (nextStart >= 0 && (lex[nextStart] | lex[nextStart + 1] | lex[nextStart + 2] | lex[nextStart + 3]) !== 0)) {
+        const startPer = lex[i4];
+        const startWord = lex[i4 + 3];
+        const endWord = endLen[i4 + 3];
+        const a29 = (((endPrevPer > 6 ? 6 : endPrevPer) * 7 + (startPer > 6 ? 6 : startPer)) * R + nr0) * T;
+        const a30 = ((nr0 * 7 + (startWord > 6 ? 6 : startWord)) * 7 + (endWord > 6 ? 6 : endWord)) * T;
+        for (let t = 0; t < T; t++) lexRow[t] = listVec[a29 + t] + wordVec[a30 + t];
         for (let k = 0; k < 4; k++) {
           const start = lex[i4 + k];
           const end = endLen[i4 + k];
@@ -324,16 +351,9 @@ export class NameTagger {
           const b = ((k * 7 + (end > 6 ? 6 : end)) * 7 + (next > 6 ? 6 : next)) * T;
           for (let t = 0; t < T; t++) lexRow[t] += lexStartVec[a + t] + lexEndVec[b + t];
         }
+        lexVec = lexRow;
+        lexAt = 0;
       }
-      const nrm1 = cm1 === BOUNDARY ? 255 : nr[cm1];
-      const nr0 = nr[c0];
-      const nrp1 = cp1 === BOUNDARY ? 255 : nr[cp1];
-      const endPrevPer = i > 0 ? endLen[(i - 1) * 4] : 0;
-      const startPer = lex[i4];
-      const startWord = lex[i4 + 3];
-      const endWord = endLen[i4 + 3];
-      const a29 = (((endPrevPer > 6 ? 6 : endPrevPer) * 7 + (startPer > 6 ? 6 : startPer)) * R + nr0) * T;
-      const a30 = ((nr0 * 7 + (startWord > 6 ? 6 : startWord)) * 7 + (endWord > 6 ? 6 : endWord)) * T;
       // The four character pairs around i, from the memo (one lookup per position: the window's
       // newest pair; the other three were looked up at the positions before). Their rows hold the
       // bigram templates, the characters' own weights at their offsets and the role-pair templates.
@@ -350,8 +370,7 @@ export class NameTagger {
       const pd = pD + 3 * T;
       for (let t = 0; t < T; t++) {
         emit[base + t] =
-          classVec[cls + t] + wordShapeVec[ws + t] + wordContextVec[wc + t] + suffixVec[sf + t] + lexVec[t] +
-          listVec[a29 + t] + wordVec[a30 + t] +
+          classVec[cls + t] + wordSuffixVec[wsf + t] + wordContextVec[wc + t] + lexVec[lexAt + t] +
           pairRows[pA + t] + pairRows[pb + t] + pairRows[pc + t] + pairRows[pd + t] +
           slots[o10 + t] + slots[o33 + t] + slots[o15 + t];
       }

