@@ -21,7 +21,7 @@ import { GraphAccumulator, type AccumulatorState } from "../graph/accumulate.ts"
 import { MAX_EVIDENCE_PER_LEVEL } from "../graph/model.ts";
 import { computeMetrics } from "../graph/metrics.ts";
 import { layoutGraph } from "../graph/layout.ts";
-import { exportAll } from "../export/index.ts";
+import { exportAll, exportedFiles, type ExtraFormat } from "../export/index.ts";
 import { BuildStore, STORE_FILE } from "../store/store.ts";
 import { createPipelineContext } from "./analyse.ts";
 import { InlineExtraction, WorkerExtraction, type Extraction } from "./extraction.ts";
@@ -52,6 +52,8 @@ export interface BuildOptions {
   /** Recognised names (candidates) in the graph too; false builds the strict, dictionary-only graph. */
   includeCandidates: boolean;
   gexfVersion: "1.3" | "1.2draft";
+  /** Graph formats written besides graph.json and graph.gexf (`--formats`; none by default). */
+  formats?: ExtraFormat[];
   /** Extraction worker threads; default os.availableParallelism(). 1 (or a tiny input) runs in the main thread. */
   workers?: number;
   /** CSV/TSV inputs: which column holds which field (`--columns text=正文,date=发布时间`). */
@@ -165,10 +167,10 @@ function buildRecord(dictionaryVersion: string, options: BuildOptions, documents
 
 /** Store meta key: the export options the output's files were written with, and the graph's size. */
 const EXPORTS_META = "exports";
-const exportsMeta = (options: BuildOptions, entities: number, edges: number) => JSON.stringify({ gexfVersion: options.gexfVersion, entities, edges });
+const exportsMeta = (options: BuildOptions, entities: number, edges: number) => JSON.stringify({ gexfVersion: options.gexfVersion, formats: exportedFiles(options), entities, edges });
 
 /** The files of an output besides those a resumed build carries (resume.ts checks those). */
-const EXPORTED_FILES = ["graph.json", "graph.gexf", "graph.graphml", "candidates.jsonl", "warnings.jsonl", "build.json", "evidence", "neo4j"];
+const outputFiles = (options: BuildOptions) => [...exportedFiles(options), "candidates.jsonl", "warnings.jsonl", "build.json", "evidence"];
 
 /**
  * A build with nothing new: the previous output already holds every file this build would write
@@ -180,11 +182,13 @@ const EXPORTED_FILES = ["graph.json", "graph.gexf", "graph.graphml", "candidates
 function unchangedOutput(options: BuildOptions, store: BuildStore, previous: PreviousOutput, warnings: InputWarning[]): { entities: number; edges: number; files: OutputRecord } | undefined {
   const meta = store.getMeta(EXPORTS_META);
   if (!meta) return undefined;
-  const { gexfVersion, entities, edges } = JSON.parse(meta) as { gexfVersion: string; entities: number; edges: number };
-  if (gexfVersion !== options.gexfVersion) return undefined;
-  if (!EXPORTED_FILES.every((f) => existsSync(path.join(options.out, f)))) return undefined;
+  const { gexfVersion, formats, entities, edges } = JSON.parse(meta) as { gexfVersion: string; formats?: string[]; entities: number; edges: number };
+  const expected = outputFiles(options);
+  // The same files as before: a build asking for other formats writes the output again.
+  if (gexfVersion !== options.gexfVersion || JSON.stringify(formats) !== JSON.stringify(exportedFiles(options))) return undefined;
+  if (!expected.every((f) => existsSync(path.join(options.out, f)))) return undefined;
   const files = previous.outputRecord();
-  if (!files || !previous.stateFiles() || !previous.exportedFiles(EXPORTED_FILES)) return undefined;
+  if (!files || !previous.stateFiles() || !previous.exportedFiles(expected)) return undefined;
   if (readFileSync(path.join(options.out, "warnings.jsonl"), "utf8") !== jsonl(warnings)) return undefined;
   return { entities, edges, files };
 }
@@ -497,7 +501,7 @@ async function buildLocked(options: BuildOptions, listed: ReturnType<typeof list
     lap("graph");
     writeFileSync(path.join(tmp, "candidates.jsonl"), jsonl(candidates.ranked()));
     writeFileSync(path.join(tmp, "warnings.jsonl"), jsonl(warnings));
-    exportAll(tmp, graph, { gexfVersion: options.gexfVersion });
+    exportAll(tmp, graph, { gexfVersion: options.gexfVersion, formats: options.formats });
     // The candidates are cut down to references into the shards as each is written: the shards hold their text.
     writeEvidenceShards(tmp, pairs, evidenceTotals, (shard) => evidence.shardJson(shard, MAX_EVIDENCE_PER_LEVEL, !taskErrors), (pair, place) => {
       store.putEvidence(pair, place);
@@ -511,7 +515,7 @@ async function buildLocked(options: BuildOptions, listed: ReturnType<typeof list
     store.setMeta(EXPORTS_META, exportsMeta(options, graph.order, graph.size));
     store.close();
     // Last, once every file the next build may go on from is complete: their counts and checksums.
-    writeFileSync(path.join(tmp, BUILD_SUMMARY), buildRecord(dictionary.version, options, accumulator.documents, counts, recordOutput(tmp, EXPORTED_FILES)));
+    writeFileSync(path.join(tmp, BUILD_SUMMARY), buildRecord(dictionary.version, options, accumulator.documents, counts, recordOutput(tmp, outputFiles(options))));
     lap("export");
     swapIn(tmp, options.out);
     return {

@@ -7,7 +7,7 @@ import gexf from "graphology-gexf";
 import graphml from "graphology-graphml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { evidenceShardPath, pairKey } from "../../src/evidence/key.ts";
-import { exportAll, gexfString, graphmlString } from "../../src/export/index.ts";
+import { exportAll, EXTRA_FORMATS, gexfString, graphmlString, parseFormats } from "../../src/export/index.ts";
 import { readEvidence, writeEvidenceMap } from "../../src/evidence/shards.ts";
 import { CO_MENTION_HEADER, NODE_HEADER, ROLE_HEADER } from "../../src/export/neo4j.ts";
 import { buildGraph, type GuanxiGraph } from "../../src/graph/build.ts";
@@ -21,7 +21,7 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "guanxi-export-"));
   const built = buildGraph(analysesAB(), fixtureDictionary(), { includeCandidates: true });
   graph = built.graph;
-  exportAll(dir, graph);
+  exportAll(dir, graph, { formats: ["graphml", "neo4j", "gexf1.2draft"] });
   writeEvidenceMap(dir, built.evidence, built.evidenceTotals);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -53,7 +53,26 @@ function expectSameGraph(back: ReturnType<typeof gexf.parse>) {
 }
 
 describe("exports", () => {
-  it("writes every file into the folder", () => {
+  it("writes graph.json and graph.gexf alone unless other formats are asked for", () => {
+    const plain = mkdtempSync(join(tmpdir(), "guanxi-export-plain-"));
+    try {
+      exportAll(plain, graph);
+      expect(readdirSync(plain).sort()).toEqual(["graph.gexf", "graph.json"]);
+      exportAll(plain, graph, { gexfVersion: "1.2draft", formats: ["gexf1.3"] });
+      expect(readdirSync(plain).sort()).toEqual(["graph.1.3.gexf", "graph.gexf", "graph.json"]);
+      expect(readFileSync(join(plain, "graph.1.3.gexf"), "utf8")).toBe(gexfString(graph, "1.3"));
+    } finally {
+      rmSync(plain, { recursive: true, force: true });
+    }
+  });
+
+  it("reads --formats lists, and names the formats when one is unknown", () => {
+    expect(parseFormats("neo4j,graphml")).toEqual(["graphml", "neo4j"]);
+    expect(parseFormats("all")).toEqual([...EXTRA_FORMATS]);
+    expect(() => parseFormats("graphml,gml")).toThrow(/gml is not a format \(graphml, neo4j, gexf1.2draft, gexf1.3 or all\)/);
+  });
+
+  it("writes every file asked for into the folder", () => {
     for (const f of ["graph.json", "graph.gexf", "graph.1.2draft.gexf", "graph.graphml", "neo4j/import.sh", "neo4j/rel_co_mentioned_with.csv", "neo4j/rel_holds_role.csv"]) {
       expect(existsSync(join(dir, f)), f).toBe(true);
     }

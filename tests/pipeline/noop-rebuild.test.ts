@@ -30,14 +30,19 @@ describe("rebuild with nothing new", () => {
     expect(JSON.parse(readFileSync(join(out, "build.json"), "utf8")).articles).toEqual({ processed: 0, relinked: 0, reused: first.documents });
   });
 
-  it("writes the output again when the GEXF version differs or an export is missing", async () => {
+  it("writes the output again when the GEXF version or the formats differ, or an export is missing", async () => {
     const gexf = join(out, "graph.gexf");
     const ino = inode(gexf);
     await runBuild(buildOptions([inputs], out, { gexfVersion: "1.2draft" }));
     expect(inode(gexf)).not.toBe(ino);
     expect(readFileSync(gexf, "utf8")).toContain("http://www.gexf.net/1.2draft");
+    expect(existsSync(join(out, "graph.graphml"))).toBe(false);
+    const again = inode(gexf);
+    await runBuild(buildOptions([inputs], out, { gexfVersion: "1.2draft", formats: ["graphml"] }));
+    expect(inode(gexf)).not.toBe(again);
+    expect(existsSync(join(out, "graph.graphml"))).toBe(true);
     rmSync(join(out, "graph.graphml"));
-    await runBuild(buildOptions([inputs], out, { gexfVersion: "1.2draft" }));
+    await runBuild(buildOptions([inputs], out, { gexfVersion: "1.2draft", formats: ["graphml"] }));
     expect(existsSync(join(out, "graph.graphml"))).toBe(true);
   });
 });

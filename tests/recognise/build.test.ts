@@ -24,7 +24,7 @@ beforeAll(async () => {
   mkdirSync(inputs, { recursive: true });
   writeFileSync(join(inputs, "a.txt"), "小米集团创始人雷军表示，小米汽车的订单已经超过十万台。雷军说，工厂将在北京扩建。\n");
   writeFileSync(join(inputs, "b.txt"), "小米集團創始人雷軍表示，新款手機將於下月發佈。\n");
-  await runBuild(buildOptions([inputs], out, { includeCandidates: true }));
+  await runBuild(buildOptions([inputs], out, { includeCandidates: true, formats: ["graphml", "neo4j"] }));
 }, 120_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));

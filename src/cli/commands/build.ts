@@ -8,6 +8,7 @@ import type { InputWarning } from "../../types.ts";
 import { ProgressBar } from "../progress.ts";
 import { parseColumnsOption } from "../../ingest/table.ts";
 import { GEXF_VERSIONS, type GexfVersion } from "../../export/gexf.ts";
+import { parseFormats } from "../../export/index.ts";
 
 /** Warnings printed; the rest are in warnings.jsonl. */
 const MAX_WARNINGS_SHOWN = 200;
@@ -57,6 +58,7 @@ export async function run(argv: string[]): Promise<number> {
       "include-candidates": { type: "boolean", default: false },
       "dictionary-only": { type: "boolean", default: false },
       "gexf-version": { type: "string", default: "1.3" },
+      formats: { type: "string" },
       workers: { type: "string" },
       columns: { type: "string" },
       quiet: { type: "boolean", default: false },
@@ -67,8 +69,10 @@ export async function run(argv: string[]): Promise<number> {
   if (values.help || positionals.length === 0) {
     console.log(
       "usage: guanxi build <files|folders…> [--out DIR] [--dict DIR] [--window sentence|paragraph|article] [--gexf-version 1.3|1.2draft]\n" +
+        "                    [--formats graphml,neo4j,gexf1.2draft,gexf1.3|all]\n" +
         "                    [--dictionary-only] [--strict] [--workers N] [--columns MAP] [--quiet] [--verbose]\n" +
         "  --dictionary-only   only dictionary entities in the graph (recognised names stay in mentions.jsonl and candidates.jsonl)\n" +
+        "  --formats    graph formats to write besides graph.json and graph.gexf (none by default): GraphML, Neo4j bulk-import CSVs, the other GEXF version\n" +
         "  --dict DIR   the dictionary folder (default: the shipped dictionaries/)\n" +
         "  --columns    for CSV/TSV inputs, which column holds what: text=正文,date=发布时间 (fields: title, date, text, url, source)\n" +
         "  --quiet      print nothing but errors; --verbose: a line per document too",
@@ -93,6 +97,7 @@ export async function run(argv: string[]): Promise<number> {
       window,
       includeCandidates: !values["dictionary-only"],
       gexfVersion,
+      ...(values.formats !== undefined ? { formats: parseFormats(values.formats) } : {}),
       workers: parseWorkers(values.workers),
       ...(values.columns !== undefined ? { columns: parseColumnsOption(values.columns) } : {}),
       onProgress: (p) => progress.update(p),
