@@ -5,7 +5,9 @@
 // a node that ends a word holds a bit per list it comes from (person, place, organisation, common word).
 // A slot's key and child sit side by side (four Int32 per slot, 16 bytes), so a probe is one memory
 // read: the table is far larger than the caches, and with keys and children in separate arrays each
-// probe cost three.
+// probe cost three. Two cheaper reads come first: the root's children in a direct array (every walk
+// starts there), and a one-bit-per-hash filter of the other edges (1 MB, about 6% false hits), so that
+// the step that ends most walks, a character with no edge, seldom reaches the table.
 
 export const LEX_PER = 1;
 export const LEX_LOC = 2;
@@ -27,9 +29,16 @@ function mix(a: number, b: number): number {
 /** Int32 per slot: the parent node (-1 when the slot is free), the character code, the child node, unused. */
 const SLOT = 4;
 
+/** Bits of the edge filter: 2^23 (1 MB). */
+const FILTER_BITS = 23;
+
 export class Lexicon {
   private table: Int32Array;
   private mask: number;
+  /** The root's child per character code (-1: none). */
+  private root = new Int32Array(65536).fill(-1);
+  /** One bit per hash of (node, character) for every edge below the root: a clear bit means no edge. */
+  private filter = new Int32Array(1 << (FILTER_BITS - 5));
   /** Per node: the bits of the lists whose words end there. */
   private ends: Uint8Array;
   private nodes = 1;
@@ -65,7 +74,10 @@ export class Lexicon {
   }
 
   private put(node: number, code: number, child: number): void {
-    let slot = mix(node, code) & this.mask;
+    const h = mix(node, code);
+    if (node === 0) this.root[code] = child;
+    else this.filter[h >>> (37 - FILTER_BITS)] |= 1 << ((h >>> (32 - FILTER_BITS)) & 31);
+    let slot = h & this.mask;
     while (this.table[slot * SLOT] !== -1) slot = (slot + 1) & this.mask;
     const o = slot * SLOT;
     this.table[o] = node;
@@ -74,9 +86,12 @@ export class Lexicon {
   }
 
   private find(node: number, code: number): number {
+    if (node === 0) return this.root[code];
+    const h = mix(node, code);
+    if ((this.filter[h >>> (37 - FILTER_BITS)] & (1 << ((h >>> (32 - FILTER_BITS)) & 31))) === 0) return -1;
     const table = this.table;
     const mask = this.mask;
-    let slot = mix(node, code) & mask;
+    let slot = h & mask;
     for (;;) {
       const o = slot * SLOT;
       const k = table[o];

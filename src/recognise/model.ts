@@ -137,9 +137,8 @@ export class NameTagger {
    * looked up once per position instead of four times in the weight table. PAIR_MEMO pairs at most
    * (the most frequent come first in any text); past that, four rotating rows are recomputed.
    */
-  private pairKeys = new Int32Array(PAIR_MEMO * 2);
-  private pairUsed = new Uint8Array(PAIR_MEMO * 2);
-  private pairAt = new Int32Array(PAIR_MEMO * 2);
+  /** The memo's table: per slot the pair's key and where its rows start (-1: a free slot), side by side so a probe is one memory read. */
+  private pairSlots = new Int32Array(PAIR_MEMO * 2 * 2).fill(-1);
   private pairMemo = new Float32Array((PAIR_MEMO + 4) * 4 * TAG_COUNT);
   private pairCount = 0;
   private pairSpare = 0;
@@ -397,17 +396,17 @@ export class NameTagger {
     const key = ((a << 16) | b) | 0;
     const mask = PAIR_MEMO * 2 - 1;
     let slot = Math.imul(key, 0x9e3779b1) >>> 15 & mask;
-    while (this.pairUsed[slot] === 1) {
-      if (this.pairKeys[slot] === key) return this.pairAt[slot];
+    const table = this.pairSlots;
+    while (table[slot * 2 + 1] !== -1) {
+      if (table[slot * 2] === key) return table[slot * 2 + 1];
       slot = (slot + 1) & mask;
     }
     const T = TAG_COUNT;
     let at: number;
     if (this.pairCount < PAIR_MEMO) {
       at = this.pairCount++ * 4 * T;
-      this.pairKeys[slot] = key;
-      this.pairUsed[slot] = 1;
-      this.pairAt[slot] = at;
+      table[slot * 2] = key;
+      table[slot * 2 + 1] = at;
     } else {
       // The memo is full: one of four spare rows, free again by the time it comes round.
       at = (PAIR_MEMO + (this.pairSpare++ & 3)) * 4 * T;
