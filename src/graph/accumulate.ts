@@ -206,6 +206,7 @@ const PAIR_BASE = 2 ** 26;
 const pairNumber = (a: number, b: number): number => (a < b ? a * PAIR_BASE + b : b * PAIR_BASE + a);
 
 const newCounts = (): LevelCounts => ({ sentence: 0, paragraph: 0, article: 0 });
+const LEVEL_RANK: Record<WindowLevel, number> = { sentence: 0, paragraph: 1, article: 2 };
 
 function mentionSentence(doc: GraphDocument, m: Mention): number {
   const s = doc.sentences[m.sentence];
@@ -266,6 +267,14 @@ export class GraphAccumulator {
   private entityIds: string[] = [];
   private roleEdges = new Map<string, RoleState>();
   private seq = 0;
+  /**
+   * The passages of the document being folded already given to the sink, per pair (pair number,
+   * start, end). A sentence that holds both names is the passage of its sentence, its paragraph and its
+   * article alike; it is given once, at the closest level, and the wider levels keep their places for
+   * passages of their own. A third of a dense corpus's evidence was such repeats, which every reader
+   * dropped anyway (the viewer and `guanxi with` show a passage once).
+   */
+  private docPassages = new Set<string>();
   documents = 0;
 
   constructor(
@@ -497,8 +506,12 @@ export class GraphAccumulator {
     }
     // Original windows first, then those of duplicate articles (build.ts's two passes, per document:
     // a duplicate's original is always an earlier document, or an earlier article of this one).
-    for (const inst of instances) if (!inst.deferred) this.visit(doc, d, inst, 1);
-    for (const inst of instances) if (inst.deferred) this.visit(doc, d, inst, 2);
+    // Closest level first (a stable sort: within a level, the order of the windows stays), so that a
+    // passage is given at its closest level (see docPassages).
+    const byLevel = [...instances].sort((x, y) => LEVEL_RANK[x.level] - LEVEL_RANK[y.level]);
+    this.docPassages.clear();
+    for (const inst of byLevel) if (!inst.deferred) this.visit(doc, d, inst, 1);
+    for (const inst of byLevel) if (inst.deferred) this.visit(doc, d, inst, 2);
 
     // ---- dates, over every document where a pair stands (copies included: a republication is an
     // appearance on its own date), each document counted once per pair however many articles it holds
@@ -614,9 +627,12 @@ export class GraphAccumulator {
           }
         }
         const kept = st.kept[pass - 1];
-        if (kept[level] < this.maxEvidence) {
+        if (kept[level] >= this.maxEvidence) continue;
+        const p = passage(doc, inst.sentencesOf.get(entities[i])!, inst.sentencesOf.get(entities[j])!);
+        const given = `${pairNumber(a, b)}:${p.start}:${p.end}`;
+        if (!this.docPassages.has(given)) {
+          this.docPassages.add(given);
           kept[level]++;
-          const p = passage(doc, inst.sentencesOf.get(entities[i])!, inst.sentencesOf.get(entities[j])!);
           const ev: Evidence = {
             doc: doc.id,
             level,

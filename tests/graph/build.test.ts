@@ -117,6 +117,19 @@ describe("buildGraph", () => {
     expect(evidenceTotals.get(pairKey("wang-jian", "zhejiang-lab"))).toEqual({ sentence: 2, paragraph: 2, article: 2 });
   });
 
+  it("stores a sentence that holds both names once, at its closest level, and counts it at every level", () => {
+    const { evidence, evidenceTotals } = buildGraph(analysesAB(), fixtureDictionary());
+    const items = evidence.get(pairKey("wang-jian", "zhejiang-lab"))!;
+    const places = items.map((e) => `${e.doc}:${e.start}:${e.end}`);
+    expect(new Set(places).size).toBe(places.length);
+    // doc-a's shared sentence is stored as a sentence, not again as its paragraph's or article's passage.
+    expect(items.filter((e) => e.doc === "doc-a").map((e) => e.level)).toEqual(["sentence"]);
+    expect(evidenceTotals.get(pairKey("wang-jian", "zhejiang-lab"))).toEqual({ sentence: 2, paragraph: 2, article: 2 });
+    // A pair in different sentences has its passage at the paragraph level, and not again at the article's.
+    const far = evidence.get(pairKey("liu-ying", "yang-jiangen"))!.filter((e) => e.doc === "doc-a");
+    expect(far.map((e) => e.level)).toEqual(["paragraph"]);
+  });
+
   it("caps stored evidence per level and states the total", () => {
     const sentences = Array.from({ length: 30 }, (_, i) => ({ text: `第${i + 1}次，王坚在之江实验室调研。` }));
     const doc = makeAnalysis({ id: "doc-many", articles: [[sentences]] });

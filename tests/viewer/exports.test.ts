@@ -141,6 +141,20 @@ describe("CSV of the view", () => {
     // In a time range, only the passages dated in it.
     expect(csvRows(evidenceCsv(a, b, shownEvidence(evidence, "sentence", { from: "2025-01", to: null }))).length - 1).toBe(1);
   });
+
+  it("lists a sentence that holds both names among the passages of a wider window, closest first", () => {
+    // A build stores a shared sentence once, at the sentence level: at the article window it still
+    // proves the pair, and before a passage that only stands in the same article.
+    const evidence: PairEvidence = {
+      total: { sentence: 1, paragraph: 1, article: 2 },
+      items: [
+        { doc: "d1", level: "sentence", text: "刘颖调研强脑科技。", title: "T1", source: "s1", date: "2024-03-01", duplicateOf: "" },
+        { doc: "d3", level: "article", text: "刘颖出席。 … 强脑科技发布新品。", title: "T3", source: "s3", date: "2024-04-01", duplicateOf: "" },
+      ],
+    };
+    expect(shownEvidence(evidence, "article", { from: null, to: null }).map((it) => it.doc + it.level)).toEqual(["d1sentence", "d3article"]);
+    expect(shownEvidence(evidence, "sentence", { from: null, to: null }).map((it) => it.doc + it.level)).toEqual(["d1sentence", "d3article"]);
+  });
 });
 
 describe("GEXF and GraphML of the view", () => {

@@ -4,12 +4,16 @@ import type { WindowLevel } from "../../src/types.ts";
 import type { EvidenceItem, PairEvidence } from "./data.ts";
 import { dateInRange, type TimeRange } from "./time-filter.ts";
 
+const LEVEL_RANK: Record<WindowLevel, number> = { sentence: 0, paragraph: 1, article: 2 };
+
 /**
- * Passages dated in the range (all, without one), those at the chosen window first and near-duplicates
- * last, each passage once: a sentence that holds both names is stored once per window level.
+ * Passages dated in the range (all, without one), those within the chosen window first (a sentence
+ * that holds both names proves the pair at the paragraph and article windows too, and is stored once,
+ * at its closest level) and near-duplicates last, each passage once (builds before 3 December stored a
+ * shared sentence once per level).
  */
 export function shownEvidence(evidence: PairEvidence, window: WindowLevel, time: TimeRange): EvidenceItem[] {
-  const rank = (it: EvidenceItem) => (it.level === window ? 0 : 1) + (it.duplicateOf ? 2 : 0);
+  const rank = (it: EvidenceItem) => (LEVEL_RANK[it.level] <= LEVEL_RANK[window] ? 0 : 1) + (it.duplicateOf ? 2 : 0);
   const seen = new Set<string>();
   return evidence.items
     .filter((it) => dateInRange(it.date, time))
