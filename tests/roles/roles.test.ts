@@ -301,4 +301,24 @@ describe("discovery", () => {
     const a = analyseText("该公司董事长钱卫东表示,将在余杭投资。");
     expect(a.roles.map((r) => `${r.person_label}|${r.title}`)).toContain("钱卫东|董事长");
   });
+  it("leaves the clause's function words and time words out of a title (儀式由校長, 而民進黨議員, 台中的立法院副院長, 當時市長)", () => {
+    // A university's news of a signing, and Taiwan's of its councillors and of moving the legislature.
+    const rows = [
+      ...roleRows("1月21日,我校與三峽大學戰略合作簽約儀式在行政樓舉行。儀式由校長張友兵主持。"),
+      ...roleRows("國民黨新北市議員林金結本屆亦參選;而民進黨議員李余典原規畫投入三重立委選舉。"),
+      ...roleRows("她要求盧秀燕、出身台中的立法院副院長江啟臣明確表態。當時市長盧秀燕還說台中是最好地點。"),
+    ];
+    expect(rows).toContain("张友兵|校长|");
+    expect(rows).toContain("李余典|民进党议员|");
+    expect(rows).toContain("江启臣|立法院副院长|");
+    expect(rows.filter((r) => r.startsWith("卢秀燕|")).map((r) => r.split("|")[1])).toEqual(["市长"]);
+    expect(rows.some((r) => /\|(仪式由|而|的|当时)/.test(r))).toBe(false);
+  });
+
+  it("leaves 我 of an institution's own news out of a title (我校党委书记)", () => {
+    // A university's news of a signing with another.
+    const rows = roleRows("我校党委书记马宁,党委副书记、校长卢光跃出席签约仪式。");
+    expect(rows).toContain("马宁|党委书记|");
+    expect(rows.some((r) => r.includes("我校"))).toBe(false);
+  });
 });
