@@ -13,7 +13,9 @@ export const TITLE_WORDS: readonly string[] = [
   // (副总经理、党组成员何纪武), the same post as 党委委员
   "党组成员", "党委成员",
   // Hong Kong and Macao, and other countries' posts
-  "行政长官", "特首", "司长", "副司长", "署长", "副署长", "特派员", "议员", "议长", "副议长", "立委", "总统", "副总统", "首相", "外长", "大使", "总领事",
+  "行政长官", "特首", "司长", "副司长", "署长", "副署长", "特派员", "议员", "议长", "副议长", "立委",
+  // Taiwan's papers call a legislator by the party's colour (藍委楊瓊瓔, 綠委何欣純)
+  "蓝委", "绿委", "总统", "副总统", "首相", "外长", "大使", "总领事",
   // Hong Kong's word for a chief executive of a company or an exchange (港交所行政总裁陈翊庭)
   "行政总裁", "副行政总裁",
   // science and education

@@ -8,7 +8,7 @@ import { allowed, newViterbiScratch, spansOf, TAG_COUNT, tagOf, TAG_O, viterbi }
 import { wordInfo } from "../../src/recognise/features.ts";
 import { segmentTokens } from "../../src/segment/tokens.ts";
 import { analyseText } from "../helpers.ts";
-import { isCompanyOrgan } from "../../src/roles/titles.ts";
+import { isCompanyOrgan, isNamedByKindOnly } from "../../src/roles/titles.ts";
 
 const names = (text: string, type?: RecognisedName["type"]) =>
   recogniseNames(normalizeString(text))
@@ -528,5 +528,25 @@ describe("Viterbi", () => {
       viterbi(emit, n, trans, tags, scratch);
       expect([...tags]).toEqual(bruteForce(emit, n, trans).tags);
     }
+  });
+});
+
+describe("round 6: courts, procuratorates, universities, hospitals, Taiwan and Malaysia", () => {
+  const proposed = (text: string) => analyseText(text).mentions.filter((m) => m.candidate).map((m) => `${m.label}/${m.type}`);
+
+  it("proposes no body that ends in a member's post (民进党立委, 台中市立委)", () => {
+    // Taiwan's news of a by-election and of the Legislative Yuan: the party or the city and the post
+    // were proposed as government bodies.
+    const found = [...proposed("民進黨立委吳思瑤:「蔣萬安這段時間立委監督也沒做好。」"), ...proposed("台中市立委何欣純今日不滿指出,前院長游錫堃曾具體提出6處地點。")];
+    expect(found.filter((l) => /立委\//.test(l))).toEqual([]);
+    expect(found).toContain("吴思瑶/person");
+  });
+
+  it("takes neither a title nor a Malaysian honorific for a person (藍委, 丹斯里)", () => {
+    // A Taiwan report on moving the legislature; a Malaysian paper's report on Singapore's chamber of commerce.
+    expect(proposed("藍委廖偉翔則指遷建是百年大計要從長計議。")).toEqual(["廖伟翔/person"]);
+    const malaysia = proposed("代表团成员包括永久名誉会长丹斯里钟廷森、名誉会长丹斯里李深静等。");
+    expect(malaysia.filter((l) => l.startsWith("丹斯里"))).toEqual([]);
+    expect(malaysia).toContain("李深静/person");
   });
 });

@@ -321,4 +321,9 @@ describe("discovery", () => {
     expect(rows).toContain("马宁|党委书记|");
     expect(rows.some((r) => r.includes("我校"))).toBe(false);
   });
+
+  it("reads Taiwan's party-colour titles of legislators (藍委, 綠委)", () => {
+    const rows = roleRows("藍委廖偉翔則指遷建是百年大計要從長計議。");
+    expect(rows).toContain("廖伟翔|蓝委|");
+  });
 });
