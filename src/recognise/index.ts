@@ -136,6 +136,9 @@ export function trimmedBounds(text: string, s: TaggedSpan, tagger: NameTagger): 
     const whole = [3, 2].find((k) => end - start > k && ADDRESS_TITLES.has(text.slice(end - k, end)));
     if (whole) end -= whole;
     else if (end - start === 2 && [2, 3].some((k) => ADDRESS_TITLES.has(text.slice(end - 1, end - 1 + k)))) end--;
+    // ...or a title's first character alone, as people are addressed in speech and in reports (梁检表示:
+    // 梁 and 检察长; 王总说: 王 and 总经理): the surname alone, where the name ends as a name does.
+    else if (end - start === 2 && SHORT_ADDRESS_TITLES.has(text[end - 1]) && AFTER_NAME.test(text.slice(end))) end--;
   }
   return { start, end };
 }
@@ -375,11 +378,14 @@ const CUE_TITLES = [
 /** Titles a person is called by after the surname (陈校长, 冯警官, 王老师): with them, the surname is no name of its own. */
 const ADDRESS_TITLES = new Set([
   ...CUE_TITLES.filter((t) => /^[\u4e00-\u9fff]+$/.test(t)),
-  "警官", "老师", "师傅", "队长", "所长", "科长", "厂长", "站长", "行长", "社长", "总编", "法官", "检察官", "大夫", "护士", "教练员", "团长", "村长", "镇长", "乡长", "支书",
+  "警官", "老师", "师傅", "队长", "所长", "科长", "厂长", "站长", "行长", "社长", "总编", "法官", "检察官", "检察长", "大夫", "护士", "教练员", "团长", "村长", "镇长", "乡长", "支书",
   // Forms of address by age or kinship, and the courtesy ones: news names people it keeps anonymous so
   // (徐阿婆, 张先生, 李女士); the surname alone is no name to propose.
   "阿婆", "阿姨", "阿伯", "阿公", "阿叔", "大爷", "大妈", "大娘", "大姐", "大哥", "奶奶", "爷爷", "婆婆", "老伯", "老太", "先生", "女士", "小姐", "同学",
 ]);
+
+/** First characters of titles that stand for the whole title after a surname (梁检, 王总, 李董, 张局). */
+const SHORT_ADDRESS_TITLES: ReadonlySet<string> = new Set(["检", "总", "董", "局", "厅"]);
 
 /** What may follow a name: punctuation, a list mark, a verb of speech or action, the end. */
 const AFTER_NAME = /^($|[、，。；：！？,;:!?（）()\s“”"]|表示|说|称|指出|认为|强调|介绍|调研|出席|主持|会见|参加|透露|坦言|告诉|等|同志|一行|带队|率队|陪同|在|任|和|与|及)/;

@@ -549,4 +549,13 @@ describe("round 6: courts, procuratorates, universities, hospitals, Taiwan and M
     expect(malaysia.filter((l) => l.startsWith("丹斯里"))).toEqual([]);
     expect(malaysia).toContain("李深静/person");
   });
+
+  it("reads a surname and a title's first character as the surname alone (梁检表示)", () => {
+    // A procuratorate's report of a visit: 梁检 ("procurator Liang") was proposed as a person.
+    const found = proposed("最后,长寿区人民检察院梁经顺检察长对我院的盛情接待表示感谢。梁检表示,作为基层检察院,深感自身存在的压力。");
+    expect(found).not.toContain("梁检/person");
+    expect(found).toContain("梁经顺/person");
+    // The whole title after the surname: 樊检察长 is 樊 and 检察长.
+    expect(proposed("座谈会上,樊检察长向苏珍代表通报了全国检察工作会议精神。")).not.toContain("樊检/person");
+  });
 });
