@@ -304,12 +304,13 @@ function hasLoneModifier(label: string, at: WordsAt | undefined): boolean {
 }
 
 /**
- * Words of a clause, not of a name: the copula and prepositions (庆阳市是中交集团在…, 昭通市对集团的关心)
- * and the verbs of a visit or a meeting (上海参观快递物流总部装运中心, 主持召开县委…). The tagger runs a
- * place and an organisation together over them; as nodejieba's words of their own (not inside a word:
- * 对外经济贸易大学, 考察队) they never stand in a name.
+ * Words of a clause, not of a name: the copula and prepositions (庆阳市是中交集团在…, 昭通市对集团的关心),
+ * the verbs of a visit or a meeting (上海参观快递物流总部装运中心, 主持召开县委…), and those of speech
+ * (表示医院将…: "said the hospital will"). The tagger runs a place and an organisation together over
+ * them; as nodejieba's words of their own (not inside a word: 对外经济贸易大学, 考察队) they never stand
+ * in a name.
  */
-const CLAUSE_WORDS = new Set(["是", "对", "把", "被", "向", "从", "参观", "召开", "会见", "考察", "调研", "走访", "前往", "来到", "举行", "出席", "主持", "陪同"]);
+const CLAUSE_WORDS = new Set(["是", "对", "把", "被", "向", "从", "参观", "召开", "会见", "考察", "调研", "走访", "前往", "来到", "举行", "出席", "主持", "陪同", "表示", "指出", "认为", "强调"]);
 
 /** Whether nodejieba cuts one of CLAUSE_WORDS as a word of its own inside the name. */
 function holdsClauseWord(label: string, at: WordsAt | undefined): boolean {

@@ -558,4 +558,9 @@ describe("round 6: courts, procuratorates, universities, hospitals, Taiwan and M
     // The whole title after the surname: 樊检察长 is 樊 and 检察长.
     expect(proposed("座谈会上,樊检察长向苏珍代表通报了全国检察工作会议精神。")).not.toContain("樊检/person");
   });
+
+  it("proposes no organisation that opens with a verb of speech (表示医院)", () => {
+    // A hospital's news of a new branch.
+    expect(proposed("鲍鹰在致辞中介绍了我院医联体的建设成果,表示医院将切实担起责任,深化医联体建设。").filter((l) => l.includes("医院"))).toEqual([]);
+  });
 });
