@@ -134,17 +134,19 @@ const GENERIC_ZONE = new RegExp(`^(?:我|本|全)?(?:省|市|县|区|州)*(?:${Z
  * never one candidate across articles. The departments are a closed vocabulary, so that a name that
  * opens with a level character (区块链研究院) is not taken for one. A development zone named only by
  * its kind stands as a level (开发区财政局, 高新区党工委: see isGenericZone). So do a department's branch
- * and its party group (区生态环境分局, 市财政局党组, 县总工会党组).
+ * and its party group (区生态环境分局, 市财政局党组, 县总工会党组), a village's or a community's party
+ * branch (村党支部, 社区党委), a level's court (区人民法院) and its committee's party school (市委党校; the
+ * 中央党校 is one school).
  */
 export const GENERIC_BODY = new RegExp(
-  "^(?:我|本|全)?(?:省|市|县|区|乡|镇|村|州|旗|团|站|厂|校|中央|国家|全国|地方|各级|省市|市县|县市|省区|区县|市区|省级|市级|县级|区级|地市|" +
+  "^(?:我|本|全)?(?:省|市|县|区|乡|镇|村|社区|州|旗|团|站|厂|校|中央|国家|全国|地方|各级|省市|市县|县市|省区|区县|市区|省级|市级|县级|区级|地市|" +
     ZONE_KINDS.join("|") +
     ")+" +
-    "(?:委|党委|纪委|政府|人民政府|人大|政协|委员会|党组|支部|常委会|人大常委会|监委|法院|检察院|公安局|团委|妇联|工会" +
+    "(?:委|党委|纪委|政府|人民政府|人大|政协|委员会|党组|支部|党支部|委党校|常委会|人大常委会|监委|法院|人民法院|检察院|人民检察院|公安局|团委|妇联|工会" +
     "|(?:委|政府)?(?:" +
     [
       "党工委", "管委", "党政", "政府", "委", "国投", "城投", "交投", "交控", "发改", "财政", "教育", "公安", "住建", "城建", "工信", "经信", "经发",
-      "经科信", "科技", "卫健", "卫生", "组织", "宣传", "统战", "政法", "规划", "国土", "自然资源", "生态环境", "环保", "交通", "水利",
+      "经科信", "科技", "卫健", "卫生健康", "卫生", "组织", "宣传", "统战", "政法", "规划", "国土", "自然资源", "生态环境", "环保", "交通", "水利",
       "农业农村", "农业", "商务", "文旅", "文广旅", "应急", "审计", "税务", "市场监管", "人社", "民政", "司法", "信访", "机关事务",
       "林业", "统计", "医保", "退役军人事务", "行政审批", "数据", "大数据", "投促", "招商", "融媒体", "人武", "消防", "妇联", "团",
       "总工会", "工商联", "科协", "残联", "红十字", "住房公积金", "档案", "党史", "编办", "直属机关工委", "国资",
@@ -161,13 +163,19 @@ export function isGenericZone(label: string): boolean {
 }
 
 /**
- * A company named only by its kind, or its party committee (集团公司, 集团党委, 集团公司党委): a
+ * A company named only by its kind, or its party committee (集团公司, 集团党委, 集团公司党委, 控股有限公司): a
  * company's own news calls itself so, another company in every article. None of People's Daily's
  * 984 gold organisations (dev) is one.
  */
 export function isGenericCompany(label: string): boolean {
-  return /^(?:集团公司|集团|总公司|公司)(?:党委|党组|纪委|工会)?$/.test(label);
+  return GENERIC_COMPANY.test(label);
 }
+/**
+ * Words of a company's kind, never of its own name: its trade in general terms and its legal form. A
+ * name made of them alone (科技控股有限公司, 国际控股有限公司: the tagger's start inside 人和科技控股有限公司
+ * when nodejieba reads 人和 as a word of the clause) names no one company.
+ */
+const GENERIC_COMPANY = /^(?:科技|国际|控股|投资|实业|发展|贸易|股份|集团)*(?:有限责任公司|股份有限公司|有限公司|集团公司|集团|总公司|公司)(?:党委|党组|纪委|工会)?$/;
 
 /**
  * A company's organs named by their kind alone: its board and the board's committees (董事会战略委员会,

@@ -563,4 +563,20 @@ describe("round 6: courts, procuratorates, universities, hospitals, Taiwan and M
     // A hospital's news of a new branch.
     expect(proposed("鲍鹰在致辞中介绍了我院医联体的建设成果,表示医院将切实担起责任,深化医联体建设。").filter((l) => l.includes("医院"))).toEqual([]);
   });
+
+  it("proposes no company named by its trade and legal form alone (科技控股有限公司)", () => {
+    // A report of eight companies listed in Hong Kong on one day: the tagger started two names inside.
+    const found = proposed("这八家企业分别是:指尖悦动控股有限公司、映客互娱有限公司、人和科技控股有限公司、天立教育国际控股有限公司。");
+    expect(found.filter((l) => /^(科技|国际)?控股有限公司/.test(l))).toEqual([]);
+    expect(isNamedByKindOnly("科技控股有限公司")).toBe(true);
+    expect(isNamedByKindOnly("英恒科技控股有限公司")).toBe(false);
+  });
+
+  it("proposes no village's, community's or level's body with no place named (村党支部, 社区党委, 区人民法院, 县卫生健康局, 市委党校)", () => {
+    // Village elections, a procuratorate's visit to a community, a hospital's signing, a party school's visit.
+    for (const label of ["村党支部", "社区党委", "区人民法院", "县卫生健康局", "市委党校", "市委党校党委"]) expect(isNamedByKindOnly(label), label).toBe(true);
+    // 中央党校 is one school, and a named village's branch one branch.
+    for (const label of ["中央党校", "泉口村党支部"]) expect(isNamedByKindOnly(label), label).toBe(false);
+    expect(proposed("區委組織部、區委鄉村振興辦、區公安分局、區人民法院等近30人參加活動。").filter((l) => l.startsWith("区"))).toEqual([]);
+  });
 });
