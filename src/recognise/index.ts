@@ -39,7 +39,8 @@ const ORG_KINDS: readonly [RegExp, EntityType][] = [
   [/(实验室|研究院|研究所|研究中心|科学院|大学|学院|学校|中学|小学|医院)$/, "lab"],
   // A company's headquarters (輝達海外企業總部) before the government's 部.
   [/总部$/, "company"],
-  [/(人民政府|政府|委员会|管委会|人大|政协|党委|党组|纪委|监委|法院|检察院|公安局|议会|立法会|局|厅|部|署|办公室|办|委|处|总队|支队|大队|军区|部队)$/, "government"],
+  // 中院, 高院, 区院: the short forms of a court or procuratorate (成都中院, 浦东区院), no company's.
+  [/(人民政府|政府|委员会|管委会|人大|政协|党委|党组|纪委|监委|法院|检察院|中院|高院|区院|公安局|议会|立法会|局|厅|部|署|办公室|办|委|处|总队|支队|大队|军区|部队)$/, "government"],
   // Places the tagger marks as organisations by their ending (金紫荆广场, 白云机场): sites, not bodies.
   [/(广场|公园|机场|码头|火车站|高铁站)$/, "place"],
   [/(论坛|博览会|峰会|大会|会议|运动会|锦标赛|展览会|赛)$/, "event"],

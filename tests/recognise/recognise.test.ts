@@ -579,4 +579,11 @@ describe("round 6: courts, procuratorates, universities, hospitals, Taiwan and M
     for (const label of ["中央党校", "泉口村党支部"]) expect(isNamedByKindOnly(label), label).toBe(false);
     expect(proposed("區委組織部、區委鄉村振興辦、區公安分局、區人民法院等近30人參加活動。").filter((l) => l.startsWith("区"))).toEqual([]);
   });
+
+  it("types a court's short form as government (成都中院, 浦东区院)", () => {
+    expect(orgKind("成都中院")).toBe("government");
+    expect(orgKind("浦东区院")).toBe("government");
+    const a = analyseText("都江堰法院黨組書記、院長王強代表都江堰法院在成都中院主會場參賽。");
+    expect(a.mentions.filter((m) => m.candidate && m.label === "成都中院").map((m) => m.type)).toEqual(["government"]);
+  });
 });
