@@ -6,7 +6,7 @@
 import type { EntityType, Token } from "../types.ts";
 import { defaultTagger, type NameTagger, type TaggedSpan } from "./model.ts";
 import { LEX_LOC, LEX_ORG, LEX_PER, LEX_WORD } from "./lexicon.ts";
-import { isNamedByKindOnly, SURNAMES, TITLE_WORDS } from "../roles/titles.ts";
+import { HONORIFICS, isNamedByKindOnly, SURNAMES, TITLE_WORDS } from "../roles/titles.ts";
 import { GLUED_PREPOSITIONS, segmentTokens } from "../segment/tokens.ts";
 
 export { defaultTagger } from "./model.ts";
@@ -164,7 +164,7 @@ export function rejection(label: string, type: TaggedSpan["type"], tagger: NameT
   // A title alone is no one's name (藍委 before 楊瓊瓔: Taiwan's "blue legislator").
   if (TITLE_SET.has(label)) return "title";
   // Malaysia's honorifics stand between a post and a name (名誉会长丹斯里钟廷森, 会长拿督戴良业): no name.
-  if (HONORIFICS.has(label)) return "honorific";
+  if (HONORIFIC_SET.has(label)) return "honorific";
   const bits = tagger.lexicon.has(label);
   // A common word, listed as nothing else (单位, 殷殷, 成立): not a person, whatever its context. (Places
   // and organisations are often common words too: 国会, 海军, 广场.)
@@ -207,8 +207,7 @@ function wordStart(text: string, tokens: readonly Token[], start: number, found:
 /** Posts of a member of a legislature or a committee, which a tagged organisation may run into. */
 const MEMBER_POST_END = /(立委|蓝委|绿委|常委|议员|委员)$/;
 const TITLE_SET: ReadonlySet<string> = new Set(TITLE_WORDS);
-/** Malaysian honorifics (Tan Sri, Datuk, Datuk Seri, Datin, Tun, Puan Sri) as Chinese papers write them. */
-const HONORIFICS: ReadonlySet<string> = new Set(["丹斯里", "拿督", "拿督斯里", "拿汀", "拿汀斯里", "敦", "潘斯里", "丹斯里拿督"]);
+const HONORIFIC_SET: ReadonlySet<string> = new Set(HONORIFICS);
 
 /** Characters that end the names of buildings and places (王府, 陆港, 寺, 陵), never an unlisted person's. */
 const PLACE_WORD_END = /[府港宫寺庙馆陵塔桥]$/;

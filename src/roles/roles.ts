@@ -18,6 +18,7 @@ import {
   DOUBLE_SURNAMES,
   GENERIC_ORG_PREFIXES,
   GROUP_TITLE_ENDINGS,
+  HONORIFICS,
   isGenericCompany,
   isGenericZone,
   POST_NAME_TITLES,
@@ -441,7 +442,9 @@ function nameListFrom(ctx: RoleContext, pos: number): PersonRef[] {
   const names: PersonRef[] = [];
   let p = pos;
   for (;;) {
-    const person = personAt(ctx, p);
+    // An honorific between the title and the name is neither's (名誉会长丹斯里钟廷森).
+    const honorific = HONORIFICS.find((h) => ctx.text.startsWith(h, p));
+    const person = (honorific && personAt(ctx, p + honorific.length)) || personAt(ctx, p);
     if (!person) break;
     names.push(person);
     if (ctx.text[person.end] !== "、") break;

@@ -31,6 +31,12 @@ export const TITLE_WORDS: readonly string[] = [
   "领导", "班子成员",
 ];
 
+/**
+ * Malaysia's honorifics (Tan Sri, Datuk Seri, Datuk, Datin, Puan Sri) as Chinese papers write them,
+ * between a post and a name (名誉会长丹斯里钟廷森, 会长拿督戴良业): part of neither. Longest first.
+ */
+export const HONORIFICS: readonly string[] = ["丹斯里拿督", "拿督斯里", "拿汀斯里", "丹斯里", "潘斯里", "拿督", "拿汀"];
+
 /** Bylines: the roles a newspaper gives the people who wrote an article. */
 export const BYLINE_TITLES: readonly string[] = [
   "本网记者", "本报记者", "特约记者", "见习记者", "记者", "通讯员", "实习生", "见习生", "摄影", "编辑",

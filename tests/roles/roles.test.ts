@@ -326,4 +326,11 @@ describe("discovery", () => {
     const rows = roleRows("藍委廖偉翔則指遷建是百年大計要從長計議。");
     expect(rows).toContain("廖伟翔|蓝委|");
   });
+  it("reads the name after a Malaysian honorific between it and the title (名誉会长丹斯里李深静)", () => {
+    // A Malaysian paper's report on the Singapore Chinese Chamber of Commerce's anniversary dinner.
+    const rows = roleRows("代表团成员包括永久名誉会长丹斯里钟廷森、名誉会长丹斯里李深静等。马来西亚中华总会长拿督戴良业率领代表团参加晚宴。");
+    expect(rows).toContain("李深静|名誉会长|");
+    expect(rows.some((r) => r.startsWith("戴良业|"))).toBe(true);
+    expect(rows.some((r) => /^(丹斯里|拿督)/.test(r))).toBe(false);
+  });
 });
