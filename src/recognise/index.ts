@@ -42,7 +42,8 @@ const ORG_KINDS: readonly [RegExp, EntityType][] = [
   // 中院, 高院, 区院: the short forms of a court or procuratorate (成都中院, 浦东区院), no company's.
   [/(人民政府|政府|委员会|管委会|人大|政协|党委|党组|纪委|监委|法院|检察院|中院|高院|区院|公安局|议会|立法会|局|厅|部|署|办公室|办|委|处|总队|支队|大队|军区|部队)$/, "government"],
   // Places the tagger marks as organisations by their ending (金紫荆广场, 白云机场): sites, not bodies.
-  [/(广场|公园|机场|码头|火车站|高铁站)$/, "place"],
+  // So are venues (上盛村气排球馆, 玉华里活动中心), as People's Daily marks them (虹口体育馆, 香港展览中心).
+  [/(广场|公园|机场|码头|火车站|高铁站|体育馆|球馆|体育场|体育中心|活动中心|会议中心|展览中心|会展中心|剧院)$/, "place"],
   [/(论坛|博览会|峰会|大会|会议|运动会|锦标赛|展览会|赛)$/, "event"],
 ];
 

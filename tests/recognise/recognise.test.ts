@@ -586,4 +586,10 @@ describe("round 6: courts, procuratorates, universities, hospitals, Taiwan and M
     const a = analyseText("都江堰法院黨組書記、院長王強代表都江堰法院在成都中院主會場參賽。");
     expect(a.mentions.filter((m) => m.candidate && m.label === "成都中院").map((m) => m.type)).toEqual(["government"]);
   });
+
+  it("types a venue the tagger marks as an organisation as a place (气排球馆, 活动中心)", () => {
+    // A village election's swearing-in and a county's town-hall meetings, where the venues were companies.
+    expect(proposed("当天,在琅琊镇上盛村气排球馆,卢建忠与17个“一肩挑”村干部接过兴村治社“军令状”、当选证书。")).toContain("琅琊镇上盛村气排球馆/place");
+    expect(proposed("巡迴列車首站開抵苗栗市玉華里活動中心,鍾東錦率同各局處主管與會。")).toContain("苗栗市玉华里活动中心/place");
+  });
 });
