@@ -223,7 +223,10 @@ function titlePhraseEndingAt(ctx: RoleContext, end: number): TitleElement | unde
   // The one that starts first; on a tie, the first in document order.
   let orgMention: RoleContext["mentions"][number] | undefined;
   let orgIndex = -1;
-  for (let e = regionStart + 1; e <= wordStart; e++) {
+  // A body whose name ends with the party committee the title word opens with (北京大学党委 | 书记 of
+  // 北京大学党委书记: the recogniser's organisation takes 党委, the title word 党委书记 too) ends inside it.
+  const sharedEnd = SHARED_BODY_START.exec(word)?.[0].length ?? 0;
+  for (let e = regionStart + 1; e <= wordStart + sharedEnd; e++) {
     // Between the body and the title word, a short qualifier at most (党委, 驻上海办事处), never a clause:
     // in 在圣都国际会议中心会见了奇瑞汽车股份有限公司董事长 the company is the body, not a place before the verb.
     const between = text.slice(e, wordStart);
@@ -339,6 +342,9 @@ function hasSurname(text: string, pos: number): number {
   for (const d of DOUBLE_SURNAMES) if (text.startsWith(d, pos)) return 2;
   return SURNAMES.has(text[pos]) ? 1 : 0;
 }
+
+/** A party body's word at the start of a title word (党委书记, 党组成员), which a body's name may end with. */
+const SHARED_BODY_START = /^(党委|党组)(?=.)/;
 
 /** Posts of a division's government named by its level character (市长 of 新北市, 副县长 of 某县). */
 const LEVEL_TITLE = /^[省市县区镇乡](长|委书记|委副书记)$/;

@@ -333,4 +333,9 @@ describe("discovery", () => {
     expect(rows.some((r) => r.startsWith("戴良业|"))).toBe(true);
     expect(rows.some((r) => /^(丹斯里|拿督)/.test(r))).toBe(false);
   });
+  it("gives a party secretary the party committee whose name ends where 党委书记 starts (北京大学党委书记郝平)", () => {
+    // A province's signing with a university, and a town's hospital signing: the body was lost to the title word.
+    expect(roleRows("教育部党组成员、副部长王嘉毅,北京大学党委书记郝平等领导出席签约仪式。")).toContain("郝平|书记|北京大学党委");
+    expect(roleRows("县卫生健康局等参加仪式,王奉镇党委书记李强主持。")).toContain("李强|书记|王奉镇党委");
+  });
 });
