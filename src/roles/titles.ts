@@ -18,6 +18,10 @@ export const TITLE_WORDS: readonly string[] = [
   "蓝委", "绿委", "总统", "副总统", "首相", "外长", "大使", "总领事",
   // Hong Kong's word for a chief executive of a company or an exchange (港交所行政总裁陈翊庭)
   "行政总裁", "副行政总裁",
+  // courts and procuratorates (党组书记、检察长朱正军, 执一庭庭长刘明哲)
+  "检察长", "副检察长", "常务副检察长", "检察官", "庭长", "副庭长", "审判长", "审判员", "法官",
+  // sport (教练魏新猛, 启蒙教练徐云波)
+  "教练", "主教练", "助理教练", "领队",
   // science and education
   "院士", "院长", "副院长", "校长", "副校长", "所长", "副所长", "教授", "副教授", "研究员",
   "首席科学家", "科学家", "主任医师", "博士生导师",

@@ -338,4 +338,16 @@ describe("discovery", () => {
     expect(roleRows("教育部党组成员、副部长王嘉毅,北京大学党委书记郝平等领导出席签约仪式。")).toContain("郝平|书记|北京大学党委");
     expect(roleRows("县卫生健康局等参加仪式,王奉镇党委书记李强主持。")).toContain("李强|书记|王奉镇党委");
   });
+  it("reads the posts of courts, procuratorates and sport (检察长, 庭长, 教练)", () => {
+    // A procuratorate's report of a visit, a court's of an inspection, a report of the National Games.
+    const rows = [
+      ...roleRows("近日,果洛藏族自治州人民检察院党组书记、检察长朱正军一行来我院交流座谈。"),
+      ...roleRows("市法院执一庭庭长刘明哲、综合处处长田克成等人参加了调研。"),
+      ...roleRows("在頒獎儀式上,教練魏新猛直接對楊家玉來了一個「公主抱」。"),
+    ];
+    expect(rows).toContain("朱正军|检察长|");
+    expect(rows.some((r) => r.startsWith("朱正军|") && r.endsWith("|果洛藏族自治州人民检察院党组"))).toBe(true);
+    expect(rows.some((r) => r.startsWith("刘明哲|") && r.includes("庭长"))).toBe(true);
+    expect(rows).toContain("魏新猛|教练|");
+  });
 });
