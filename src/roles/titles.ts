@@ -46,8 +46,15 @@ export const BYLINE_TITLES: readonly string[] = [
   "本网记者", "本报记者", "特约记者", "见习记者", "记者", "通讯员", "实习生", "见习生", "摄影", "编辑",
 ];
 
-/** Titles that may follow a name (习近平总书记, 王坚院士). */
-export const POST_NAME_TITLES: readonly string[] = ["总书记", "院士", "教授", "研究员", "董事长", "总经理"];
+/**
+ * Titles that may follow a name (习近平总书记, 王坚院士), and the posts news addresses people by after
+ * their name once it has introduced them (吴廷飞院长指出, 贾宇检察长表示, 张鸿铭市长总结): longest first.
+ * Not 教练: a coach written after a name is that person's coach (擔任楊家玉教練).
+ */
+export const POST_NAME_TITLES: readonly string[] = [
+  "总书记", "院士", "教授", "研究员", "董事长", "总经理",
+  "副检察长", "检察长", "副院长", "院长", "副市长", "市长", "副县长", "县长", "副区长", "区长", "局长",
+];
 
 /**
  * The generic bodies a title may be prefixed with (区委书记, 市委常委, 区政府常务副区长): the body is

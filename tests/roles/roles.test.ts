@@ -350,4 +350,11 @@ describe("discovery", () => {
     expect(rows.some((r) => r.startsWith("刘明哲|") && r.includes("庭长"))).toBe(true);
     expect(rows).toContain("魏新猛|教练|");
   });
+  it("reads the posts news addresses people by after their name (吴廷飞院长, 张鸿铭市长, 梁经顺检察长)", () => {
+    // A city's meeting on investment, and a procuratorate's report of a visit.
+    expect(roleRows("4月5日上午,全市招商引资工作推进大会在杭州举行。张鸿铭市长总结性发言。")).toContain("张鸿铭|市长|杭州市人民政府");
+    expect(roleRows("9月27日上午,重庆市长寿区人民检察院梁经顺检察长一行4人莅临我院交流调研。")).toContain("梁经顺|检察长|");
+    // A coach after a name is that person's coach (擔任楊家玉教練).
+    expect(roleRows("婚後魏新猛擔任楊家玉教練。").some((r) => r.startsWith("杨家玉|"))).toBe(false);
+  });
 });
