@@ -172,6 +172,9 @@ export function rejection(label: string, type: TaggedSpan["type"], tagger: NameT
   if (bits & LEX_WORD && !(bits & (LEX_PER | LEX_LOC | LEX_ORG))) return "common word";
   if (/[的了是和与在]$/.test(label)) return "particle at the end";
   if (bits & LEX_PER || label.length < 2 || /[A-Za-z·・\-]/.test(label)) return undefined;
+  // 外 closes 除…外 ("besides"), not an unlisted name (企业家代表外): none of People's Daily's gold persons
+  // (dev) ends so.
+  if (label.endsWith("外")) return "postposition at the end";
   // Transliterated names (若斯潘, 内塔尼亚胡): all their characters are used in listed ones.
   if (label.length >= 3 && isForeign(label, tagger)) return undefined;
   // A building's or a port's word ends a place's name, not a person's (代王府, 大同国际陆港: the tagger

@@ -592,4 +592,9 @@ describe("round 6: courts, procuratorates, universities, hospitals, Taiwan and M
     expect(proposed("当天,在琅琊镇上盛村气排球馆,卢建忠与17个“一肩挑”村干部接过兴村治社“军令状”、当选证书。")).toContain("琅琊镇上盛村气排球馆/place");
     expect(proposed("巡迴列車首站開抵苗栗市玉華里活動中心,鍾東錦率同各局處主管與會。")).toContain("苗栗市玉华里活动中心/place");
   });
+
+  it("takes no 除…外 for a name (企业家代表外)", () => {
+    // A provincial trade union's investment fair: 代表外 ("besides the representatives") was a person.
+    expect(proposed("本次推介会除北京黑龙江商会的企业家代表外,还有来自部分省北京商会代表、优秀企业家代表等众多客商朋友。").filter((l) => l.endsWith("外/person"))).toEqual([]);
+  });
 });
