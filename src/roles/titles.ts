@@ -9,6 +9,8 @@ export const TITLE_WORDS: readonly string[] = [
   "部长", "副部长", "处长", "副处长", "科长", "主席", "副主席", "秘书长", "副秘书长", "总理", "副总理",
   "国务委员", "委员长", "副委员长", "巡视员", "调研员", "党组书记", "党委书记", "纪委书记", "监委主任",
   "组长", "副组长", "馆长", "站长", "会长", "副会长", "理事长", "主委",
+  // associations' posts, as Malaysian and Singapore Chinese papers list them (总会长拿督吴逸平, 名誉顾问拿督黄国忠)
+  "总会长", "署理总会长", "理事", "常务理事", "顾问",
   // a seat in a party group or committee, as state companies and ministries list their leaders
   // (副总经理、党组成员何纪武), the same post as 党委委员
   "党组成员", "党委成员",

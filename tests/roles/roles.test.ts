@@ -357,4 +357,10 @@ describe("discovery", () => {
     // A coach after a name is that person's coach (擔任楊家玉教練).
     expect(roleRows("婚後魏新猛擔任楊家玉教練。").some((r) => r.startsWith("杨家玉|"))).toBe(false);
   });
+  it("reads the posts of Chinese associations abroad (总会长, 名誉顾问)", () => {
+    // A Malaysian paper's report of its chamber of commerce's honour.
+    const rows = roleRows("中总总会长丹斯里戴良业说,他对此感到非常光荣。中总名誉顾问拿督黄国忠也获委任为常务理事。");
+    expect(rows.some((r) => r.startsWith("戴良业|") && r.includes("总会长"))).toBe(true);
+    expect(rows.some((r) => r.startsWith("黄国忠|") && r.includes("顾问"))).toBe(true);
+  });
 });
