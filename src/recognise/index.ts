@@ -6,7 +6,7 @@
 import type { EntityType, Token } from "../types.ts";
 import { defaultTagger, type NameTagger, type TaggedSpan } from "./model.ts";
 import { LEX_LOC, LEX_ORG, LEX_PER, LEX_WORD } from "./lexicon.ts";
-import { isNamedByKindOnly, SURNAMES } from "../roles/titles.ts";
+import { HONORIFICS, isNamedByKindOnly, SURNAMES, TITLE_WORDS } from "../roles/titles.ts";
 import { GLUED_PREPOSITIONS, segmentTokens } from "../segment/tokens.ts";
 
 export { defaultTagger } from "./model.ts";
@@ -39,9 +39,11 @@ const ORG_KINDS: readonly [RegExp, EntityType][] = [
   [/(实验室|研究院|研究所|研究中心|科学院|大学|学院|学校|中学|小学|医院)$/, "lab"],
   // A company's headquarters (輝達海外企業總部) before the government's 部.
   [/总部$/, "company"],
-  [/(人民政府|政府|委员会|管委会|人大|政协|党委|党组|纪委|监委|法院|检察院|公安局|议会|立法会|局|厅|部|署|办公室|办|委|处|总队|支队|大队|军区|部队)$/, "government"],
+  // 中院, 高院, 区院: the short forms of a court or procuratorate (成都中院, 浦东区院), no company's.
+  [/(人民政府|政府|委员会|管委会|人大|政协|党委|党组|纪委|监委|法院|检察院|中院|高院|区院|公安局|议会|立法会|局|厅|部|署|办公室|办|委|处|总队|支队|大队|军区|部队)$/, "government"],
   // Places the tagger marks as organisations by their ending (金紫荆广场, 白云机场): sites, not bodies.
-  [/(广场|公园|机场|码头|火车站|高铁站)$/, "place"],
+  // So are venues (上盛村气排球馆, 玉华里活动中心), as People's Daily marks them (虹口体育馆, 香港展览中心).
+  [/(广场|公园|机场|码头|火车站|高铁站|体育馆|球馆|体育场|体育中心|活动中心|会议中心|展览中心|会展中心|剧院)$/, "place"],
   [/(论坛|博览会|峰会|大会|会议|运动会|锦标赛|展览会|赛)$/, "event"],
 ];
 
@@ -136,6 +138,9 @@ export function trimmedBounds(text: string, s: TaggedSpan, tagger: NameTagger): 
     const whole = [3, 2].find((k) => end - start > k && ADDRESS_TITLES.has(text.slice(end - k, end)));
     if (whole) end -= whole;
     else if (end - start === 2 && [2, 3].some((k) => ADDRESS_TITLES.has(text.slice(end - 1, end - 1 + k)))) end--;
+    // ...or a title's first character alone, as people are addressed in speech and in reports (梁检表示:
+    // 梁 and 检察长; 王总说: 王 and 总经理): the surname alone, where the name ends as a name does.
+    else if (end - start === 2 && SHORT_ADDRESS_TITLES.has(text[end - 1]) && AFTER_NAME.test(text.slice(end))) end--;
   }
   return { start, end };
 }
@@ -148,18 +153,28 @@ export function trimmedBounds(text: string, s: TaggedSpan, tagger: NameTagger): 
 export function rejection(label: string, type: TaggedSpan["type"], tagger: NameTagger): string | undefined {
   if (/^[\d\s\p{P}]+$/u.test(label) || /[，。、；：！？“”‘’（）《》「」,;:!?()"'\[\]{}<>]/.test(label)) return "punctuation";
   if (type !== "PER") {
+    // A member's post ends no body: 民进党立委, 台中市立委, 蒋万安立委 are a legislator and the party,
+    // place or person before the post (委 ends bodies, 市委, but not these).
+    if (type === "ORG" && MEMBER_POST_END.test(label)) return "post";
     // Generic words open no place (新一轮乡, 新马); organisations they do (新华社, 新四军).
     if (type === "LOC" && NOT_A_NAME_START.test(label) && !(tagger.lexicon.has(label) & (LEX_LOC | LEX_ORG))) return "generic start";
     return undefined;
   }
   // A photo caption's position (李家超（左五）): 左五, 右二, 前排.
   if (/^[左右前后中][一二三四五六七八九十]+$|^[前后中]排/.test(label)) return "photo position";
+  // A title alone is no one's name (藍委 before 楊瓊瓔: Taiwan's "blue legislator").
+  if (TITLE_SET.has(label)) return "title";
+  // Malaysia's honorifics stand between a post and a name (名誉会长丹斯里钟廷森, 会长拿督戴良业): no name.
+  if (HONORIFIC_SET.has(label)) return "honorific";
   const bits = tagger.lexicon.has(label);
   // A common word, listed as nothing else (单位, 殷殷, 成立): not a person, whatever its context. (Places
   // and organisations are often common words too: 国会, 海军, 广场.)
   if (bits & LEX_WORD && !(bits & (LEX_PER | LEX_LOC | LEX_ORG))) return "common word";
   if (/[的了是和与在]$/.test(label)) return "particle at the end";
   if (bits & LEX_PER || label.length < 2 || /[A-Za-z·・\-]/.test(label)) return undefined;
+  // 外 closes 除…外 ("besides"), not an unlisted name (企业家代表外): none of People's Daily's gold persons
+  // (dev) ends so.
+  if (label.endsWith("外")) return "postposition at the end";
   // Transliterated names (若斯潘, 内塔尼亚胡): all their characters are used in listed ones.
   if (label.length >= 3 && isForeign(label, tagger)) return undefined;
   // A building's or a port's word ends a place's name, not a person's (代王府, 大同国际陆港: the tagger
@@ -192,6 +207,11 @@ function wordStart(text: string, tokens: readonly Token[], start: number, found:
   const previous = found[found.length - 1];
   return previous && previous.end > t.start ? start : t.start;
 }
+
+/** Posts of a member of a legislature or a committee, which a tagged organisation may run into. */
+const MEMBER_POST_END = /(立委|蓝委|绿委|常委|议员|委员)$/;
+const TITLE_SET: ReadonlySet<string> = new Set(TITLE_WORDS);
+const HONORIFIC_SET: ReadonlySet<string> = new Set(HONORIFICS);
 
 /** Characters that end the names of buildings and places (王府, 陆港, 寺, 陵), never an unlisted person's. */
 const PLACE_WORD_END = /[府港宫寺庙馆陵塔桥]$/;
@@ -288,12 +308,13 @@ function hasLoneModifier(label: string, at: WordsAt | undefined): boolean {
 }
 
 /**
- * Words of a clause, not of a name: the copula and prepositions (庆阳市是中交集团在…, 昭通市对集团的关心)
- * and the verbs of a visit or a meeting (上海参观快递物流总部装运中心, 主持召开县委…). The tagger runs a
- * place and an organisation together over them; as nodejieba's words of their own (not inside a word:
- * 对外经济贸易大学, 考察队) they never stand in a name.
+ * Words of a clause, not of a name: the copula and prepositions (庆阳市是中交集团在…, 昭通市对集团的关心),
+ * the verbs of a visit or a meeting (上海参观快递物流总部装运中心, 主持召开县委…), and those of speech
+ * (表示医院将…: "said the hospital will"). The tagger runs a place and an organisation together over
+ * them; as nodejieba's words of their own (not inside a word: 对外经济贸易大学, 考察队) they never stand
+ * in a name.
  */
-const CLAUSE_WORDS = new Set(["是", "对", "把", "被", "向", "从", "参观", "召开", "会见", "考察", "调研", "走访", "前往", "来到", "举行", "出席", "主持", "陪同"]);
+const CLAUSE_WORDS = new Set(["是", "对", "把", "被", "向", "从", "参观", "召开", "会见", "考察", "调研", "走访", "前往", "来到", "举行", "出席", "主持", "陪同", "表示", "指出", "认为", "强调"]);
 
 /** Whether nodejieba cuts one of CLAUSE_WORDS as a word of its own inside the name. */
 function holdsClauseWord(label: string, at: WordsAt | undefined): boolean {
@@ -362,11 +383,14 @@ const CUE_TITLES = [
 /** Titles a person is called by after the surname (陈校长, 冯警官, 王老师): with them, the surname is no name of its own. */
 const ADDRESS_TITLES = new Set([
   ...CUE_TITLES.filter((t) => /^[\u4e00-\u9fff]+$/.test(t)),
-  "警官", "老师", "师傅", "队长", "所长", "科长", "厂长", "站长", "行长", "社长", "总编", "法官", "检察官", "大夫", "护士", "教练员", "团长", "村长", "镇长", "乡长", "支书",
+  "警官", "老师", "师傅", "队长", "所长", "科长", "厂长", "站长", "行长", "社长", "总编", "法官", "检察官", "检察长", "大夫", "护士", "教练员", "团长", "村长", "镇长", "乡长", "支书",
   // Forms of address by age or kinship, and the courtesy ones: news names people it keeps anonymous so
   // (徐阿婆, 张先生, 李女士); the surname alone is no name to propose.
   "阿婆", "阿姨", "阿伯", "阿公", "阿叔", "大爷", "大妈", "大娘", "大姐", "大哥", "奶奶", "爷爷", "婆婆", "老伯", "老太", "先生", "女士", "小姐", "同学",
 ]);
+
+/** First characters of titles that stand for the whole title after a surname (梁检, 王总, 李董, 张局). */
+const SHORT_ADDRESS_TITLES: ReadonlySet<string> = new Set(["检", "总", "董", "局", "厅"]);
 
 /** What may follow a name: punctuation, a list mark, a verb of speech or action, the end. */
 const AFTER_NAME = /^($|[、，。；：！？,;:!?（）()\s“”"]|表示|说|称|指出|认为|强调|介绍|调研|出席|主持|会见|参加|透露|坦言|告诉|等|同志|一行|带队|率队|陪同|在|任|和|与|及)/;

@@ -18,6 +18,7 @@ import {
   DOUBLE_SURNAMES,
   GENERIC_ORG_PREFIXES,
   GROUP_TITLE_ENDINGS,
+  HONORIFICS,
   isGenericCompany,
   isGenericZone,
   POST_NAME_TITLES,
@@ -222,7 +223,10 @@ function titlePhraseEndingAt(ctx: RoleContext, end: number): TitleElement | unde
   // The one that starts first; on a tie, the first in document order.
   let orgMention: RoleContext["mentions"][number] | undefined;
   let orgIndex = -1;
-  for (let e = regionStart + 1; e <= wordStart; e++) {
+  // A body whose name ends with the party committee the title word opens with (北京大学党委 | 书记 of
+  // 北京大学党委书记: the recogniser's organisation takes 党委, the title word 党委书记 too) ends inside it.
+  const sharedEnd = SHARED_BODY_START.exec(word)?.[0].length ?? 0;
+  for (let e = regionStart + 1; e <= wordStart + sharedEnd; e++) {
     // Between the body and the title word, a short qualifier at most (党委, 驻上海办事处), never a clause:
     // in 在圣都国际会议中心会见了奇瑞汽车股份有限公司董事长 the company is the body, not a place before the verb.
     const between = text.slice(e, wordStart);
@@ -236,6 +240,9 @@ function titlePhraseEndingAt(ctx: RoleContext, end: number): TitleElement | unde
       const m = ctx.mentions[i];
       // A company's post is held in a company, not in a place (中国中冶总裁: not 中国).
       if (m.type === "place" && COMPANY_POST.test(word)) continue;
+      // Nor is a post the place's that the place is joined to by 的 (出身台中的立法院副院长: the
+      // Legislative Yuan's, not Taichung's): 的 makes the place a modifier of what follows.
+      if (m.type === "place" && between.startsWith("的")) continue;
       if (!orgMention || m.nStart < orgMention.nStart || (m.nStart === orgMention.nStart && i < orgIndex)) {
         orgMention = m;
         orgIndex = i;
@@ -254,7 +261,8 @@ function titlePhraseEndingAt(ctx: RoleContext, end: number): TitleElement | unde
   if (orgMention) {
     // A generic body linked by context (区委 → 余杭区委) stays part of the title as written.
     const generic = GENERIC_ORG_PREFIXES.some((g) => g.prefix === text.slice(orgMention!.nStart, orgMention!.nEnd));
-    const titleStart = generic ? orgMention.nStart : orgMention.nEnd;
+    // 的 after the body is no part of the post (委员会的前立委 → 前立委).
+    const titleStart = generic ? orgMention.nStart : text[orgMention.nEnd] === "的" ? orgMention.nEnd + 1 : orgMention.nEnd;
     return {
       start: orgMention.nStart,
       end,
@@ -269,14 +277,16 @@ function titlePhraseEndingAt(ctx: RoleContext, end: number): TitleElement | unde
     return { start, end, title: text.slice(start, end), org: resolveGenericBody(ctx, generic.body, generic.level) };
   }
   // A short descriptor stays with the title (区领导, 空间科学首席科学家); a long one is not part of it.
-  // Never a pronoun or determiner (该公司董事长, 其主任): those point back, they do not name a body.
+  // Never a pronoun or determiner (该公司董事长, 其主任): those point back, they do not name a body; nor
+  // 我 of an institution's own news (我校党委书记, 我会秘书长): the writer's body, which has no name there.
   // Nor a count (两名联合创始人, 另一位副总裁): what follows the count is the title.
   // Nor a conjunction or preposition joining it to the clause (与立法会主席 → 立法会主席).
   const counted = region.replace(/^.*[一二两三四五六七八九十几数多0-9０-９][名位个]/, "").replace(/^.*党籍/, "");
   // Only where nodejieba's word ends after it: 在 of 在线视频首席执行官 opens the word 在线 ("online"), no preposition.
   // An adverb before the preposition goes with it, 将 ("will") too (将由公司董事长代行: 公司董事长).
   const joining = /^[就也都还又将]*[与和及同跟对由向在据经为]+/.exec(counted)?.[0] ?? "";
-  const uncounted = joining && ctx.tokenAt(wordStart - counted.length + joining.length) ? counted.slice(joining.length) : counted;
+  const unjoined = joining && ctx.tokenAt(wordStart - counted.length + joining.length) ? counted.slice(joining.length) : counted;
+  const uncounted = afterLastFunctionWord(ctx, unjoined, wordStart);
   // A zone's body named by its kind alone (集中区党工委, 开发区管委会), or a company's (集团公司党委), is
   // longer and stays too: it is no candidate of its own (isGenericZone, isGenericCompany), so the title
   // is where the article's words for it are kept.
@@ -285,7 +295,7 @@ function titlePhraseEndingAt(ctx: RoleContext, end: number): TitleElement | unde
   const descriptor =
     zone && (isGenericZone(zone) || isGenericCompany(zone))
       ? zone
-      : uncounted.length <= 4 && [...uncounted].every((c) => CJK.test(c)) && !/^[该本其这那此各]/.test(uncounted) && !APPOINTMENT_VERBS.some((v) => uncounted.includes(v))
+      : uncounted.length <= 4 && [...uncounted].every((c) => CJK.test(c)) && !/^[该本其这那此各我]/.test(uncounted) && !APPOINTMENT_VERBS.some((v) => uncounted.includes(v))
         ? uncounted
         : "";
   // The descriptor and the title's level character name a place (新北 + 市长: 新北市, which the linker
@@ -333,6 +343,9 @@ function hasSurname(text: string, pos: number): number {
   return SURNAMES.has(text[pos]) ? 1 : 0;
 }
 
+/** A party body's word at the start of a title word (党委书记, 党组成员), which a body's name may end with. */
+const SHARED_BODY_START = /^(党委|党组)(?=.)/;
+
 /** Posts of a division's government named by its level character (市长 of 新北市, 副县长 of 某县). */
 const LEVEL_TITLE = /^[省市县区镇乡](长|委书记|委副书记)$/;
 
@@ -345,6 +358,28 @@ const BOARD = /董事会|董事局/g;
 /** Words of a clause (a verb's aspect, a place's preposition, the verbs of meetings): never inside a title. */
 const CLAUSE_WORD = /[了在着过把被对向]|会见|出席|参加|主持|表示|会议|举行/;
 
+
+/**
+ * nodejieba's tags of the words that join a title's clause to it, never part of the title: prepositions,
+ * conjunctions, particles (的), interjections.
+ */
+const CLAUSE_JOINING_TAGS = /^(p|c|u|uj|ul|uz|ud|ug|uv|y|e|o)$/;
+/** Words of time before a title (当时市长): the clause's. Not nodejieba's whole class of time words, which holds places (西来). */
+const CLAUSE_TIME_WORDS: ReadonlySet<string> = new Set(["当时", "此前", "目前", "现在", "如今", "同时", "今天", "昨天", "当天", "随后", "其后"]);
+
+/**
+ * The words before a title word after the last of them that nodejieba cut as a joining word or a
+ * word of time (仪式由 | 校长 → 校长, 而 | 民进党议员, 的 | 立法院副院长, 当时 | 市长): what precedes it
+ * belongs to the clause.
+ */
+function afterLastFunctionWord(ctx: RoleContext, before: string, wordStart: number): string {
+  let from = wordStart - before.length;
+  for (let pos = from; pos < wordStart; pos++) {
+    const t = ctx.tokenAt(pos);
+    if (t && t.end <= wordStart && (CLAUSE_JOINING_TAGS.test(t.tag) || CLAUSE_TIME_WORDS.has(t.word))) from = t.end;
+  }
+  return ctx.text.slice(from, wordStart);
+}
 
 /** nodejieba's tags of function words: prepositions, conjunctions, particles, adverbs, pronouns, numerals, measure words. */
 const FUNCTION_WORD_TAGS = /^(p|c|u|uj|ul|uz|ud|ug|uv|d|r|m|q|f|y|e|o)$/;
@@ -413,7 +448,9 @@ function nameListFrom(ctx: RoleContext, pos: number): PersonRef[] {
   const names: PersonRef[] = [];
   let p = pos;
   for (;;) {
-    const person = personAt(ctx, p);
+    // An honorific between the title and the name is neither's (名誉会长丹斯里钟廷森).
+    const honorific = HONORIFICS.find((h) => ctx.text.startsWith(h, p));
+    const person = (honorific && personAt(ctx, p + honorific.length)) || personAt(ctx, p);
     if (!person) break;
     names.push(person);
     if (ctx.text[person.end] !== "、") break;

@@ -9,13 +9,21 @@ export const TITLE_WORDS: readonly string[] = [
   "部长", "副部长", "处长", "副处长", "科长", "主席", "副主席", "秘书长", "副秘书长", "总理", "副总理",
   "国务委员", "委员长", "副委员长", "巡视员", "调研员", "党组书记", "党委书记", "纪委书记", "监委主任",
   "组长", "副组长", "馆长", "站长", "会长", "副会长", "理事长", "主委",
+  // associations' posts, as Malaysian and Singapore Chinese papers list them (总会长拿督吴逸平, 名誉顾问拿督黄国忠)
+  "总会长", "署理总会长", "理事", "常务理事", "顾问",
   // a seat in a party group or committee, as state companies and ministries list their leaders
   // (副总经理、党组成员何纪武), the same post as 党委委员
   "党组成员", "党委成员",
   // Hong Kong and Macao, and other countries' posts
-  "行政长官", "特首", "司长", "副司长", "署长", "副署长", "特派员", "议员", "议长", "副议长", "立委", "总统", "副总统", "首相", "外长", "大使", "总领事",
+  "行政长官", "特首", "司长", "副司长", "署长", "副署长", "特派员", "议员", "议长", "副议长", "立委",
+  // Taiwan's papers call a legislator by the party's colour (藍委楊瓊瓔, 綠委何欣純)
+  "蓝委", "绿委", "总统", "副总统", "首相", "外长", "大使", "总领事",
   // Hong Kong's word for a chief executive of a company or an exchange (港交所行政总裁陈翊庭)
   "行政总裁", "副行政总裁",
+  // courts and procuratorates (党组书记、检察长朱正军, 执一庭庭长刘明哲)
+  "检察长", "副检察长", "常务副检察长", "检察官", "庭长", "副庭长", "审判长", "审判员", "法官",
+  // sport (教练魏新猛, 启蒙教练徐云波)
+  "教练", "主教练", "助理教练", "领队",
   // science and education
   "院士", "院长", "副院长", "校长", "副校长", "所长", "副所长", "教授", "副教授", "研究员",
   "首席科学家", "科学家", "主任医师", "博士生导师",
@@ -29,13 +37,26 @@ export const TITLE_WORDS: readonly string[] = [
   "领导", "班子成员",
 ];
 
+/**
+ * Malaysia's honorifics (Tan Sri, Datuk Seri, Datuk, Datin, Puan Sri) as Chinese papers write them,
+ * between a post and a name (名誉会长丹斯里钟廷森, 会长拿督戴良业): part of neither. Longest first.
+ */
+export const HONORIFICS: readonly string[] = ["丹斯里拿督", "拿督斯里", "拿汀斯里", "丹斯里", "潘斯里", "拿督", "拿汀"];
+
 /** Bylines: the roles a newspaper gives the people who wrote an article. */
 export const BYLINE_TITLES: readonly string[] = [
   "本网记者", "本报记者", "特约记者", "见习记者", "记者", "通讯员", "实习生", "见习生", "摄影", "编辑",
 ];
 
-/** Titles that may follow a name (习近平总书记, 王坚院士). */
-export const POST_NAME_TITLES: readonly string[] = ["总书记", "院士", "教授", "研究员", "董事长", "总经理"];
+/**
+ * Titles that may follow a name (习近平总书记, 王坚院士), and the posts news addresses people by after
+ * their name once it has introduced them (吴廷飞院长指出, 贾宇检察长表示, 张鸿铭市长总结): longest first.
+ * Not 教练: a coach written after a name is that person's coach (擔任楊家玉教練).
+ */
+export const POST_NAME_TITLES: readonly string[] = [
+  "总书记", "院士", "教授", "研究员", "董事长", "总经理",
+  "副检察长", "检察长", "副院长", "院长", "副市长", "市长", "副县长", "县长", "副区长", "区长", "局长",
+];
 
 /**
  * The generic bodies a title may be prefixed with (区委书记, 市委常委, 区政府常务副区长): the body is
@@ -132,17 +153,19 @@ const GENERIC_ZONE = new RegExp(`^(?:我|本|全)?(?:省|市|县|区|州)*(?:${Z
  * never one candidate across articles. The departments are a closed vocabulary, so that a name that
  * opens with a level character (区块链研究院) is not taken for one. A development zone named only by
  * its kind stands as a level (开发区财政局, 高新区党工委: see isGenericZone). So do a department's branch
- * and its party group (区生态环境分局, 市财政局党组, 县总工会党组).
+ * and its party group (区生态环境分局, 市财政局党组, 县总工会党组), a village's or a community's party
+ * branch (村党支部, 社区党委), a level's court (区人民法院) and its committee's party school (市委党校; the
+ * 中央党校 is one school).
  */
 export const GENERIC_BODY = new RegExp(
-  "^(?:我|本|全)?(?:省|市|县|区|乡|镇|村|州|旗|团|站|厂|校|中央|国家|全国|地方|各级|省市|市县|县市|省区|区县|市区|省级|市级|县级|区级|地市|" +
+  "^(?:我|本|全)?(?:省|市|县|区|乡|镇|村|社区|州|旗|团|站|厂|校|中央|国家|全国|地方|各级|省市|市县|县市|省区|区县|市区|省级|市级|县级|区级|地市|" +
     ZONE_KINDS.join("|") +
     ")+" +
-    "(?:委|党委|纪委|政府|人民政府|人大|政协|委员会|党组|支部|常委会|人大常委会|监委|法院|检察院|公安局|团委|妇联|工会" +
+    "(?:委|党委|纪委|政府|人民政府|人大|政协|委员会|党组|支部|党支部|委党校|常委会|人大常委会|监委|法院|人民法院|检察院|人民检察院|公安局|团委|妇联|工会" +
     "|(?:委|政府)?(?:" +
     [
       "党工委", "管委", "党政", "政府", "委", "国投", "城投", "交投", "交控", "发改", "财政", "教育", "公安", "住建", "城建", "工信", "经信", "经发",
-      "经科信", "科技", "卫健", "卫生", "组织", "宣传", "统战", "政法", "规划", "国土", "自然资源", "生态环境", "环保", "交通", "水利",
+      "经科信", "科技", "卫健", "卫生健康", "卫生", "组织", "宣传", "统战", "政法", "规划", "国土", "自然资源", "生态环境", "环保", "交通", "水利",
       "农业农村", "农业", "商务", "文旅", "文广旅", "应急", "审计", "税务", "市场监管", "人社", "民政", "司法", "信访", "机关事务",
       "林业", "统计", "医保", "退役军人事务", "行政审批", "数据", "大数据", "投促", "招商", "融媒体", "人武", "消防", "妇联", "团",
       "总工会", "工商联", "科协", "残联", "红十字", "住房公积金", "档案", "党史", "编办", "直属机关工委", "国资",
@@ -159,13 +182,19 @@ export function isGenericZone(label: string): boolean {
 }
 
 /**
- * A company named only by its kind, or its party committee (集团公司, 集团党委, 集团公司党委): a
+ * A company named only by its kind, or its party committee (集团公司, 集团党委, 集团公司党委, 控股有限公司): a
  * company's own news calls itself so, another company in every article. None of People's Daily's
  * 984 gold organisations (dev) is one.
  */
 export function isGenericCompany(label: string): boolean {
-  return /^(?:集团公司|集团|总公司|公司)(?:党委|党组|纪委|工会)?$/.test(label);
+  return GENERIC_COMPANY.test(label);
 }
+/**
+ * Words of a company's kind, never of its own name: its trade in general terms and its legal form. A
+ * name made of them alone (科技控股有限公司, 国际控股有限公司: the tagger's start inside 人和科技控股有限公司
+ * when nodejieba reads 人和 as a word of the clause) names no one company.
+ */
+const GENERIC_COMPANY = /^(?:科技|国际|控股|投资|实业|发展|贸易|股份|集团)*(?:有限责任公司|股份有限公司|有限公司|集团公司|集团|总公司|公司)(?:党委|党组|纪委|工会)?$/;
 
 /**
  * A company's organs named by their kind alone: its board and the board's committees (董事会战略委员会,

@@ -8,7 +8,7 @@ import { allowed, newViterbiScratch, spansOf, TAG_COUNT, tagOf, TAG_O, viterbi }
 import { wordInfo } from "../../src/recognise/features.ts";
 import { segmentTokens } from "../../src/segment/tokens.ts";
 import { analyseText } from "../helpers.ts";
-import { isCompanyOrgan } from "../../src/roles/titles.ts";
+import { isCompanyOrgan, isNamedByKindOnly } from "../../src/roles/titles.ts";
 
 const names = (text: string, type?: RecognisedName["type"]) =>
   recogniseNames(normalizeString(text))
@@ -528,5 +528,73 @@ describe("Viterbi", () => {
       viterbi(emit, n, trans, tags, scratch);
       expect([...tags]).toEqual(bruteForce(emit, n, trans).tags);
     }
+  });
+});
+
+describe("round 6: courts, procuratorates, universities, hospitals, Taiwan and Malaysia", () => {
+  const proposed = (text: string) => analyseText(text).mentions.filter((m) => m.candidate).map((m) => `${m.label}/${m.type}`);
+
+  it("proposes no body that ends in a member's post (民进党立委, 台中市立委)", () => {
+    // Taiwan's news of a by-election and of the Legislative Yuan: the party or the city and the post
+    // were proposed as government bodies.
+    const found = [...proposed("民進黨立委吳思瑤:「蔣萬安這段時間立委監督也沒做好。」"), ...proposed("台中市立委何欣純今日不滿指出,前院長游錫堃曾具體提出6處地點。")];
+    expect(found.filter((l) => /立委\//.test(l))).toEqual([]);
+    expect(found).toContain("吴思瑶/person");
+  });
+
+  it("takes neither a title nor a Malaysian honorific for a person (藍委, 丹斯里)", () => {
+    // A Taiwan report on moving the legislature; a Malaysian paper's report on Singapore's chamber of commerce.
+    expect(proposed("藍委廖偉翔則指遷建是百年大計要從長計議。")).toEqual(["廖伟翔/person"]);
+    const malaysia = proposed("代表团成员包括永久名誉会长丹斯里钟廷森、名誉会长丹斯里李深静等。");
+    expect(malaysia.filter((l) => l.startsWith("丹斯里"))).toEqual([]);
+    expect(malaysia).toContain("李深静/person");
+  });
+
+  it("reads a surname and a title's first character as the surname alone (梁检表示)", () => {
+    // A procuratorate's report of a visit: 梁检 ("procurator Liang") was proposed as a person.
+    const found = proposed("最后,长寿区人民检察院梁经顺检察长对我院的盛情接待表示感谢。梁检表示,作为基层检察院,深感自身存在的压力。");
+    expect(found).not.toContain("梁检/person");
+    expect(found).toContain("梁经顺/person");
+    // The whole title after the surname: 樊检察长 is 樊 and 检察长.
+    expect(proposed("座谈会上,樊检察长向苏珍代表通报了全国检察工作会议精神。")).not.toContain("樊检/person");
+  });
+
+  it("proposes no organisation that opens with a verb of speech (表示医院)", () => {
+    // A hospital's news of a new branch.
+    expect(proposed("鲍鹰在致辞中介绍了我院医联体的建设成果,表示医院将切实担起责任,深化医联体建设。").filter((l) => l.includes("医院"))).toEqual([]);
+  });
+
+  it("proposes no company named by its trade and legal form alone (科技控股有限公司)", () => {
+    // A report of eight companies listed in Hong Kong on one day: the tagger started two names inside.
+    const found = proposed("这八家企业分别是:指尖悦动控股有限公司、映客互娱有限公司、人和科技控股有限公司、天立教育国际控股有限公司。");
+    expect(found.filter((l) => /^(科技|国际)?控股有限公司/.test(l))).toEqual([]);
+    expect(isNamedByKindOnly("科技控股有限公司")).toBe(true);
+    expect(isNamedByKindOnly("英恒科技控股有限公司")).toBe(false);
+  });
+
+  it("proposes no village's, community's or level's body with no place named (村党支部, 社区党委, 区人民法院, 县卫生健康局, 市委党校)", () => {
+    // Village elections, a procuratorate's visit to a community, a hospital's signing, a party school's visit.
+    for (const label of ["村党支部", "社区党委", "区人民法院", "县卫生健康局", "市委党校", "市委党校党委"]) expect(isNamedByKindOnly(label), label).toBe(true);
+    // 中央党校 is one school, and a named village's branch one branch.
+    for (const label of ["中央党校", "泉口村党支部"]) expect(isNamedByKindOnly(label), label).toBe(false);
+    expect(proposed("區委組織部、區委鄉村振興辦、區公安分局、區人民法院等近30人參加活動。").filter((l) => l.startsWith("区"))).toEqual([]);
+  });
+
+  it("types a court's short form as government (成都中院, 浦东区院)", () => {
+    expect(orgKind("成都中院")).toBe("government");
+    expect(orgKind("浦东区院")).toBe("government");
+    const a = analyseText("都江堰法院黨組書記、院長王強代表都江堰法院在成都中院主會場參賽。");
+    expect(a.mentions.filter((m) => m.candidate && m.label === "成都中院").map((m) => m.type)).toEqual(["government"]);
+  });
+
+  it("types a venue the tagger marks as an organisation as a place (气排球馆, 活动中心)", () => {
+    // A village election's swearing-in and a county's town-hall meetings, where the venues were companies.
+    expect(proposed("当天,在琅琊镇上盛村气排球馆,卢建忠与17个“一肩挑”村干部接过兴村治社“军令状”、当选证书。")).toContain("琅琊镇上盛村气排球馆/place");
+    expect(proposed("巡迴列車首站開抵苗栗市玉華里活動中心,鍾東錦率同各局處主管與會。")).toContain("苗栗市玉华里活动中心/place");
+  });
+
+  it("takes no 除…外 for a name (企业家代表外)", () => {
+    // A provincial trade union's investment fair: 代表外 ("besides the representatives") was a person.
+    expect(proposed("本次推介会除北京黑龙江商会的企业家代表外,还有来自部分省北京商会代表、优秀企业家代表等众多客商朋友。").filter((l) => l.endsWith("外/person"))).toEqual([]);
   });
 });

@@ -301,4 +301,66 @@ describe("discovery", () => {
     const a = analyseText("该公司董事长钱卫东表示,将在余杭投资。");
     expect(a.roles.map((r) => `${r.person_label}|${r.title}`)).toContain("钱卫东|董事长");
   });
+  it("leaves the clause's function words and time words out of a title (儀式由校長, 而民進黨議員, 台中的立法院副院長, 當時市長)", () => {
+    // A university's news of a signing, and Taiwan's of its councillors and of moving the legislature.
+    const rows = [
+      ...roleRows("1月21日,我校與三峽大學戰略合作簽約儀式在行政樓舉行。儀式由校長張友兵主持。"),
+      ...roleRows("國民黨新北市議員林金結本屆亦參選;而民進黨議員李余典原規畫投入三重立委選舉。"),
+      ...roleRows("她要求盧秀燕、出身台中的立法院副院長江啟臣明確表態。當時市長盧秀燕還說台中是最好地點。"),
+    ];
+    expect(rows).toContain("张友兵|校长|");
+    expect(rows).toContain("李余典|民进党议员|");
+    expect(rows).toContain("江启臣|立法院副院长|");
+    expect(rows.filter((r) => r.startsWith("卢秀燕|")).map((r) => r.split("|")[1])).toEqual(["市长"]);
+    expect(rows.some((r) => /\|(仪式由|而|的|当时)/.test(r))).toBe(false);
+  });
+
+  it("leaves 我 of an institution's own news out of a title (我校党委书记)", () => {
+    // A university's news of a signing with another.
+    const rows = roleRows("我校党委书记马宁,党委副书记、校长卢光跃出席签约仪式。");
+    expect(rows).toContain("马宁|党委书记|");
+    expect(rows.some((r) => r.includes("我校"))).toBe(false);
+  });
+
+  it("reads Taiwan's party-colour titles of legislators (藍委, 綠委)", () => {
+    const rows = roleRows("藍委廖偉翔則指遷建是百年大計要從長計議。");
+    expect(rows).toContain("廖伟翔|蓝委|");
+  });
+  it("reads the name after a Malaysian honorific between it and the title (名誉会长丹斯里李深静)", () => {
+    // A Malaysian paper's report on the Singapore Chinese Chamber of Commerce's anniversary dinner.
+    const rows = roleRows("代表团成员包括永久名誉会长丹斯里钟廷森、名誉会长丹斯里李深静等。马来西亚中华总会长拿督戴良业率领代表团参加晚宴。");
+    expect(rows).toContain("李深静|名誉会长|");
+    expect(rows.some((r) => r.startsWith("戴良业|"))).toBe(true);
+    expect(rows.some((r) => /^(丹斯里|拿督)/.test(r))).toBe(false);
+  });
+  it("gives a party secretary the party committee whose name ends where 党委书记 starts (北京大学党委书记郝平)", () => {
+    // A province's signing with a university, and a town's hospital signing: the body was lost to the title word.
+    expect(roleRows("教育部党组成员、副部长王嘉毅,北京大学党委书记郝平等领导出席签约仪式。")).toContain("郝平|书记|北京大学党委");
+    expect(roleRows("县卫生健康局等参加仪式,王奉镇党委书记李强主持。")).toContain("李强|书记|王奉镇党委");
+  });
+  it("reads the posts of courts, procuratorates and sport (检察长, 庭长, 教练)", () => {
+    // A procuratorate's report of a visit, a court's of an inspection, a report of the National Games.
+    const rows = [
+      ...roleRows("近日,果洛藏族自治州人民检察院党组书记、检察长朱正军一行来我院交流座谈。"),
+      ...roleRows("市法院执一庭庭长刘明哲、综合处处长田克成等人参加了调研。"),
+      ...roleRows("在頒獎儀式上,教練魏新猛直接對楊家玉來了一個「公主抱」。"),
+    ];
+    expect(rows).toContain("朱正军|检察长|");
+    expect(rows.some((r) => r.startsWith("朱正军|") && r.endsWith("|果洛藏族自治州人民检察院党组"))).toBe(true);
+    expect(rows.some((r) => r.startsWith("刘明哲|") && r.includes("庭长"))).toBe(true);
+    expect(rows).toContain("魏新猛|教练|");
+  });
+  it("reads the posts news addresses people by after their name (吴廷飞院长, 张鸿铭市长, 梁经顺检察长)", () => {
+    // A city's meeting on investment, and a procuratorate's report of a visit.
+    expect(roleRows("4月5日上午,全市招商引资工作推进大会在杭州举行。张鸿铭市长总结性发言。")).toContain("张鸿铭|市长|杭州市人民政府");
+    expect(roleRows("9月27日上午,重庆市长寿区人民检察院梁经顺检察长一行4人莅临我院交流调研。")).toContain("梁经顺|检察长|");
+    // A coach after a name is that person's coach (擔任楊家玉教練).
+    expect(roleRows("婚後魏新猛擔任楊家玉教練。").some((r) => r.startsWith("杨家玉|"))).toBe(false);
+  });
+  it("reads the posts of Chinese associations abroad (总会长, 名誉顾问)", () => {
+    // A Malaysian paper's report of its chamber of commerce's honour.
+    const rows = roleRows("中总总会长丹斯里戴良业说,他对此感到非常光荣。中总名誉顾问拿督黄国忠也获委任为常务理事。");
+    expect(rows.some((r) => r.startsWith("戴良业|") && r.includes("总会长"))).toBe(true);
+    expect(rows.some((r) => r.startsWith("黄国忠|") && r.includes("顾问"))).toBe(true);
+  });
 });
