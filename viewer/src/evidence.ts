@@ -13,7 +13,7 @@ const LEVEL_RANK: Record<WindowLevel, number> = { sentence: 0, paragraph: 1, art
  * shared sentence once per level).
  */
 export function shownEvidence(evidence: PairEvidence, window: WindowLevel, time: TimeRange): EvidenceItem[] {
-  const rank = (it: EvidenceItem) => (LEVEL_RANK[it.level] <= LEVEL_RANK[window] ? 0 : 1) + (it.duplicateOf ? 2 : 0);
+  const rank = (it: EvidenceItem) => ((LEVEL_RANK[it.level as WindowLevel] ?? 2) <= LEVEL_RANK[window] ? 0 : 1) + (it.duplicateOf ? 2 : 0);
   const seen = new Set<string>();
   return evidence.items
     .filter((it) => dateInRange(it.date, time))
