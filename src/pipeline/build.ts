@@ -428,7 +428,12 @@ async function buildLocked(options: BuildOptions, listed: ReturnType<typeof list
     const prefix = matching!;
     matching = undefined;
     // Its files are checked only now that the build would go on from them.
-    const state = prefix.length === savedSequence!.length && previous.stateFiles() ? loadState() : undefined;
+    const resumable = prefix.length === savedSequence!.length && previous.stateFiles();
+    // The extraction starts here, before the saved state is read and carried over, so that its workers'
+    // start-up (nodejieba's dictionary, the matcher, the recogniser's model: seconds each) runs beside
+    // that work instead of after it.
+    extraction ??= extractionFor(fileIndex, resumable);
+    const state = resumable ? loadState() : undefined;
     if (state && carryState()) {
       resume(prefix, state);
       resumed = true;
