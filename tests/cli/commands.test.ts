@@ -2,7 +2,7 @@
 // port, `dict accept`'s refusals, names in any script, and snippets that show both names. Runs the real
 // bin/guanxi.mjs on a build of seeds/.
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -39,6 +39,16 @@ describe("every sub-command answers --help", () => {
 
   it("the main help documents --dict", () => {
     expect(guanxi("--help").stdout).toContain("--dict DIR");
+  });
+});
+
+describe("build --formats", () => {
+  it("writes graph.json and graph.gexf alone by default, and refuses an unknown format by naming the known ones", () => {
+    expect(readdirSync(out).filter((f) => f.startsWith("graph.") || f === "neo4j").sort()).toEqual(["graph.gexf", "graph.json"]);
+    const r = guanxi("build", "seeds", "--out", join(out, "never"), "--formats", "graphml,gml");
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain("gml is not a format (graphml, neo4j, gexf1.2draft, gexf1.3 or all)");
+    expect(existsSync(join(out, "never"))).toBe(false);
   });
 });
 
