@@ -50,12 +50,15 @@ export const BYLINE_TITLES: readonly string[] = [
 
 /**
  * Titles that may follow a name (习近平总书记, 王坚院士), and the posts news addresses people by after
- * their name once it has introduced them (吴廷飞院长指出, 贾宇检察长表示, 张鸿铭市长总结): longest first.
+ * their name once it has introduced them (吴廷飞院长指出, 贾宇检察长表示, 张鸿铭市长总结): longest first
+ * (a deputy's post before the post it deputises).
  * Not 教练: a coach written after a name is that person's coach (擔任楊家玉教練).
  */
 export const POST_NAME_TITLES: readonly string[] = [
   "总书记", "院士", "教授", "研究员", "董事长", "总经理",
-  "副检察长", "检察长", "副院长", "院长", "副市长", "市长", "副县长", "县长", "副区长", "区长", "局长",
+  "副检察长", "检察长", "副院长", "院长", "副市长", "市长", "副县长", "县长", "副区长", "区长", "副局长", "局长",
+  // A bank's heads and a government's secretaries-general are addressed the same way (顾生行长, 吴新福秘书长).
+  "副行长", "行长", "副秘书长", "秘书长",
 ];
 
 /**

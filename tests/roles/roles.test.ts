@@ -357,6 +357,13 @@ describe("discovery", () => {
     // A coach after a name is that person's coach (擔任楊家玉教練).
     expect(roleRows("婚後魏新猛擔任楊家玉教練。").some((r) => r.startsWith("杨家玉|"))).toBe(false);
   });
+  it("reads the posts of banks and secretaries-general after a name (顾生行长, 姚桢副行长, 吴新福秘书长)", () => {
+    // A bank's signing with a city government (round 7).
+    const rows = roleRows("交行江苏省分行顾生行长、姚桢副行长出席签约仪式。签约仪式由徐州市人民政府吴新福秘书长主持。");
+    expect(rows.some((r) => r.startsWith("顾生|行长|"))).toBe(true);
+    expect(rows.some((r) => r.startsWith("姚桢|副行长|"))).toBe(true);
+    expect(rows.some((r) => r.startsWith("吴新福|秘书长|"))).toBe(true);
+  });
   it("reads the posts of Chinese associations abroad (总会长, 名誉顾问)", () => {
     // A Malaysian paper's report of its chamber of commerce's honour.
     const rows = roleRows("中总总会长丹斯里戴良业说,他对此感到非常光荣。中总名誉顾问拿督黄国忠也获委任为常务理事。");
