@@ -238,7 +238,12 @@ const MIN_GIVEN_BUCKET = 2;
 /** Words that open phrases, not names (新中心, 第…, 全链, 各单位). */
 const NOT_A_NAME_START = /^[新第全各本该其一每此这那]/;
 /** A count opens a phrase (四大省实验室, 十大工程), not a name: for candidates only (the tagger's spans keep it). */
-const COUNT_START = /^[一二三四五六七八九十两几数多][大个项家所座条批]/;
+const COUNT_START = /^(?:[一二三四五六七八九十两几数多][大个项家所座条批]|[两几数多]国)/;
+/**
+ * A count of bodies after a place (北京三家市属银行, 多国驻沪总领事馆) counts them: a group, no one body's
+ * name. Only the counters of bodies (家, 个, 所, 批, 国 after a vague count), never after 第 (第一所).
+ */
+const COUNT_INSIDE = /(?<!第)(?:[一二三四五六七八九十两几数多][家个所批]|[两几数多]国)/;
 
 /**
  * Why a recognised name is too unspecific to stand as an entity of its own in the graph, or undefined.
@@ -271,6 +276,7 @@ export function unspecific(label: string, type: TaggedSpan["type"], tagger: Name
     return undefined;
   }
   if (NOT_A_NAME_START.test(label) || COUNT_START.test(label)) return "generic start";
+  if (type === "ORG" && COUNT_INSIDE.test(label)) return "count of bodies";
   if (label.length <= 3) return "short unlisted place or organisation";
   if (/[和与及、]/.test(label) || hasLoneModifier(label, words)) return "phrase";
   if (type === "ORG" && opensWithJointVerb(label, words)) return "generic start";

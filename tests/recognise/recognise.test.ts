@@ -598,3 +598,14 @@ describe("round 6: courts, procuratorates, universities, hospitals, Taiwan and M
     expect(proposed("本次推介会除北京黑龙江商会的企业家代表外,还有来自部分省北京商会代表、优秀企业家代表等众多客商朋友。").filter((l) => l.endsWith("外/person"))).toEqual([]);
   });
 });
+
+describe("round 7: enforcement, banks, chips, museums, diplomacy and inspection", () => {
+  const proposed = (text: string) => analyseText(text).mentions.filter((m) => m.candidate).map((m) => `${m.label}/${m.type}`);
+
+  it("proposes no body that holds a count (北京三家市属银行, 多国驻沪总领事馆)", () => {
+    // Three city banks signing together; a city's foreign-affairs office visiting consulates.
+    const found = [...proposed("北京三家市属银行签署战略合作协议。"), ...proposed("温州市外办党组书记周建清带队赴上海拜访多国驻沪总领事馆。")];
+    expect(found.filter((l) => /三家|多国/.test(l))).toEqual([]);
+    expect(found).toContain("周建清/person");
+  });
+});
