@@ -283,8 +283,12 @@ export function unspecific(label: string, type: TaggedSpan["type"], tagger: Name
   // A team is people within a body (国美的科研团队), not a body. (A 小组 may be one: 国际联络小组.)
   if (type === "ORG" && label.endsWith("团队")) return "group of people";
   const suffixes = type === "LOC" ? tagger.placeSuffixes : tagger.orgSuffixes;
-  for (let k = Math.min(3, label.length - 2); k >= 1; k--) if (suffixes.has(label.slice(label.length - k))) return undefined;
-  return "no suffix";
+  let suffixed = false;
+  for (let k = Math.min(3, label.length - 2); k >= 1 && !suffixed; k--) suffixed = suffixes.has(label.slice(label.length - k));
+  if (!suffixed) return "no suffix";
+  // Last: a suffix the tagger found in the first character of a word (行政处 | 罚).
+  if (type === "ORG" && endsInsideWord(label, words)) return "cut inside a word";
+  return undefined;
 }
 
 /**
@@ -344,6 +348,25 @@ function endsInCommonWord(label: string, at: WordsAt | undefined): boolean {
   if (!at || label.length < 3) return false;
   const t = at.tokenAt(at.end - 1);
   return !!t && t.end === at.end && t.start > at.start && [...COMMON_WORDS_ENDING_AS_BODIES].some((w) => t.word.endsWith(w));
+}
+
+/**
+ * Whether an organisation ends inside a word of nodejieba's (大名县环境行政处 | 罚 of 行政处罚, 礼宾协 | 调
+ * of 协调): the tagger took a word's first character for a body's last (处, 协), and the body, if any, is
+ * longer or elsewhere. Not where a post starts at the cut or at the body's last character (北京大学党委 |
+ * 书记 of 党委书记, 外交部 | 长 of 外交部长): bodies end where their posts start.
+ */
+function endsInsideWord(label: string, at: WordsAt | undefined): boolean {
+  if (!at || label.length < 3) return false;
+  const t = at.tokenAt(at.end - 1);
+  if (!t || t.end <= at.end || t.start >= at.end) return false;
+  const rest = at.text.slice(at.end, t.end);
+  // Chinese on both sides of the cut (a word of letters or digits runs on for other reasons), and no
+  // post starting at the cut or one character before it (市委 | 副书记 in nodejieba's 委副, 部 | 长).
+  if (!/^\p{Script=Han}+$/u.test(rest)) return false;
+  // A head or a member of the body after it (澳门日报社 | 长, 松日队 | 员): posts no list need hold.
+  if (/^[长员]/.test(rest)) return false;
+  return !TITLE_WORDS.some((w) => at.text.startsWith(w, at.end) || at.text.startsWith(w, at.end - 1));
 }
 
 /** A name's place in its text, and nodejieba's words there: the token that covers a text offset. */

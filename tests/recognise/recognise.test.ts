@@ -608,4 +608,11 @@ describe("round 7: enforcement, banks, chips, museums, diplomacy and inspection"
     expect(found.filter((l) => /三家|多国/.test(l))).toEqual([]);
     expect(found).toContain("周建清/person");
   });
+
+  it("proposes no body cut inside a word of nodejieba's (环境行政处 | 罚, 礼宾协 | 调处)", () => {
+    // A county's record of environmental fines; a province's foreign-affairs office receiving an ambassador.
+    const found = [...proposed("2011年—2014年4年间,大名县环境行政处罚案件只有13起。"), ...proposed("印尼驻华使馆参赞孙浩、青海省外办礼宾协调处处长杨丽梅参加。")];
+    expect(found.filter((l) => /(行政处|礼宾协)\//.test(l))).toEqual([]);
+    expect(found).toContain("杨丽梅/person");
+  });
 });
