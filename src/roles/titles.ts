@@ -195,9 +195,10 @@ export function isGenericCompany(label: string): boolean {
 /**
  * Words of a company's kind, never of its own name: its trade in general terms and its legal form. A
  * name made of them alone (科技控股有限公司, 国际控股有限公司: the tagger's start inside 人和科技控股有限公司
- * when nodejieba reads 人和 as a word of the clause) names no one company.
+ * when nodejieba reads 人和 as a word of the clause; 化工集团有限公司 inside 海德新化工集团有限公司; 文旅集团
+ * for "the tourism group" already named) names no one company.
  */
-const GENERIC_COMPANY = /^(?:科技|国际|控股|投资|实业|发展|贸易|股份|集团)*(?:有限责任公司|股份有限公司|有限公司|集团公司|集团|总公司|公司)(?:党委|党组|纪委|工会)?$/;
+const GENERIC_COMPANY = /^(?:科技|国际|控股|投资|实业|发展|贸易|化工|能源|文旅|股份|集团)*(?:有限责任公司|股份有限公司|有限公司|集团公司|集团|总公司|公司)(?:党委|党组|纪委|工会)?$/;
 
 /**
  * A company's organs named by their kind alone: its board and the board's committees (董事会战略委员会,

@@ -615,4 +615,12 @@ describe("round 7: enforcement, banks, chips, museums, diplomacy and inspection"
     expect(found.filter((l) => /(行政处|礼宾协)\//.test(l))).toEqual([]);
     expect(found).toContain("杨丽梅/person");
   });
+
+  it("proposes no company named by its trade and legal form alone (化工集团有限公司, 文旅集团)", () => {
+    // An environmental inspection of a chemical group; a development zone's signing with a tourism group.
+    expect(isNamedByKindOnly("化工集团有限公司")).toBe(true);
+    expect(isNamedByKindOnly("文旅集团")).toBe(true);
+    expect(isNamedByKindOnly("北京绿维文旅集团")).toBe(false);
+    expect(proposed("高新区将全力支持文旅集团在高新区的项目建设。").filter((l) => l.startsWith("文旅集团"))).toEqual([]);
+  });
 });
