@@ -19,7 +19,7 @@
 
 import { MultiGraph } from "graphology";
 import { pairKey } from "../evidence/key.ts";
-import type { EvidenceSink } from "../evidence/select.ts";
+import { LEVEL_NUMBER, type EvidenceSink } from "../evidence/select.ts";
 import type { Dictionary, EdgeAttributes, Evidence, Mention, NodeAttributes, Paragraph, Role, Sentence, WindowLevel } from "../types.ts";
 import { WINDOW_LEVELS } from "../types.ts";
 import { DEFAULT_WINDOW, MAX_EVIDENCE_PER_LEVEL, npmi, type BuildGraphOptions, type GraphAttributes, type GuanxiGraph, type LevelCounts } from "./model.ts";
@@ -206,7 +206,6 @@ const PAIR_BASE = 2 ** 26;
 const pairNumber = (a: number, b: number): number => (a < b ? a * PAIR_BASE + b : b * PAIR_BASE + a);
 
 const newCounts = (): LevelCounts => ({ sentence: 0, paragraph: 0, article: 0 });
-const LEVEL_RANK: Record<WindowLevel, number> = { sentence: 0, paragraph: 1, article: 2 };
 
 function mentionSentence(doc: GraphDocument, m: Mention): number {
   const s = doc.sentences[m.sentence];
@@ -508,7 +507,7 @@ export class GraphAccumulator {
     // a duplicate's original is always an earlier document, or an earlier article of this one).
     // Closest level first (a stable sort: within a level, the order of the windows stays), so that a
     // passage is given at its closest level (see docPassages).
-    const byLevel = [...instances].sort((x, y) => LEVEL_RANK[x.level] - LEVEL_RANK[y.level]);
+    const byLevel = [...instances].sort((x, y) => LEVEL_NUMBER[x.level] - LEVEL_NUMBER[y.level]);
     this.docPassages.clear();
     for (const inst of byLevel) if (!inst.deferred) this.visit(doc, d, inst, 1);
     for (const inst of byLevel) if (inst.deferred) this.visit(doc, d, inst, 2);

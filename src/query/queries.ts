@@ -7,12 +7,12 @@ import Graph from "graphology";
 import { bidirectional } from "graphology-shortest-path/unweighted.js";
 import type { CoMentionEdgeAttributes, EntityType, Evidence, WindowLevel } from "../types.ts";
 import { ENTITY_TYPES, WINDOW_LEVELS } from "../types.ts";
+import { LEVEL_NUMBER } from "../evidence/select.ts";
 import { QueryError, type Build } from "./load.ts";
 import { DEFAULT_RANK, DEFAULT_WINDOW, rankPairs, strengthsAt, type RankBy } from "./rank.ts";
 import { entityInfo, resolveEntity, type EntityInfo } from "./resolve.ts";
 import { countIn, dateIn, type Period } from "./period.ts";
 
-const LEVEL_ORDER: Record<WindowLevel, number> = { sentence: 0, paragraph: 1, article: 2 };
 
 export function parseWindow(value: string | undefined, fallback: WindowLevel): WindowLevel {
   if (value === undefined) return fallback;
@@ -34,8 +34,8 @@ export function passagesWithin(items: Evidence[], window: WindowLevel = "article
   const seen = new Set<string>();
   const out: Evidence[] = [];
   const sorted = items
-    .filter((e) => LEVEL_ORDER[e.level] <= LEVEL_ORDER[window])
-    .sort((x, y) => LEVEL_ORDER[x.level] - LEVEL_ORDER[y.level] || (x.date ?? "").localeCompare(y.date ?? "") || x.doc.localeCompare(y.doc) || x.start - y.start);
+    .filter((e) => LEVEL_NUMBER[e.level] <= LEVEL_NUMBER[window])
+    .sort((x, y) => LEVEL_NUMBER[x.level] - LEVEL_NUMBER[y.level] || (x.date ?? "").localeCompare(y.date ?? "") || x.doc.localeCompare(y.doc) || x.start - y.start);
   for (const e of sorted) {
     const key = `${e.doc}:${e.start}:${e.end}`;
     if (seen.has(key)) continue;

@@ -1,10 +1,9 @@
 // Which passages of a pair the panel lists, in which order: the panel shows them and the evidence CSV
 // (view-export.ts) writes the same list, so that the file holds what the reader saw.
 import type { WindowLevel } from "../../src/types.ts";
+import { LEVEL_NUMBER } from "../../src/evidence/select.ts";
 import type { EvidenceItem, PairEvidence } from "./data.ts";
 import { dateInRange, type TimeRange } from "./time-filter.ts";
-
-const LEVEL_RANK: Record<WindowLevel, number> = { sentence: 0, paragraph: 1, article: 2 };
 
 /**
  * Passages dated in the range (all, without one), those within the chosen window first (a sentence
@@ -13,7 +12,7 @@ const LEVEL_RANK: Record<WindowLevel, number> = { sentence: 0, paragraph: 1, art
  * shared sentence once per level).
  */
 export function shownEvidence(evidence: PairEvidence, window: WindowLevel, time: TimeRange): EvidenceItem[] {
-  const rank = (it: EvidenceItem) => ((LEVEL_RANK[it.level as WindowLevel] ?? 2) <= LEVEL_RANK[window] ? 0 : 1) + (it.duplicateOf ? 2 : 0);
+  const rank = (it: EvidenceItem) => ((LEVEL_NUMBER[it.level as WindowLevel] ?? 2) <= LEVEL_NUMBER[window] ? 0 : 1) + (it.duplicateOf ? 2 : 0);
   const seen = new Set<string>();
   return evidence.items
     .filter((it) => dateInRange(it.date, time))
