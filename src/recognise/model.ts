@@ -66,6 +66,8 @@ for (let c = 0; c < 65536; c++) {
 
 /** Role codes 0–107 (features.ts RoleTables) and 255 for the sentence boundary, folded to 108. */
 const ROLE_VALUES = 109;
+/** A gazetteer list's state at a position: longest word starting (0–6), inside one (0–1), longest ending (0–6), next starting (0–6). */
+const LEX_STATES = 7 * 2 * 7 * 7;
 
 /** Character pairs kept with their weights (see NameTagger.pairRows): 13.6 MB of rows at most. */
 const PAIR_MEMO = 1 << 16;
@@ -118,18 +120,29 @@ export class NameTagger {
   private wordContextVec = new Float32Array(4 * 256 * TAG_COUNT);
   /** Template 34 (distance to the next organisation suffix × word class), dense. */
   private suffixVec = new Float32Array((SUFFIX_REACH + 1) * 16 * TAG_COUNT);
-  /** The four gazetteer lists' weights where none of them has a word (the common case), summed. */
-  private noLexVec = new Float32Array(TAG_COUNT);
   /**
    * Rows summed at load so that a position reads fewer of them: the word's shape and class with the
-   * distance to the next organisation suffix (templates 31 and 34, both keyed by the word's class), and,
-   * where no listed word is near (the common case), the gazetteer rows with templates 29 and 30, which
-   * then depend on the character's person role alone.
+   * distance to the next organisation suffix (templates 31 and 34, both keyed by the word's class).
    */
   private wordSuffixVec = new Float32Array(20 * 16 * (SUFFIX_REACH + 1) * TAG_COUNT);
-  private noLexRoleVec = new Float32Array(ROLE_VALUES * TAG_COUNT);
-  /** Scratch: the gazetteer rows of one position where some listed word is. */
+  /**
+   * A gazetteer list's two rows at a position (templates 21–24: the longest word starting here and
+   * whether one runs through; 25–28: the longest ending here and the next one starting) as one row per
+   * state (LEX_STATES of them: start, inside, end, next), for each of the four lists.
+   */
+  private lexStateVec = new Float32Array(4 * LEX_STATES * TAG_COUNT);
+  /**
+   * Where no person, place or organisation word is near (86% of positions in dense news; the common
+   * words' list almost always has one), two rows hold every gazetteer weight: the common words' state
+   * with the three empty lists' rows (wordStateVec), and template 30 (person role × common word's start
+   * and end) with template 29 at no person name (wordRoleVec).
+   */
+  private wordStateVec = new Float32Array(LEX_STATES * TAG_COUNT);
+  private wordRoleVec = new Float32Array(ROLE_VALUES * 7 * 7 * TAG_COUNT);
+  /** Scratch: the gazetteer rows of one position where a person, place or organisation word is. */
   private lexRow = new Float32Array(TAG_COUNT);
+  /** A row of zeros: the second gazetteer row where lexRow holds them all. */
+  private zeroRow = new Float32Array(TAG_COUNT);
   private words: WordInfo = { shape: new Uint8Array(512), tag: new Uint8Array(512), context: new Uint8Array(512) };
   /**
    * Character bigrams met so far, each with its weights in the four bigram templates (6: the two
@@ -243,7 +256,6 @@ export class NameTagger {
     for (let d = 0; d <= SUFFIX_REACH; d++) for (let c = 0; c < 16; c++) this.addFeature(h3(34, d, c), this.suffixVec, (d * 16 + c) * T);
     // The bias goes into every class-triple row (one read less per character).
     for (let r = 0; r < 512; r++) for (let t = 0; t < T; t++) this.classVec[r * T + t] += this.bias[t];
-    for (let k = 0; k < 4; k++) for (let t = 0; t < T; t++) this.noLexVec[t] += this.lexStartVec[k * 7 * 2 * T + t] + this.lexEndVec[k * 7 * 7 * T + t];
     const tmp = new Float64Array(TAG_COUNT);
     const put = (h: number, dst: Float32Array, at: number) => {
       tmp.fill(0);
@@ -269,8 +281,30 @@ export class NameTagger {
         for (let t = 0; t < T; t++) this.wordSuffixVec[at + t] = this.wordShapeVec[v * T + t] + this.suffixVec[(d * 16 + tag) * T + t];
       }
     }
+    for (let k = 0; k < 4; k++) {
+      for (let state = 0; state < LEX_STATES; state++) {
+        const next = state % 7;
+        const end = Math.floor(state / 7) % 7;
+        const inside = Math.floor(state / 49) % 2;
+        const start = Math.floor(state / 98);
+        const a = ((k * 7 + start) * 2 + inside) * T;
+        const b = ((k * 7 + end) * 7 + next) * T;
+        const at = (k * LEX_STATES + state) * T;
+        for (let t = 0; t < T; t++) this.lexStateVec[at + t] = this.lexStartVec[a + t] + this.lexEndVec[b + t];
+      }
+    }
+    for (let state = 0; state < LEX_STATES; state++) {
+      for (let t = 0; t < T; t++) {
+        let sum = this.lexStateVec[(3 * LEX_STATES + state) * T + t];
+        for (let k = 0; k < 3; k++) sum += this.lexStateVec[k * LEX_STATES * T + t];
+        this.wordStateVec[state * T + t] = sum;
+      }
+    }
     for (let a = 0; a < ROLE_VALUES; a++) {
-      for (let t = 0; t < T; t++) this.noLexRoleVec[a * T + t] = this.noLexVec[t] + this.listVec[a * T + t] + this.wordVec[a * 7 * 7 * T + t];
+      for (let w = 0; w < 49; w++) {
+        const at = (a * 49 + w) * T;
+        for (let t = 0; t < T; t++) this.wordRoleVec[at + t] = this.wordVec[at + t] + this.listVec[a * T + t];
+      }
     }
     return vec;
   }
@@ -298,12 +332,13 @@ export class NameTagger {
     const slotKeys = this.slotKeys;
     const wordSuffixVec = this.wordSuffixVec;
     const wordContextVec = this.wordContextVec;
-    const noLexRoleVec = this.noLexRoleVec;
     const mask = this.mask;
     const maskWords = (this.mask + 1) * SLOT - 1;
     const classVec = this.classVec;
-    const lexStartVec = this.lexStartVec;
-    const lexEndVec = this.lexEndVec;
+    const lexStateVec = this.lexStateVec;
+    const wordStateVec = this.wordStateVec;
+    const wordRoleVec = this.wordRoleVec;
+    const zeroRow = this.zeroRow;
     let cm1 = BOUNDARY;
     let c0 = n > 0 ? FOLD[codes[0]] : BOUNDARY;
     let cp1 = n > 1 ? FOLD[codes[1]] : BOUNDARY;
@@ -330,28 +365,35 @@ export class NameTagger {
       const nr0 = nr[c0];
       const nrp1 = cp1 === BOUNDARY ? 255 : nr[cp1];
       const endPrevPer = i > 0 ? endLen[(i - 1) * 4] : 0;
-      // The gazetteer rows with templates 29 and 30: where no listed word starts, ends, runs through
-      // or follows here and no person's name ended just before (the common case), one row per person
-      // role, summed at load; otherwise every row summed into lexRow.
-      let lexVec = noLexRoleVec;
-      let lexAt = nr0 * T;
-      if ((endPrevPer | lex[i4] | lex[i4 + 1] | lex[i4 + 2] | lex[i4 + 3] | endLen[i4] | endLen[i4 + 1] | endLen[i4 + 2] | endLen[i4 + 3] | inside[i4] | inside[i4 + 1] | inside[i4 + 2] | inside[i4 + 3]) !== 0 || (nextStart >= 0 && (lex[nextStart] | lex[nextStart + 1] | lex[nextStart + 2] | lex[nextStart + 3]) !== 0)) {
+      // The gazetteer rows with templates 29 and 30, as two rows: where no person, place or
+      // organisation word starts, ends, runs through or follows here and no person's name ended just
+      // before (the common case), the common words' state and the person role with the common word's
+      // start and end; otherwise every row summed into lexRow.
+      const startWord = lex[i4 + 3];
+      const endWord = endLen[i4 + 3];
+      const nextWord = nextStart >= 0 ? lex[nextStart + 3] : 0;
+      const wordState = (((startWord > 6 ? 6 : startWord) * 2 + inside[i4 + 3]) * 7 + (endWord > 6 ? 6 : endWord)) * 7 + (nextWord > 6 ? 6 : nextWord);
+      const a30 = ((nr0 * 7 + (startWord > 6 ? 6 : startWord)) * 7 + (endWord > 6 ? 6 : endWord)) * T;
+      let lexA = wordRoleVec;
+      let lexAt = a30;
+      let lexB = wordStateVec;
+      let lexBt = wordState * T;
+      if ((endPrevPer | lex[i4] | lex[i4 + 1] | lex[i4 + 2] | endLen[i4] | endLen[i4 + 1] | endLen[i4 + 2] | inside[i4] | inside[i4 + 1] | inside[i4 + 2]) !== 0 || (nextStart >= 0 && (lex[nextStart] | lex[nextStart + 1] | lex[nextStart + 2]) !== 0)) {
         const startPer = lex[i4];
-        const startWord = lex[i4 + 3];
-        const endWord = endLen[i4 + 3];
         const a29 = (((endPrevPer > 6 ? 6 : endPrevPer) * 7 + (startPer > 6 ? 6 : startPer)) * R + nr0) * T;
-        const a30 = ((nr0 * 7 + (startWord > 6 ? 6 : startWord)) * 7 + (endWord > 6 ? 6 : endWord)) * T;
-        for (let t = 0; t < T; t++) lexRow[t] = listVec[a29 + t] + wordVec[a30 + t];
-        for (let k = 0; k < 4; k++) {
+        const w3 = (3 * LEX_STATES + wordState) * T;
+        for (let t = 0; t < T; t++) lexRow[t] = listVec[a29 + t] + wordVec[a30 + t] + lexStateVec[w3 + t];
+        for (let k = 0; k < 3; k++) {
           const start = lex[i4 + k];
           const end = endLen[i4 + k];
           const next = nextStart >= 0 ? lex[nextStart + k] : 0;
-          const a = ((k * 7 + (start > 6 ? 6 : start)) * 2 + inside[i4 + k]) * T;
-          const b = ((k * 7 + (end > 6 ? 6 : end)) * 7 + (next > 6 ? 6 : next)) * T;
-          for (let t = 0; t < T; t++) lexRow[t] += lexStartVec[a + t] + lexEndVec[b + t];
+          const at = (k * LEX_STATES + ((((start > 6 ? 6 : start) * 2 + inside[i4 + k]) * 7 + (end > 6 ? 6 : end)) * 7 + (next > 6 ? 6 : next))) * T;
+          for (let t = 0; t < T; t++) lexRow[t] += lexStateVec[at + t];
         }
-        lexVec = lexRow;
+        lexA = lexRow;
         lexAt = 0;
+        lexB = zeroRow;
+        lexBt = 0;
       }
       // The four character pairs around i, from the memo (one lookup per position: the window's
       // newest pair; the other three were looked up at the positions before). Their rows hold the
@@ -369,7 +411,7 @@ export class NameTagger {
       const pd = pD + 3 * T;
       for (let t = 0; t < T; t++) {
         emit[base + t] =
-          classVec[cls + t] + wordSuffixVec[wsf + t] + wordContextVec[wc + t] + lexVec[lexAt + t] +
+          classVec[cls + t] + wordSuffixVec[wsf + t] + wordContextVec[wc + t] + lexA[lexAt + t] + lexB[lexBt + t] +
           pairRows[pA + t] + pairRows[pb + t] + pairRows[pc + t] + pairRows[pd + t] +
           slots[o10 + t] + slots[o33 + t] + slots[o15 + t];
       }
