@@ -68,6 +68,8 @@ for (let c = 0; c < 65536; c++) {
 const ROLE_VALUES = 109;
 /** A gazetteer list's state at a position: longest word starting (0–6), inside one (0–1), longest ending (0–6), next starting (0–6). */
 const LEX_STATES = 7 * 2 * 7 * 7;
+/** A character's place in its word (B, M, E, S) × the word's length (1…5+): see WordInfo.shape. */
+const WORD_SHAPES = 20;
 
 /** Character pairs kept with their weights (see NameTagger.pairRows): 13.6 MB of rows at most. */
 const PAIR_MEMO = 1 << 16;
@@ -139,6 +141,13 @@ export class NameTagger {
    */
   private wordStateVec = new Float32Array(LEX_STATES * TAG_COUNT);
   private wordRoleVec = new Float32Array(ROLE_VALUES * 7 * 7 * TAG_COUNT);
+  /**
+   * Template 33 (the character with its place in its word) as a dense block of WORD_SHAPES rows per
+   * character that has any (1,444 characters in the shipped model; block 0 is zeros): read by index
+   * instead of hashed and probed for. charShapeBlock: where a character's block starts in charShapeVec.
+   */
+  private charShapeBlock = new Int32Array(65536);
+  private charShapeVec = new Float32Array(0);
   /** Scratch: the gazetteer rows of one position where a person, place or organisation word is. */
   private lexRow = new Float32Array(TAG_COUNT);
   /** A row of zeros: the second gazetteer row where lexRow holds them all. */
@@ -274,6 +283,21 @@ export class NameTagger {
         }
       }
     }
+    const shapeRows: Float32Array[] = [new Float32Array(WORD_SHAPES * T)];
+    const block = new Float32Array(WORD_SHAPES * T);
+    for (let code = 0; code < 65536; code++) {
+      if (featureCode(code) !== code) continue;
+      block.fill(0);
+      let any = false;
+      for (let shape = 0; shape < WORD_SHAPES; shape++) any = this.addFeature(h3(33, code, shape), block, shape * T) || any;
+      if (!any) continue;
+      this.charShapeBlock[code] = shapeRows.length;
+      shapeRows.push(Float32Array.from(block));
+    }
+    // Folded characters (digits, Latin letters) read their fold's block.
+    for (let code = 0; code < 65536; code++) this.charShapeBlock[code] = this.charShapeBlock[featureCode(code)] * WORD_SHAPES * T;
+    this.charShapeVec = new Float32Array(shapeRows.length * WORD_SHAPES * T);
+    shapeRows.forEach((r, i) => this.charShapeVec.set(r, i * WORD_SHAPES * T));
     for (let v = 0; v < 20 * 16; v++) {
       const tag = v % 16;
       for (let d = 0; d <= SUFFIX_REACH; d++) {
@@ -339,6 +363,8 @@ export class NameTagger {
     const wordStateVec = this.wordStateVec;
     const wordRoleVec = this.wordRoleVec;
     const zeroRow = this.zeroRow;
+    const charShapeBlock = this.charShapeBlock;
+    const charShapeVec = this.charShapeVec;
     let cm1 = BOUNDARY;
     let c0 = n > 0 ? FOLD[codes[0]] : BOUNDARY;
     let cp1 = n > 1 ? FOLD[codes[1]] : BOUNDARY;
@@ -402,7 +428,7 @@ export class NameTagger {
       // The three hashed features' slots; a feature the model lacks ends at an empty slot, whose
       // weights are all 0, so it is added like the others.
       const o10 = this.slotOf(hash3(10, cm1, cp1), slots, slotKeys, mask, maskWords) + 2;
-      const o33 = this.slotOf(hash3(33, c0, shape), slots, slotKeys, mask, maskWords) + 2;
+      const s33 = charShapeBlock[c0] + shape * T;
       const o15 = this.slotOf(hash4(15, nrm1, nr0, nrp1), slots, slotKeys, mask, maskWords) + 2;
       // Every row of this position in one pass, each weight read once and the sum written once (the
       // sums are of integers, exact in any order).
@@ -413,7 +439,7 @@ export class NameTagger {
         emit[base + t] =
           classVec[cls + t] + wordSuffixVec[wsf + t] + wordContextVec[wc + t] + lexA[lexAt + t] + lexB[lexBt + t] +
           pairRows[pA + t] + pairRows[pb + t] + pairRows[pc + t] + pairRows[pd + t] +
-          slots[o10 + t] + slots[o33 + t] + slots[o15 + t];
+          charShapeVec[s33 + t] + slots[o10 + t] + slots[o15 + t];
       }
       pA = pB;
       pB = pC;
