@@ -56,7 +56,6 @@ const bytes = (b64: string) => {
 // Module-level copies of the feature helpers and per-code tables: the hot loop calls no imported
 // binding and computes no character class or digit folding per character.
 const hash3 = h3;
-const hash4 = h4;
 const FOLD = new Uint16Array(65536);
 const CLASS = new Uint8Array(65536);
 for (let c = 0; c < 65536; c++) {
@@ -148,6 +147,16 @@ export class NameTagger {
    */
   private charShapeBlock = new Int32Array(65536);
   private charShapeVec = new Float32Array(0);
+  /**
+   * Template 15 (the person roles of the characters before, at and after) by index instead of hashed
+   * and probed for: the shipped model's characters take 33 person-role values (34 with the sentence
+   * boundary's, so 39,304 triples at most), roleSlot numbers the values and roleTriple holds where a
+   * triple's row starts in roleTripleVec (0: a row of zeros).
+   */
+  private roleSlot = new Uint8Array(256);
+  private roleSide = 0;
+  private roleTriple = new Int32Array(0);
+  private roleTripleVec = new Float32Array(0);
   /** Scratch: the gazetteer rows of one position where a person, place or organisation word is. */
   private lexRow = new Float32Array(TAG_COUNT);
   /** A row of zeros: the second gazetteer row where lexRow holds them all. */
@@ -283,6 +292,24 @@ export class NameTagger {
         }
       }
     }
+    // The person-role values the characters take, and the boundary's (255).
+    const values = [...new Set([...this.roles.nr, 255])].sort((a, b) => a - b);
+    values.forEach((v, i) => (this.roleSlot[v] = i));
+    const side = (this.roleSide = values.length);
+    this.roleTriple = new Int32Array(side * side * side);
+    const tripleRows: Float64Array[] = [new Float64Array(T)];
+    for (let a = 0; a < side; a++) {
+      for (let b = 0; b < side; b++) {
+        for (let c = 0; c < side; c++) {
+          const row = new Float64Array(T);
+          if (!this.addFeature(h4(15, values[a], values[b], values[c]), row, 0)) continue;
+          this.roleTriple[(a * side + b) * side + c] = tripleRows.length * T;
+          tripleRows.push(row);
+        }
+      }
+    }
+    this.roleTripleVec = new Float32Array(tripleRows.length * T);
+    tripleRows.forEach((r, i) => this.roleTripleVec.set(r, i * T));
     const shapeRows: Float32Array[] = [new Float32Array(WORD_SHAPES * T)];
     const block = new Float32Array(WORD_SHAPES * T);
     for (let code = 0; code < 65536; code++) {
@@ -365,6 +392,10 @@ export class NameTagger {
     const zeroRow = this.zeroRow;
     const charShapeBlock = this.charShapeBlock;
     const charShapeVec = this.charShapeVec;
+    const roleSlot = this.roleSlot;
+    const side = this.roleSide;
+    const roleTriple = this.roleTriple;
+    const roleTripleVec = this.roleTripleVec;
     let cm1 = BOUNDARY;
     let c0 = n > 0 ? FOLD[codes[0]] : BOUNDARY;
     let cp1 = n > 1 ? FOLD[codes[1]] : BOUNDARY;
@@ -429,7 +460,7 @@ export class NameTagger {
       // weights are all 0, so it is added like the others.
       const o10 = this.slotOf(hash3(10, cm1, cp1), slots, slotKeys, mask, maskWords) + 2;
       const s33 = charShapeBlock[c0] + shape * T;
-      const o15 = this.slotOf(hash4(15, nrm1, nr0, nrp1), slots, slotKeys, mask, maskWords) + 2;
+      const o15 = roleTriple[(roleSlot[nrm1] * side + roleSlot[nr0]) * side + roleSlot[nrp1]];
       // Every row of this position in one pass, each weight read once and the sum written once (the
       // sums are of integers, exact in any order).
       const pb = pB + T;
@@ -439,7 +470,7 @@ export class NameTagger {
         emit[base + t] =
           classVec[cls + t] + wordSuffixVec[wsf + t] + wordContextVec[wc + t] + lexA[lexAt + t] + lexB[lexBt + t] +
           pairRows[pA + t] + pairRows[pb + t] + pairRows[pc + t] + pairRows[pd + t] +
-          charShapeVec[s33 + t] + slots[o10 + t] + slots[o15 + t];
+          charShapeVec[s33 + t] + roleTripleVec[o15 + t] + slots[o10 + t];
       }
       pA = pB;
       pB = pC;
