@@ -141,12 +141,15 @@ export class NameTagger {
   private wordStateVec = new Float32Array(LEX_STATES * TAG_COUNT);
   private wordRoleVec = new Float32Array(ROLE_VALUES * 7 * 7 * TAG_COUNT);
   /**
-   * Template 33 (the character with its place in its word) as a dense block of WORD_SHAPES rows per
-   * character that has any (1,444 characters in the shipped model; block 0 is zeros): read by index
-   * instead of hashed and probed for. charShapeBlock: where a character's block starts in charShapeVec.
+   * Template 33 (the character with its place in its word) as a block of WORD_SHAPES rows per
+   * character, read by index instead of hashed and probed for. A character's block is made when it is
+   * first met (charShapeBlock: where it starts in charShapeVec, -1 before): 1,444 characters have
+   * weights in the shipped model, and looking up every character at load would cost more than it saves
+   * on a small build. The others share block 0, of zeros.
    */
-  private charShapeBlock = new Int32Array(65536);
-  private charShapeVec = new Float32Array(0);
+  private charShapeBlock = new Int32Array(65536).fill(-1);
+  private charShapeVec = new Float32Array(64 * WORD_SHAPES * TAG_COUNT);
+  private charShapeCount = 1;
   /**
    * Template 15 (the person roles of the characters before, at and after) by index instead of hashed
    * and probed for: the shipped model's characters take 33 person-role values (34 with the sentence
@@ -310,21 +313,6 @@ export class NameTagger {
     }
     this.roleTripleVec = new Float32Array(tripleRows.length * T);
     tripleRows.forEach((r, i) => this.roleTripleVec.set(r, i * T));
-    const shapeRows: Float32Array[] = [new Float32Array(WORD_SHAPES * T)];
-    const block = new Float32Array(WORD_SHAPES * T);
-    for (let code = 0; code < 65536; code++) {
-      if (featureCode(code) !== code) continue;
-      block.fill(0);
-      let any = false;
-      for (let shape = 0; shape < WORD_SHAPES; shape++) any = this.addFeature(h3(33, code, shape), block, shape * T) || any;
-      if (!any) continue;
-      this.charShapeBlock[code] = shapeRows.length;
-      shapeRows.push(Float32Array.from(block));
-    }
-    // Folded characters (digits, Latin letters) read their fold's block.
-    for (let code = 0; code < 65536; code++) this.charShapeBlock[code] = this.charShapeBlock[featureCode(code)] * WORD_SHAPES * T;
-    this.charShapeVec = new Float32Array(shapeRows.length * WORD_SHAPES * T);
-    shapeRows.forEach((r, i) => this.charShapeVec.set(r, i * WORD_SHAPES * T));
     for (let v = 0; v < 20 * 16; v++) {
       const tag = v % 16;
       for (let d = 0; d <= SUFFIX_REACH; d++) {
@@ -391,7 +379,7 @@ export class NameTagger {
     const wordRoleVec = this.wordRoleVec;
     const zeroRow = this.zeroRow;
     const charShapeBlock = this.charShapeBlock;
-    const charShapeVec = this.charShapeVec;
+    let charShapeVec = this.charShapeVec;
     const roleSlot = this.roleSlot;
     const side = this.roleSide;
     const roleTriple = this.roleTriple;
@@ -459,7 +447,12 @@ export class NameTagger {
       // The three hashed features' slots; a feature the model lacks ends at an empty slot, whose
       // weights are all 0, so it is added like the others.
       const o10 = this.slotOf(hash3(10, cm1, cp1), slots, slotKeys, mask, maskWords) + 2;
-      const s33 = charShapeBlock[c0] + shape * T;
+      let block = charShapeBlock[c0];
+      if (block < 0) {
+        block = this.charShapeBlockOf(c0);
+        charShapeVec = this.charShapeVec;
+      }
+      const s33 = block + shape * T;
       const o15 = roleTriple[(roleSlot[nrm1] * side + roleSlot[nr0]) * side + roleSlot[nrp1]];
       // Every row of this position in one pass, each weight read once and the sum written once (the
       // sums are of integers, exact in any order).
@@ -479,6 +472,35 @@ export class NameTagger {
       c0 = cp1;
       cp1 = cp2;
     }
+  }
+
+  /** Where character `code`'s template-33 block starts in charShapeVec, made now (see charShapeBlock). */
+  private charShapeBlockOf(code: number): number {
+    const T = TAG_COUNT;
+    const size = WORD_SHAPES * T;
+    const fold = featureCode(code);
+    let at = this.charShapeBlock[fold];
+    if (at < 0) {
+      if ((this.charShapeCount + 1) * size > this.charShapeVec.length) {
+        const grown = new Float32Array(this.charShapeVec.length * 2);
+        grown.set(this.charShapeVec);
+        this.charShapeVec = grown;
+      }
+      at = this.charShapeCount * size;
+      const tmp = new Float64Array(T);
+      let any = false;
+      for (let shape = 0; shape < WORD_SHAPES; shape++) {
+        tmp.fill(0);
+        if (!this.addFeature(h3(33, fold, shape), tmp, 0)) continue;
+        any = true;
+        for (let t = 0; t < T; t++) this.charShapeVec[at + shape * T + t] = tmp[t];
+      }
+      if (any) this.charShapeCount++;
+      else at = 0;
+      this.charShapeBlock[fold] = at;
+    }
+    this.charShapeBlock[code] = at;
+    return at;
   }
 
   /** The slot of feature hash `h`: where its key is, or the empty slot where the probe ends. */
