@@ -134,12 +134,11 @@ export class NameTagger {
   private lexStateVec = new Float32Array(4 * LEX_STATES * TAG_COUNT);
   /**
    * Where no person, place or organisation word is near (86% of positions in dense news; the common
-   * words' list almost always has one), two rows hold every gazetteer weight: the common words' state
-   * with the three empty lists' rows (wordStateVec), and template 30 (person role × common word's start
-   * and end) with template 29 at no person name (wordRoleVec).
+   * words' list almost always has one), one row holds every gazetteer weight, by the character's person
+   * role (numbered as in roleSlot) and the common words' state: that state's row, the three empty lists'
+   * rows, template 30 (person role × common word's start and end) and template 29 at no person name.
    */
-  private wordStateVec = new Float32Array(LEX_STATES * TAG_COUNT);
-  private wordRoleVec = new Float32Array(ROLE_VALUES * 7 * 7 * TAG_COUNT);
+  private commonWordVec = new Float32Array(0);
   /**
    * Template 33 (the character with its place in its word) as a block of WORD_SHAPES rows per
    * character, read by index instead of hashed and probed for. A character's block is made when it is
@@ -162,8 +161,6 @@ export class NameTagger {
   private roleTripleVec = new Float32Array(0);
   /** Scratch: the gazetteer rows of one position where a person, place or organisation word is. */
   private lexRow = new Float32Array(TAG_COUNT);
-  /** A row of zeros: the second gazetteer row where lexRow holds them all. */
-  private zeroRow = new Float32Array(TAG_COUNT);
   private words: WordInfo = { shape: new Uint8Array(512), tag: new Uint8Array(512), context: new Uint8Array(512) };
   /**
    * Character bigrams met so far, each with its weights in the four bigram templates (6: the two
@@ -332,17 +329,21 @@ export class NameTagger {
         for (let t = 0; t < T; t++) this.lexStateVec[at + t] = this.lexStartVec[a + t] + this.lexEndVec[b + t];
       }
     }
-    for (let state = 0; state < LEX_STATES; state++) {
-      for (let t = 0; t < T; t++) {
-        let sum = this.lexStateVec[(3 * LEX_STATES + state) * T + t];
-        for (let k = 0; k < 3; k++) sum += this.lexStateVec[k * LEX_STATES * T + t];
-        this.wordStateVec[state * T + t] = sum;
-      }
-    }
-    for (let a = 0; a < ROLE_VALUES; a++) {
-      for (let w = 0; w < 49; w++) {
-        const at = (a * 49 + w) * T;
-        for (let t = 0; t < T; t++) this.wordRoleVec[at + t] = this.wordVec[at + t] + this.listVec[a * T + t];
+    this.commonWordVec = new Float32Array(this.roleSide * LEX_STATES * T);
+    for (const v of values) {
+      // listVec and wordVec number the boundary's role 108 (see roleValue).
+      const a = v === 255 ? 108 : v;
+      const side = this.roleSlot[v];
+      for (let state = 0; state < LEX_STATES; state++) {
+        const start = Math.floor(state / 98);
+        const end = Math.floor(state / 7) % 7;
+        const at = (side * LEX_STATES + state) * T;
+        const a30 = ((a * 7 + start) * 7 + end) * T;
+        for (let t = 0; t < T; t++) {
+          let sum = this.lexStateVec[(3 * LEX_STATES + state) * T + t] + this.wordVec[a30 + t] + this.listVec[a * T + t];
+          for (let k = 0; k < 3; k++) sum += this.lexStateVec[k * LEX_STATES * T + t];
+          this.commonWordVec[at + t] = sum;
+        }
       }
     }
     return vec;
@@ -375,9 +376,7 @@ export class NameTagger {
     const maskWords = (this.mask + 1) * SLOT - 1;
     const classVec = this.classVec;
     const lexStateVec = this.lexStateVec;
-    const wordStateVec = this.wordStateVec;
-    const wordRoleVec = this.wordRoleVec;
-    const zeroRow = this.zeroRow;
+    const commonWordVec = this.commonWordVec;
     const charShapeBlock = this.charShapeBlock;
     let charShapeVec = this.charShapeVec;
     const roleSlot = this.roleSlot;
@@ -410,22 +409,20 @@ export class NameTagger {
       const nr0 = nr[c0];
       const nrp1 = cp1 === BOUNDARY ? 255 : nr[cp1];
       const endPrevPer = i > 0 ? endLen[(i - 1) * 4] : 0;
-      // The gazetteer rows with templates 29 and 30, as two rows: where no person, place or
-      // organisation word starts, ends, runs through or follows here and no person's name ended just
-      // before (the common case), the common words' state and the person role with the common word's
-      // start and end; otherwise every row summed into lexRow.
+      // The gazetteer rows with templates 29 and 30: where no person, place or organisation word
+      // starts, ends, runs through or follows here and no person's name ended just before (the common
+      // case), one row by the person role and the common words' state; otherwise every row summed
+      // into lexRow.
       const startWord = lex[i4 + 3];
       const endWord = endLen[i4 + 3];
       const nextWord = nextStart >= 0 ? lex[nextStart + 3] : 0;
       const wordState = (((startWord > 6 ? 6 : startWord) * 2 + inside[i4 + 3]) * 7 + (endWord > 6 ? 6 : endWord)) * 7 + (nextWord > 6 ? 6 : nextWord);
-      const a30 = ((nr0 * 7 + (startWord > 6 ? 6 : startWord)) * 7 + (endWord > 6 ? 6 : endWord)) * T;
-      let lexA = wordRoleVec;
-      let lexAt = a30;
-      let lexB = wordStateVec;
-      let lexBt = wordState * T;
+      let lexVec = commonWordVec;
+      let lexAt = (roleSlot[nr0] * LEX_STATES + wordState) * T;
       if ((endPrevPer | lex[i4] | lex[i4 + 1] | lex[i4 + 2] | endLen[i4] | endLen[i4 + 1] | endLen[i4 + 2] | inside[i4] | inside[i4 + 1] | inside[i4 + 2]) !== 0 || (nextStart >= 0 && (lex[nextStart] | lex[nextStart + 1] | lex[nextStart + 2]) !== 0)) {
         const startPer = lex[i4];
         const a29 = (((endPrevPer > 6 ? 6 : endPrevPer) * 7 + (startPer > 6 ? 6 : startPer)) * R + nr0) * T;
+        const a30 = ((nr0 * 7 + (startWord > 6 ? 6 : startWord)) * 7 + (endWord > 6 ? 6 : endWord)) * T;
         const w3 = (3 * LEX_STATES + wordState) * T;
         for (let t = 0; t < T; t++) lexRow[t] = listVec[a29 + t] + wordVec[a30 + t] + lexStateVec[w3 + t];
         for (let k = 0; k < 3; k++) {
@@ -435,17 +432,15 @@ export class NameTagger {
           const at = (k * LEX_STATES + ((((start > 6 ? 6 : start) * 2 + inside[i4 + k]) * 7 + (end > 6 ? 6 : end)) * 7 + (next > 6 ? 6 : next))) * T;
           for (let t = 0; t < T; t++) lexRow[t] += lexStateVec[at + t];
         }
-        lexA = lexRow;
+        lexVec = lexRow;
         lexAt = 0;
-        lexB = zeroRow;
-        lexBt = 0;
       }
       // The four character pairs around i, from the memo (one lookup per position: the window's
       // newest pair; the other three were looked up at the positions before). Their rows hold the
       // bigram templates, the characters' own weights at their offsets and the role-pair templates.
       const pD = this.pairRows(cp1, cp2);
-      // The three hashed features' slots; a feature the model lacks ends at an empty slot, whose
-      // weights are all 0, so it is added like the others.
+      // The skip bigram (template 10), hashed: a feature the model lacks ends at an empty slot, whose
+      // weights are all 0, so it is added like the others. Templates 33 and 15 by index.
       const o10 = this.slotOf(hash3(10, cm1, cp1), slots, slotKeys, mask, maskWords) + 2;
       let block = charShapeBlock[c0];
       if (block < 0) {
@@ -461,7 +456,7 @@ export class NameTagger {
       const pd = pD + 3 * T;
       for (let t = 0; t < T; t++) {
         emit[base + t] =
-          classVec[cls + t] + wordSuffixVec[wsf + t] + wordContextVec[wc + t] + lexA[lexAt + t] + lexB[lexBt + t] +
+          classVec[cls + t] + wordSuffixVec[wsf + t] + wordContextVec[wc + t] + lexVec[lexAt + t] +
           pairRows[pA + t] + pairRows[pb + t] + pairRows[pc + t] + pairRows[pd + t] +
           charShapeVec[s33 + t] + roleTripleVec[o15 + t] + slots[o10 + t];
       }
