@@ -107,8 +107,16 @@ export class NameTagger {
   // bigrams, the character in its word and the role triple are looked up per position. Float32: sums
   // of Int16 weights are exact in it, and there is half the memory to read per character.
   private bias = new Float64Array(TAG_COUNT);
+  /**
+   * A character's unigram weights at the five offsets with its roles' weights at 0, as a row of
+   * 5 × TAG_COUNT in charVec, made when the character is first met in a pair (looking up every
+   * character at load cost a third of a second per thread). charRow: where its row starts, -1 before.
+   * Row 0 is shared by characters with no weights of their own: their roles' (0 for each).
+   */
   private charRow = new Int32Array(65536).fill(-1);
-  private charVec: Float32Array;
+  private charVec = new Float32Array(1024 * 5 * TAG_COUNT);
+  private charCount = 0;
+  private charScratch = new Float64Array(5 * TAG_COUNT);
   private classVec = new Float32Array(512 * TAG_COUNT);
   private lexStartVec = new Float32Array(4 * 7 * 2 * TAG_COUNT);
   private lexEndVec = new Float32Array(4 * 7 * 7 * TAG_COUNT);
@@ -219,7 +227,7 @@ export class NameTagger {
     this.foreignChars["·".charCodeAt(0)] = 1;
     this.placeSuffixes = new Set(list(model.suffixes.LOC));
     this.orgSuffixes = new Set(list(model.suffixes.ORG));
-    this.charVec = this.buildDenseTables();
+    this.buildDenseTables();
   }
 
   /** Adds the weights of feature hash `h` (if the model has it) to dst[at, at + TAG_COUNT). */
@@ -230,38 +238,14 @@ export class NameTagger {
     return true;
   }
 
-  private buildDenseTables(): Float32Array {
+  private buildDenseTables(): void {
     const T = TAG_COUNT;
     this.addFeature(h2(0, 0), this.bias, 0);
-    const rows: Float64Array[] = [];
-    const one = new Float64Array(5 * T);
-    for (let code = 0; code < 65536; code++) {
-      if (featureCode(code) !== code) continue;
-      one.fill(0);
-      let any = false;
-      for (let d = 0; d < 5; d++) any = this.addFeature(h2(1 + d, code), one, d * T) || any;
-      if (code !== BOUNDARY) {
-        any = this.addFeature(h2(12, this.roles.nr[code]), one, 2 * T) || any;
-        any = this.addFeature(h2(16, this.roles.ns[code]), one, 2 * T) || any;
-        any = this.addFeature(h2(18, this.roles.nt[code]), one, 2 * T) || any;
-      }
-      if (!any) continue;
-      this.charRow[code] = rows.length;
-      rows.push(Float64Array.from(one));
-    }
-    // A character with no weights of its own still has its roles' (0 for each): one shared row.
-    const none = new Float64Array(5 * T);
+    const none = this.charScratch.fill(0);
     this.addFeature(h2(12, 0), none, 2 * T);
     this.addFeature(h2(16, 0), none, 2 * T);
     this.addFeature(h2(18, 0), none, 2 * T);
-    const noneRow = rows.length;
-    rows.push(none);
-    for (let code = 0; code < 65536; code++) {
-      const fc = featureCode(code);
-      this.charRow[code] = this.charRow[fc] >= 0 ? this.charRow[fc] : noneRow;
-    }
-    const vec = new Float32Array(rows.length * 5 * T);
-    rows.forEach((r, i) => vec.set(r, i * 5 * T));
+    this.pushCharRow(none);
     for (let a = 0; a < 8; a++) for (let b = 0; b < 8; b++) for (let c = 0; c < 8; c++) this.addFeature(h4(11, a, b, c), this.classVec, (a * 64 + b * 8 + c) * T);
     for (let k = 0; k < 4; k++) {
       for (let x = 0; x < 7; x++) {
@@ -346,7 +330,42 @@ export class NameTagger {
         }
       }
     }
-    return vec;
+  }
+
+  /** Where character `code`'s row starts in charVec, made now (see charRow). */
+  private charRowOf(code: number): number {
+    let at = this.charRow[code];
+    if (at >= 0) return at;
+    const fc = featureCode(code);
+    at = this.charRow[fc];
+    if (at < 0) {
+      const T = TAG_COUNT;
+      const one = this.charScratch.fill(0);
+      let any = false;
+      for (let d = 0; d < 5; d++) any = this.addFeature(h2(1 + d, fc), one, d * T) || any;
+      if (fc !== BOUNDARY) {
+        any = this.addFeature(h2(12, this.roles.nr[fc]), one, 2 * T) || any;
+        any = this.addFeature(h2(16, this.roles.ns[fc]), one, 2 * T) || any;
+        any = this.addFeature(h2(18, this.roles.nt[fc]), one, 2 * T) || any;
+      }
+      at = any ? this.pushCharRow(one) : 0;
+      this.charRow[fc] = at;
+    }
+    this.charRow[code] = at;
+    return at;
+  }
+
+  /** Appends a row to charVec (grown as needed); where it starts. */
+  private pushCharRow(row: Float64Array): number {
+    const size = 5 * TAG_COUNT;
+    if ((this.charCount + 1) * size > this.charVec.length) {
+      const grown = new Float32Array(this.charVec.length * 2);
+      grown.set(this.charVec);
+      this.charVec = grown;
+    }
+    const at = this.charCount++ * size;
+    for (let i = 0; i < size; i++) this.charVec[at + i] = row[i];
+    return at;
   }
 
   /** Emission scores by the generic path: every feature hashed and looked up (the trainer's view). */
@@ -533,9 +552,9 @@ export class NameTagger {
     // Row 0: (a, b) are the characters at -2, -1: a's own weights at -2. Row 1: at -1, 0: both
     // characters' weights, role pairs 13 and 20. Row 2: at 0, +1: b's weights at +1, role pairs 14, 17,
     // 19. Row 3: at +1, +2: b's weights at +2.
+    const ra = this.charRowOf(a);
+    const rb = this.charRowOf(b);
     const cv = this.charVec;
-    const ra = this.charRow[a] * 5 * T;
-    const rb = this.charRow[b] * 5 * T;
     const R = ROLE_VALUES;
     const { nr, ns, nt } = this.roles;
     const role = (table: Uint8Array, c: number) => (c === BOUNDARY ? 108 : table[c]);
