@@ -70,8 +70,21 @@ export interface WordInfo {
   context: Uint8Array;
 }
 
+/** tagClass's answers so far, by tag: one hash lookup per word instead of a string comparison per case. */
+const TAG_CLASSES = new Map<string, number>();
+
 /** Part-of-speech classes (0 is the sentence boundary); 16 values. */
 export function tagClass(tag: string): number {
+  let cls = TAG_CLASSES.get(tag);
+  if (cls === undefined) {
+    cls = tagClassOf(tag);
+    // nodejieba's tag set is small; a bound all the same, for tags a user dictionary may bring.
+    if (TAG_CLASSES.size < 1024) TAG_CLASSES.set(tag, cls);
+  }
+  return cls;
+}
+
+function tagClassOf(tag: string): number {
   switch (tag) {
     case "nr": return 1;
     case "nrfg": case "nrt": return 2;
@@ -106,11 +119,13 @@ export function wordInfo(tokens: readonly { start: number; end: number; tag: str
     if (tokens[mid].end <= from) lo = mid + 1;
     else hi = mid;
   }
-  let prevClass = lo > 0 && tokens[lo - 1].end === tokens[lo].start ? tagClass(tokens[lo - 1].tag) : 0;
+  let prevClass = lo > 0 && lo < tokens.length && tokens[lo - 1].end === tokens[lo].start ? tagClass(tokens[lo - 1].tag) : 0;
+  // Each token's class is worked out once: it is the next word's class of the token before.
+  let cls = lo < tokens.length ? tagClass(tokens[lo].tag) : 0;
   for (let k = lo; k < tokens.length && tokens[k].start < to; k++) {
     const t = tokens[k];
-    const cls = tagClass(t.tag);
-    const next = k + 1 < tokens.length && tokens[k + 1].start === t.end && tokens[k + 1].start < to ? tagClass(tokens[k + 1].tag) : 0;
+    const following = k + 1 < tokens.length ? tagClass(tokens[k + 1].tag) : 0;
+    const next = k + 1 < tokens.length && tokens[k + 1].start === t.end && tokens[k + 1].start < to ? following : 0;
     const len = t.end - t.start;
     const lenBucket = len > 5 ? 4 : len - 1;
     for (let p = Math.max(t.start, from); p < t.end && p < to; p++) {
@@ -120,6 +135,7 @@ export function wordInfo(tokens: readonly { start: number; end: number; tag: str
       info.context[p - from] = prevClass * 16 + next;
     }
     prevClass = cls;
+    cls = following;
   }
   return info;
 }

@@ -449,6 +449,9 @@ function titleCuedNames(text: string, out: RecognisedName[], tagger: NameTagger,
   const cjk = (c: number) => c >= 0x4e00 && c <= 0x9fff;
   for (let i = 2; i < text.length; i++) {
     if (cueTitleEnds![text.charCodeAt(i - 1)] !== 1) continue;
+    // No name can start here without a surname (the first check of the loop below), and most places
+    // after a title's last character have none: they are passed before any title is looked up.
+    if (!tagger.isSurname(text.charCodeAt(i)) && !SURNAMES.has(text[i])) continue;
     let isTitle = false;
     let titleLength = 0;
     for (let k = 2; k <= 6 && k <= i && !isTitle; k++) if ((isTitle = cueTitles.has(text.slice(i - k, i)))) titleLength = k;
