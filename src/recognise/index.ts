@@ -88,7 +88,47 @@ export function recogniseNames(text: string, tagger: NameTagger = defaultTagger(
   titleCuedNames(text, out, tagger, covered, tokens);
   latinNames(text, out, covered);
   latinCompanies(text, out, covered);
+  dropPeopleListedAsFirms(text, out);
   return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The end of a list that says its items are firms: 等企业, 9家重点企业, 等5家单位 (走访沃尔德电缆、
+ * 华强迪奥…9家重点企业). A count of 家 is said only of firms and sites; 等企业 without a count may
+ * still name people (雷军、董明珠等企业家), so it counts only when no word for people follows.
+ */
+const FIRM_LIST_TAIL = /(?:等(?:[0-9]+|[一二两三四五六七八九十百几多数]+)?|(?:[0-9]+|[一二两三四五六七八九十百几多数]+))(家)?(?:重点|规上|规模以上|骨干|龙头|民营|外资|中小|科技型|高新技术|制造业|工业|入驻|签约|相关)*(?:企业|公司|工厂|厂家|商户|门店|单位|银行|机构)(?!家|负责人|代表|主|老板|高管|员工|职工|人员|管理|领导|董事|总经理|经理|人士)/y;
+const CLAUSE_END = /[，,。；;：:！!？?\n]/;
+/** Verbs a list of visited or named firms follows: 到, 走访, 深入, 考察, 包括… */
+const LIST_OPENING = /(?:到|赴|走访|深入|来到|前往|察看|考察|调研|参观|视察|包括|有)$/;
+
+/**
+ * A person the tagger read inside a list of firms (沃尔德 of 沃尔德电缆, the first of nine firms
+ * visited): a name cut from a firm's, not a person's. Only in a list of two or more items (joined by
+ * 、) that ends in such a tail, within one clause.
+ */
+function dropPeopleListedAsFirms(text: string, out: RecognisedName[]): void {
+  for (let i = out.length - 1; i >= 0; i--) {
+    const name = out[i];
+    if (name.ner !== "PER") continue;
+    let left = name.start;
+    while (left > 0 && !CLAUSE_END.test(text[left - 1])) left--;
+    let right = name.end;
+    while (right < text.length && !CLAUSE_END.test(text[right])) right++;
+    const lastJoin = text.lastIndexOf("、", right - 1);
+    if (lastJoin < left || text.slice(name.start, name.end).includes("、")) continue;
+    // The name opens an item: after 、 or after the verb that opens the list (先后到沃尔德电缆、…), not
+    // the visitor's own name at the clause's start.
+    if (text[name.start - 1] !== "、" && !LIST_OPENING.test(text.slice(left, name.start))) continue;
+    let listed = false;
+    for (let at = Math.max(lastJoin + 1, name.end); at < right && !listed; at++) {
+      FIRM_LIST_TAIL.lastIndex = at;
+      const tail = FIRM_LIST_TAIL.exec(text);
+      // A count with 家, or 等 with no count: 三位 or 5名 are people's counts, and the regex asks 家 or 等.
+      if (tail && tail.index + tail[0].length <= right && (tail[1] || text[at] === "等")) listed = true;
+    }
+    if (listed) out.splice(i, 1);
+  }
 }
 
 /**

@@ -136,6 +136,16 @@ describe("name boundaries", () => {
     expect(visit).toContain("曹禺");
   });
 
+  it("is not a person in a list of firms (沃尔德 of 沃尔德电缆 among 9家重点企业), but the visitor is, and so are people listed before 等企业家", () => {
+    // 佳木斯市郊区, January 2025: a district head's visit to nine firms, named in one list.
+    const visit = names("董秋实先后到沃尔德电缆、骥驰拖拉机、中恒热电、华强迪奥、佳美钢结构9家重点企业调研。", "person");
+    expect(visit).toEqual(["董秋实"]);
+    // 等企业 with no count: the items are firms too (华翔翔能, cut by the tagger to 华翔翔).
+    expect(names("周卫星首先到华翔翔能、华慧新能源、艾华集团等企业调研生产经营情况。", "person")).toEqual(["周卫星"]);
+    // 等企业家: the list is of people.
+    expect(names("雷军、董明珠等企业家出席了论坛。", "person")).toEqual(["雷军", "董明珠"]);
+  });
+
   it("is not a person before 产业 or 地区 (林竹产业, 康养产业, 杜集产业定位, 成渝地区)", () => {
     // Local news of Ya'an and Huaibei (round 4): trades and places the tagger took for people.
     const people = (text: string) => analyseText(text).mentions.filter((m) => m.type === "person").map((m) => m.label);
