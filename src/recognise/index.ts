@@ -82,6 +82,7 @@ export function recogniseNames(text: string, tagger: NameTagger = defaultTagger(
     if (why) name.unspecific = why;
     out.push(name);
   }
+  completeCutNames(text, out, tagger, tokens);
   // Characters already inside a name: the rule-based passes below add names only where none is.
   const covered = new Uint8Array(text.length + 1);
   for (const n of out) covered.fill(1, n.start, n.end);
@@ -89,6 +90,30 @@ export function recogniseNames(text: string, tagger: NameTagger = defaultTagger(
   latinNames(text, out, covered);
   latinCompanies(text, out, covered);
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** nodejieba's tags of function words (adverbs, conjunctions, prepositions, particles, pronouns): never a name's last character's word. */
+const FUNCTION_TAGS = /^(d|c|p|u|uj|ul|uz|ud|ug|uv|r|m|q|f|y|e|o)$/;
+
+/**
+ * A two-character person the tagger cut before a word nodejieba glued its last given-name character
+ * to (董事长贾泉涌出席: 贾 | 泉涌 | 出席, tagged 贾泉): the name takes that character where the document
+ * writes the longer name as a name elsewhere (贾泉涌表示), or where the word crosses the cut and a name's
+ * end follows it (a verb of speech or action, punctuation). Not over a function word (王刚 | 刚才说).
+ */
+function completeCutNames(text: string, out: RecognisedName[], tagger: NameTagger, tokens: readonly Token[]): void {
+  const persons = new Set(out.filter((n) => n.ner === "PER").map((n) => n.label));
+  const at = wordsAt(text, tokens, 0, text.length);
+  for (let i = 0; i < out.length; i++) {
+    const n = out[i];
+    if (n.ner !== "PER" || n.end - n.start !== 2 || tagger.lexicon.has(n.label) & LEX_PER || !/^[\u4e00-\u9fff]$/.test(text[n.end] ?? "")) continue;
+    if (out.some((o) => o !== n && o.start <= n.end && o.end > n.end)) continue;
+    const longer = text.slice(n.start, n.end + 1);
+    const word = at.tokenAt(n.end - 1);
+    const crosses = !!word && word.start === n.end - 1 && word.end === n.end + 1 && !FUNCTION_TAGS.test(word.tag) && AFTER_NAME.test(text.slice(n.end + 1));
+    if (!(persons.has(longer) || crosses) || !plausible(longer, "PER", tagger)) continue;
+    out[i] = { ...n, end: n.end + 1, label: longer };
+  }
 }
 
 /**

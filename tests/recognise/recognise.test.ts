@@ -624,3 +624,14 @@ describe("round 7: enforcement, banks, chips, museums, diplomacy and inspection"
     expect(proposed("高新区将全力支持文旅集团在高新区的项目建设。").filter((l) => l.startsWith("文旅集团"))).toEqual([]);
   });
 });
+
+describe("round 8: signings, visits, universities, associations overseas", () => {
+  const proposed = (text: string) => analyseText(text).mentions.filter((m) => m.candidate).map((m) => `${m.label}/${m.type}`);
+
+  it("completes a name cut before a word nodejieba glued its last character to (贾泉 | 涌出席)", () => {
+    // Two city groups signing a strategic agreement: 贾 | 泉涌 | 出席 was tagged 贾泉.
+    const people = names("市交控集团党委书记、董事长贾泉涌出席并讲话。", "person");
+    expect(people).toContain("贾泉涌");
+    expect(people).not.toContain("贾泉");
+  });
+});
