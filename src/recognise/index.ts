@@ -480,6 +480,8 @@ function titleCuedNames(text: string, out: RecognisedName[], tagger: NameTagger,
     if (!isTitle) continue;
     // A title that is the start of a longer one is not the cue (班主 of 班主任电话): the longer one is.
     if (cueTitles.has(text.slice(i - titleLength, i + 1)) || cueTitles.has(text.slice(i - titleLength, i + 2))) continue;
+    // A title right after a person's name is that person's (王叙平董事长全程参加): what follows is the clause.
+    if (out.some((n) => n.ner === "PER" && n.end === i - titleLength)) continue;
     // Names listed after the title: 副市长甲、乙、丙.
     let p = i;
     for (let listed = 0; listed < 8; listed++) {

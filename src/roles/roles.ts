@@ -216,6 +216,9 @@ function titlePhraseEndingAt(ctx: RoleContext, end: number): TitleElement | unde
   const word = titleWordEndingAt(text, end);
   if (!word) return undefined;
   const wordStart = end - word.length;
+  // A title right after a person's name is that person's (王叙平董事长全程参加: titleAfterName's), never
+  // the title of a name after it (全程 is no one).
+  if (ctx.mentionEndingAt.get(wordStart)?.type === "person") return undefined;
   // The region before the title word, up to the clause boundary.
   let regionStart = wordStart;
   while (regionStart > 0 && wordStart - regionStart < 30 && !PHRASE_STOP.test(text[regionStart - 1])) regionStart--;

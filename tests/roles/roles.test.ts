@@ -371,3 +371,13 @@ describe("discovery", () => {
     expect(rows.some((r) => r.startsWith("黄国忠|") && r.includes("顾问"))).toBe(true);
   });
 });
+
+describe("round 8: signings, visits, universities, associations overseas", () => {
+  it("takes a title right after a name as that person's, not as the title of the word after it (王叙平董事长全程参加)", () => {
+    // A private college's party congress: 全程 ("throughout") was read as a person holding 王叙平董事长.
+    const rows = roleRows("督导专员熊健表示,王叙平董事长全程参加,亲自部署。");
+    expect(rows).toContain("王叙平|董事长|");
+    expect(rows.filter((r) => r.startsWith("全程|"))).toEqual([]);
+    expect(analyseText("王叙平董事长全程参加,亲自部署。").mentions.map((m) => m.label)).not.toContain("全程");
+  });
+});
