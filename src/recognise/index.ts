@@ -480,6 +480,8 @@ function titleCuedNames(text: string, out: RecognisedName[], tagger: NameTagger,
     if (!isTitle) continue;
     // A title that is the start of a longer one is not the cue (班主 of 班主任电话): the longer one is.
     if (cueTitles.has(text.slice(i - titleLength, i + 1)) || cueTitles.has(text.slice(i - titleLength, i + 2))) continue;
+    // Nor one whose end starts another title running past it (民盟主任曾亮: 盟主 | 任 is 民盟 and 主任).
+    if (overlapsLaterTitle(text, i - titleLength, i, cueTitles)) continue;
     // A title right after a person's name is that person's (王叙平董事长全程参加): what follows is the clause.
     if (out.some((n) => n.ner === "PER" && n.end === i - titleLength)) continue;
     // Names listed after the title: 副市长甲、乙、丙.
@@ -526,6 +528,12 @@ function titleCuedNames(text: string, out: RecognisedName[], tagger: NameTagger,
       p = found + 1;
     }
   }
+}
+
+/** Whether a title starts inside the title [start, end) and ends after it (盟主 | 任 of 民盟主任). */
+function overlapsLaterTitle(text: string, start: number, end: number, titles: ReadonlySet<string>): boolean {
+  for (let s = start + 1; s < end; s++) for (let k = end - s + 1; k <= 6 && s + k <= text.length; k++) if (titles.has(text.slice(s, s + k))) return true;
+  return false;
 }
 
 /** Whether nodejieba's words over a given name [start, end) end with it and hold no verb (卫国, not 表示 nor 新|任). */

@@ -634,4 +634,11 @@ describe("round 8: signings, visits, universities, associations overseas", () =>
     expect(people).toContain("贾泉涌");
     expect(people).not.toContain("贾泉");
   });
+
+  it("takes no title as a name's cue where its end starts another title (民盟主任曾亮: 盟主 | 任)", () => {
+    // A university's mid-autumn forum of its united front: 盟主 cued the name 任曾亮.
+    const people = names("侨联主任赵宇宏、民盟主任曾亮及民主党派代表共同参会。", "person");
+    expect(people).toContain("曾亮");
+    expect(people).not.toContain("任曾亮");
+  });
 });
