@@ -29,8 +29,9 @@ export interface RecognisedName {
 
 /** Verbs a person name is often written against with no space: 吴永亮说, 王坚任之江实验室主任. */
 // 续称, 续指, 续说, 续道: "went on to say", as Hong Kong and financial news report a speaker's next words
-// (張勇續稱 → 張勇).
-const VERB_AFTER = /^(说|称|任|在|作|表示|指出|认为|强调|介绍|调研|出席|主持|会见|参加|担任|当选|出任|宣布|透露|回忆|坦言|告诉|来到|前往|到|带队|一行|同志|等|续称|续指|续说|续道)/;
+// (張勇續稱 → 張勇). And the conjunction 及, which ends no given name (None of People's Daily's gold
+// persons, dev), where a list of people goes on (中色大冶总经理王焱及总部相关部门负责同志 → 王焱).
+const VERB_AFTER = /^(说|称|任|在|作|表示|指出|认为|强调|介绍|调研|出席|主持|会见|参加|担任|当选|出任|宣布|透露|回忆|坦言|告诉|来到|前往|到|带队|一行|同志|等|续称|续指|续说|续道|及)/;
 /** The same verbs when a tagged name has taken their first character: 吴永亮说 → 吴永亮. */
 const SWALLOWED_VERB_CHARS = new Set(["说", "称", "任", "在", "作", "表", "指", "认", "强", "介", "调", "出", "主", "会", "参", "担", "当", "宣", "透", "等", "和", "与", "及", "续"]);
 

@@ -641,4 +641,11 @@ describe("round 8: signings, visits, universities, associations overseas", () =>
     expect(people).toContain("曾亮");
     expect(people).not.toContain("任曾亮");
   });
+
+  it("gives back the conjunction 及 a name swallowed before the list goes on (王焱及总部…)", () => {
+    // A city mayor's talks with a non-ferrous metals group: 王焱及 was proposed.
+    const people = names("中色大冶总经理王焱及总部相关部门负责同志参加会谈。", "person");
+    expect(people).toContain("王焱");
+    expect(people).not.toContain("王焱及");
+  });
 });
