@@ -197,6 +197,9 @@ export function rejection(label: string, type: TaggedSpan["type"], tagger: NameT
   // and organisations are often common words too: 国会, 海军, 广场.)
   if (bits & LEX_WORD && !(bits & (LEX_PER | LEX_LOC | LEX_ORG))) return "common word";
   if (/[的了是和与在]$/.test(label)) return "particle at the end";
+  // A surname and 氏 is a clan (黃氏宗親會) or a reference back to a person already named (黃氏表示:
+  // "Mr Huang"), never a name of its own. None of People's Daily's gold persons (dev) ends so.
+  if (label.length === 2 && label[1] === "氏") return "clan";
   if (bits & LEX_PER || label.length < 2 || /[A-Za-z·・\-]/.test(label)) return undefined;
   // 外 closes 除…外 ("besides"), not an unlisted name (企业家代表外): none of People's Daily's gold persons
   // (dev) ends so.
@@ -433,7 +436,7 @@ const CUE_TITLES = [
   "导演", "主编", "总编辑", "记者", "作者", "编剧", "主持人", "创始人", "联合创始人", "董事长", "副董事长", "总经理", "副总经理",
   "总裁", "副总裁", "首席执行官", "CEO", "局长", "副局长", "处长", "主任", "副主任", "书记", "副书记", "市长", "副市长", "区长",
   "副区长", "县长", "省长", "部长", "主席", "副主席", "院长", "校长", "教授", "研究员", "院士", "常委", "委员", "代表", "合伙人",
-  "负责人", "总监", "经理", "秘书长", "理事长", "会长", "总工程师", "首席科学家", "科学家", "工程师", "医生", "律师", "运动员", "教练",
+  "负责人", "总监", "经理", "秘书长", "理事长", "会长", "总会长", "总工程师", "首席科学家", "科学家", "工程师", "医生", "律师", "运动员", "教练",
 ];
 /** Titles a person is called by after the surname (陈校长, 冯警官, 王老师): with them, the surname is no name of its own. */
 const ADDRESS_TITLES = new Set([

@@ -648,4 +648,10 @@ describe("round 8: signings, visits, universities, associations overseas", () =>
     expect(people).toContain("王焱");
     expect(people).not.toContain("王焱及");
   });
+
+  it("proposes no surname with 氏 (黃氏宗親會) nor a surname with the first characters of 總會長 (魏總會長)", () => {
+    // An overseas Chinese association's founding in Boston; a world association's new president calling on another.
+    expect(names("黃氏宗親會醒獅團首先作了精彩熱鬧的舞獅表演。", "person")).toEqual([]);
+    expect(names("鄭理事長表示熱烈歡迎,並恭賀魏總會長。", "person")).not.toContain("魏总");
+  });
 });
