@@ -126,6 +126,9 @@ function completeCutNames(text: string, out: RecognisedName[], tagger: NameTagge
  */
 export const MIN_CONFIDENCE: Record<TaggedSpan["type"], number> = { PER: 0.75, LOC: 0.6, ORG: 0.65 };
 
+/** Words that qualify a post held, as news writes them before a title (新任总会长, 首任理事长, 时任市长). */
+const POST_QUALIFIER = /新任|前任|现任|首任|候任|时任|继任/;
+
 const MIDDLE_DOTS = new Set(["·", "・", "•", "‧"]);
 const ORG_LATIN_TAIL = /(?:医院|大学|学院|公司|集团|银行|中心|研究院|研究所|学校|中学|小学|协会|学会|局|委员会)([A-Za-z0-9]+[\u4e00-\u9fff]?)$/;
 
@@ -142,6 +145,10 @@ export function trimmedBounds(text: string, s: TaggedSpan, tagger: NameTagger): 
     // A Latin or digit run after the word that ends an organisation's name is the next word (禹州光明医院B超).
     const tail = ORG_LATIN_TAIL.exec(text.slice(start, end));
     if (tail) end -= tail[1].length;
+    // A word that qualifies a post (新任, 前任, 首任) is no part of a body's name: the body ended before
+    // the post it opens (世界廣東同鄉總會新任總會長: 世界广东同乡总会, not …总会新任总会).
+    const post = POST_QUALIFIER.exec(text.slice(start, end));
+    if (post && post.index >= 2) end = start + post.index;
   }
   if (s.type !== "PER") return { start, end };
   // A Latin title or word before a Chinese name is not part of it (CEO阿尔特曼 → 阿尔特曼).

@@ -654,4 +654,11 @@ describe("round 8: signings, visits, universities, associations overseas", () =>
     expect(names("黃氏宗親會醒獅團首先作了精彩熱鬧的舞獅表演。", "person")).toEqual([]);
     expect(names("鄭理事長表示熱烈歡迎,並恭賀魏總會長。", "person")).not.toContain("魏总");
   });
+
+  it("ends a body before a word that qualifies the post after it (世界廣東同鄉總會新任總會長)", () => {
+    // A world association's new president calling on another association: …總會新任總會 was proposed.
+    const bodies = names("世界廣東同鄉總會新任總會長魏保章,8月17日上午拜會僑聯總會。", "company");
+    expect(bodies).toContain("世界广东同乡总会");
+    expect(bodies.filter((b) => b.includes("新任"))).toEqual([]);
+  });
 });
