@@ -17,8 +17,10 @@ import {
   BYLINE_TITLES,
   DOUBLE_SURNAMES,
   GENERIC_ORG_PREFIXES,
+  GENERIC_BODY,
   GROUP_TITLE_ENDINGS,
   HONORIFICS,
+  isNamedByKindOnly,
   isGenericCompany,
   isGenericZone,
   POST_NAME_TITLES,
@@ -305,6 +307,17 @@ function titlePhraseEndingAt(ctx: RoleContext, end: number): TitleElement | unde
   // left unlinked inside 新北市长): the post is that place's.
   const place = descriptor && LEVEL_TITLE.test(word) ? ctx.nameIndex.get(descriptor + word[0]) : undefined;
   if (place?.type === "place") return { start: wordStart - descriptor.length, end, title: word, org: governmentOfPlace(ctx, { entity: place.id, label: place.label }, word) };
+  // A level's department written short before its post (省科协党组书记, 市住建局副局长, 镇人大主席): the
+  // department is the post's body, resolved like 区委 and kept in the title as written. (A zone's body
+  // named by its kind stays in the title alone: no article's place says which zone.)
+  if (descriptor && descriptor !== zone && !isGenericZone(descriptor) && GENERIC_BODY.test(descriptor)) {
+    const level = LEVEL_OF_CHAR[descriptor[0]];
+    return { start: wordStart - descriptor.length, end, title: descriptor + word, org: resolveGenericBody(ctx, descriptor, level) };
+  }
+  // A company's or a bank's short name right before its head's post (力成董事长, 农发行董事长, 中色大冶总经理):
+  // the body of the post, as a linked one would be.
+  const body = descriptor && shortBodyName(ctx, descriptor, word, wordStart);
+  if (body) return { start: wordStart - descriptor.length, end, title: word, org: body };
   const title = descriptor + word;
   const implied = TITLE_IMPLIES_BODY.find((t) => t.title.test(word));
   return {
@@ -345,6 +358,41 @@ function hasSurname(text: string, pos: number): number {
   for (const d of DOUBLE_SURNAMES) if (text.startsWith(d, pos)) return 2;
   return SURNAMES.has(text[pos]) ? 1 : 0;
 }
+
+/** The level a generic body's first character names, for resolving it (市住建局 → the city's). */
+const LEVEL_OF_CHAR: Record<string, string | undefined> = { 省: "province", 市: "city", 区: "district", 县: "county" };
+
+/** nodejieba's tags of a body's proper name: organisation, other proper noun, place, abbreviation, unknown word. */
+const BODY_NAME_TAGS = /^(nt|nz|ns|j|x|eng)$/;
+/** Words that end a description of a kind of body, never one body's short name (民营企业董事长, 一公司副总经理). */
+const KIND_OF_BODY_END = /(企业|公司|集团|单位|机构|部门|方面|行业|平台|门店|工厂|大区|区域)$/;
+
+/**
+ * A company's or a bank's short name written right before its head's post (力成董事长蔡篤恭, 农发行董事长):
+ * the descriptor of a company post when nodejieba reads a proper name in it (力成/x, 农发行/nt, 中色/x
+ * 大冶/j) and it is not a person's name (an unknown surname-led word: 王叙平董事长), a kind of body
+ * (民营企业董事长) or a body named by its kind (集团公司总裁). The dictionary's entry when it knows the name.
+ */
+function shortBodyName(ctx: RoleContext, descriptor: string, word: string, wordStart: number): OrgRef | undefined {
+  if (descriptor.length < 2 || !SHORT_BODY_POST.test(word) || KIND_OF_BODY_END.test(descriptor) || isNamedByKindOnly(descriptor)) return undefined;
+  const from = wordStart - descriptor.length;
+  const first = ctx.tokenAt(from);
+  if (!first) return undefined;
+  if (descriptor.length <= 3 && hasSurname(descriptor, 0) && first.end === wordStart && /^(x|nr|nrfg|nrt)$/.test(first.tag)) return undefined;
+  let proper = false;
+  for (let pos = from; pos < wordStart; ) {
+    const t = ctx.tokenAt(pos);
+    if (!t || t.end > wordStart || /^(nr|nrfg|nrt)$/.test(t.tag)) return undefined;
+    proper ||= BODY_NAME_TAGS.test(t.tag);
+    pos = t.end;
+  }
+  if (!proper) return undefined;
+  const entry = ctx.nameIndex.get(descriptor);
+  if (entry && entry.type !== "person" && entry.type !== "place") return { entity: entry.id, label: entry.label };
+  return entry ? undefined : { entity: null, label: descriptor };
+}
+/** Posts at the head of a company or a bank, held in a body a short name may stand for. */
+const SHORT_BODY_POST = /^(副?董事长|副?总经理|副?总裁|首席.{1,4}官|CEO|副?行长|创始人|创办人)$/;
 
 /** A party body's word at the start of a title word (党委书记, 党组成员), which a body's name may end with. */
 const SHARED_BODY_START = /^(党委|党组)(?=.)/;

@@ -380,4 +380,18 @@ describe("round 8: signings, visits, universities, associations overseas", () =>
     expect(rows.filter((r) => r.startsWith("全程|"))).toEqual([]);
     expect(analyseText("王叙平董事长全程参加,亲自部署。").mentions.map((m) => m.label)).not.toContain("全程");
   });
+
+  it("gives a level's department written short before a post that department as the post's body (省科协党组书记, 市住建局副局长)", () => {
+    // A provincial science association's congress; a vice-mayor's visit to a city group.
+    expect(roleRows("省科协党组书记周德文在省科协十大开幕式上致辞。")).toContain("周德文|省科协党组书记|省科协");
+    expect(roleRows("副市长刘立新在市住建局副局长褚晓欣等陪同下来到集团公司。")).toContain("褚晓欣|市住建局副局长|市住建局");
+  });
+
+  it("gives a company's short name right before its head's post as the post's body (力成董事長, 中色大冶总经理)", () => {
+    // A Taiwan chip-packager's shareholders' meeting; a city mayor's talks with a metals group.
+    expect(roleRows("力成董事長蔡篤恭預期,力成今年上半年表現會比去年同期好。")).toContain("蔡笃恭|董事长|力成");
+    expect(roleRows("中色大冶总经理王焱及总部相关部门负责同志参加会谈。")).toContain("王焱|总经理|中色大冶");
+    // Not a company named by its kind (集团公司总裁), which stays in the title.
+    expect(roleRows("集团公司总裁刘连勇出席。")).toContain("刘连勇|集团公司总裁|");
+  });
 });
