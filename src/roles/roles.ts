@@ -401,7 +401,7 @@ const SHARED_BODY_START = /^(党委|党组)(?=.)/;
 const LEVEL_TITLE = /^[省市县区镇乡](长|委书记|委副书记)$/;
 
 /** Posts held in companies (not in places, which hold the posts of their government). */
-const COMPANY_POST = /(董事长|董事|总经理|总裁|首席.{1,4}官|CEO|CTO|COO|CFO|创始人|合伙人|监事)$/;
+const COMPANY_POST = /(董事长|董事|总经理|总裁|首席.{1,4}官|CEO|CTO|COO|CFO|创始人|创办人|合伙人|监事)$/;
 
 /** A company's board: the body its chair and secretary belong to, inside the company (董事局主席, 董事会秘书). */
 const BOARD = /董事会|董事局/g;

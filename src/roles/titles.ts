@@ -29,7 +29,9 @@ export const TITLE_WORDS: readonly string[] = [
   "首席科学家", "科学家", "主任医师", "博士生导师",
   // companies and finance
   "董事长", "副董事长", "董事", "总经理", "副总经理", "总裁", "副总裁", "首席执行官", "首席技术官",
-  "首席运营官", "首席财务官", "创始人", "联合创始人", "合伙人", "总监", "经理", "行长", "副行长",
+  "首席运营官", "首席财务官", "创始人", "联合创始人", "合伙人",
+  // Taiwan's and Hong Kong's word for a founder (台積電創辦人張忠謀)
+  "创办人", "总监", "经理", "行长", "副行长",
   "总工程师", "负责人", "CEO", "CTO", "COO",
   // the board's secretary, a listed company's officer by law (董事会秘书陈正钢); 秘书 alone is no post
   "董事会秘书", "董秘",

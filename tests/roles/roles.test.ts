@@ -394,4 +394,9 @@ describe("round 8: signings, visits, universities, associations overseas", () =>
     // Not a company named by its kind (集团公司总裁), which stays in the title.
     expect(roleRows("集团公司总裁刘连勇出席。")).toContain("刘连勇|集团公司总裁|");
   });
+
+  it("reads Taiwan's and Hong Kong's word for a founder (創辦人張忠謀)", () => {
+    // A Taiwan chip-maker's sports day.
+    expect(roleRows("台積電今日舉辦運動會,創辦人張忠謀因故缺席。")).toContain("张忠谋|创办人|");
+  });
 });
