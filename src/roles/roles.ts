@@ -580,6 +580,9 @@ function sharedDivision(ctx: RoleContext, elements: TitleElement[]): void {
   }
 }
 
+/** A count of people (29人, 十余名) or the copula 为 in what follows 等. */
+const COUNTED_PEOPLE = /[0-9０-９一二三四五六七八九十百千余多几]+[人名位]|为/;
+
 /** Words before a group title's ending that name no group: 相关领导 and 其他领导 are "the others". */
 const NOT_A_GROUP = /^(?:相关|有关|其他|其它|其余)/;
 
@@ -598,6 +601,9 @@ function namesThenGroupTitle(ctx: RoleContext, out: Role[]): void {
     }
     if (titleEnd < 0) continue;
     const title = text.slice(i + 1, titleEnd);
+    // A count of people and the copula after 等 make a clause, not a group's title (聘任傅廷栋等29人为委员:
+    // "29 people as members"): the appointment names the post, not 等's group.
+    if (COUNTED_PEOPLE.test(title)) continue;
     // Walk back over the list: NAME、NAME、…NAME等
     const names: PersonRef[] = [];
     let end = i;

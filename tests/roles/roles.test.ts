@@ -399,4 +399,10 @@ describe("round 8: signings, visits, universities, associations overseas", () =>
     // A Taiwan chip-maker's sports day.
     expect(roleRows("台積電今日舉辦運動會,創辦人張忠謀因故缺席。")).toContain("张忠谋|创办人|");
   });
+
+  it("reads no group title in a count of people appointed (傅廷栋等29人为委员)", () => {
+    // A university's council of affairs: 29人为委员 was 傅廷栋's title.
+    const rows = roleRows("据悉,第四届校务委员会共聘任傅廷栋等29人为委员,高翅任校务委员会主任。");
+    expect(rows.filter((r) => /人为/.test(r))).toEqual([]);
+  });
 });
