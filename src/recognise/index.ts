@@ -79,6 +79,11 @@ export function recogniseNames(text: string, tagger: NameTagger = defaultTagger(
     if (s.confidence < (minConfidence ?? MIN_CONFIDENCE[s.type]) || rejection(label, s.type, tagger) || splitsLatinWord(text, start, end)) continue;
     const type: EntityType = s.type === "PER" ? "person" : s.type === "LOC" ? "place" : orgKind(label);
     const name: RecognisedName = { start, end, label, ner: s.type, type, confidence: s.confidence, evidence: "model" };
+    // The speaker an organisation swallowed before 代表 (胡海建代表学校党委: trimmed above) is a person.
+    const speaker = s.type === "ORG" ? text.slice(s.start, bounds.start) : "";
+    if (speaker.length >= 4 && speaker.length <= 5 && speaker.endsWith("代表") && (SURNAMES.has(speaker[0]) || tagger.isSurname(speaker.charCodeAt(0))) && plausible(speaker.slice(0, -2), "PER", tagger)) {
+      out.push({ start: s.start, end: bounds.start - 2, label: speaker.slice(0, -2), ner: "PER", type: "person", confidence: 0.75, evidence: "name+代表" });
+    }
     const why = unspecific(label, s.type, tagger, wordsAt(text, tokens, start, end));
     if (why) name.unspecific = why;
     out.push(name);
@@ -126,6 +131,9 @@ function completeCutNames(text: string, out: RecognisedName[], tagger: NameTagge
  */
 export const MIN_CONFIDENCE: Record<TaggedSpan["type"], number> = { PER: 0.75, LOC: 0.6, ORG: 0.65 };
 
+/** 代表 as the verb "on behalf of", not as the word of a body's name (代表大会, 代表团, 代表处, 代表室). */
+const ON_BEHALF_OF = /代表(?!大会|团|处|室|会)/;
+
 /** Words that qualify a post held, as news writes them before a title (新任总会长, 首任理事长, 时任市长). */
 const POST_QUALIFIER = /新任|前任|现任|首任|候任|时任|继任/;
 
@@ -149,6 +157,11 @@ export function trimmedBounds(text: string, s: TaggedSpan, tagger: NameTagger): 
     // the post it opens (世界廣東同鄉總會新任總會長: 世界广东同乡总会, not …总会新任总会).
     const post = POST_QUALIFIER.exec(text.slice(start, end));
     if (post && post.index >= 2) end = start + post.index;
+    // 代表 ("on behalf of") between a speaker and a body is the clause's verb: the body is what follows
+    // it (胡海建代表学校党委向…致以问候, 省科协主席韩军代表省科协第十届委员会作报告). Not the 代表 of a
+    // body's own name (代表大会, 代表团, 代表处).
+    const behalf = ON_BEHALF_OF.exec(text.slice(start, end));
+    if (behalf && behalf.index >= 2 && end - (start + behalf.index + 2) >= 2) start += behalf.index + 2;
   }
   if (s.type !== "PER") return { start, end };
   // A Latin title or word before a Chinese name is not part of it (CEO阿尔特曼 → 阿尔特曼).
@@ -458,7 +471,7 @@ const ADDRESS_TITLES = new Set([
 const SHORT_ADDRESS_TITLES: ReadonlySet<string> = new Set(["检", "总", "董", "局", "厅"]);
 
 /** What may follow a name: punctuation, a list mark, a verb of speech or action, the end. */
-const AFTER_NAME = /^($|[、，。；：！？,;:!?（）()\s“”"]|表示|说|称|指出|认为|强调|介绍|调研|出席|主持|会见|参加|透露|坦言|告诉|等|同志|一行|带队|率队|陪同|在|任|和|与|及)/;
+const AFTER_NAME = /^($|[、，。；：！？,;:!?（）()\s“”"]|表示|说|称|指出|认为|强调|介绍|调研|出席|主持|会见|参加|透露|坦言|告诉|等|同志|一行|带队|率队|陪同|代表|在|任|和|与|及)/;
 
 const PLACE_OR_BODY_END = /[区市县省镇村乡局院会部厅处委办司队站所场园馆]$/;
 

@@ -160,10 +160,10 @@ const GENERIC_ZONE = new RegExp(`^(?:我|本|全)?(?:省|市|县|区|州)*(?:${Z
  * its kind stands as a level (开发区财政局, 高新区党工委: see isGenericZone). So do a department's branch
  * and its party group (区生态环境分局, 市财政局党组, 县总工会党组), a village's or a community's party
  * branch (村党支部, 社区党委), a level's court (区人民法院) and its committee's party school (市委党校; the
- * 中央党校 is one school).
+ * 中央党校 is one school). A school's own news names its party committee so too (学校党委, 学院党委).
  */
 export const GENERIC_BODY = new RegExp(
-  "^(?:我|本|全)?(?:省|市|县|区|乡|镇|村|社区|州|旗|团|站|厂|校|中央|国家|全国|地方|各级|省市|市县|县市|省区|区县|市区|省级|市级|县级|区级|地市|" +
+  "^(?:我|本|全)?(?:省|市|县|区|乡|镇|村|社区|州|旗|团|站|厂|校|学校|学院|中央|国家|全国|地方|各级|省市|市县|县市|省区|区县|市区|省级|市级|县级|区级|地市|" +
     ZONE_KINDS.join("|") +
     ")+" +
     "(?:委|党委|纪委|政府|人民政府|人大|政协|委员会|党组|支部|党支部|委党校|常委会|人大常委会|监委|法院|人民法院|检察院|人民检察院|公安局|团委|妇联|工会" +

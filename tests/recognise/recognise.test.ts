@@ -661,4 +661,18 @@ describe("round 8: signings, visits, universities, associations overseas", () =>
     expect(bodies).toContain("世界广东同乡总会");
     expect(bodies.filter((b) => b.includes("新任"))).toEqual([]);
   });
+
+  it("reads 代表 between a speaker and a body as the clause's verb (胡海建代表学校党委, 韩军代表省科协…)", () => {
+    // A university's forum; a provincial science association's congress: the speaker, 代表 and the body
+    // were proposed as one organisation.
+    const school = proposed("胡海建代表学校党委向与会民主党派代表致以节日问候。");
+    expect(school).toContain("胡海建/person");
+    expect(school.filter((l) => l.includes("代表"))).toEqual([]);
+    // The school's party committee in its own news is named by its kind (学校党委), as 市委 is.
+    expect(isNamedByKindOnly("学校党委")).toBe(true);
+    expect(school).not.toContain("学校党委/government");
+    const congress = proposed("省人大常委会副主任、省科协主席韩军代表省科协第十届委员会作工作报告。");
+    expect(congress).toContain("韩军/person");
+    expect(congress.filter((l) => l.includes("代表"))).toEqual([]);
+  });
 });
