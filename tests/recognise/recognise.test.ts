@@ -675,4 +675,10 @@ describe("round 8: signings, visits, universities, associations overseas", () =>
     expect(congress).toContain("韩军/person");
     expect(congress.filter((l) => l.includes("代表"))).toEqual([]);
   });
+
+  it("takes the rarer surnames of officials in real news (南英, 公丕祥, 楼军文)", () => {
+    // Provincial high courts' presidents at a national meeting; a city's vice-mayor at a group's talks.
+    const people = names("黑龙江高院院长南英、上海高院院长滕一龙、江苏高院院长公丕祥将作交流发言。黄石市副市长楼军文参加会谈。", "person");
+    expect(people).toEqual(expect.arrayContaining(["南英", "公丕祥", "楼军文"]));
+  });
 });
