@@ -689,6 +689,23 @@ function appointments(ctx: RoleContext, out: Role[]): void {
     }
     return undefined;
   };
+  // A name, a verb of taking a post and the post (湛东升任中国农业发展银行党委书记, 高翅任校务委员会主任,
+  // 李言荣当选为四川省科协第九届委员会主席), and the names listed before it (张启发、陈焕春任副主任).
+  for (const m of ctx.mentions) {
+    if (m.type !== "person") continue;
+    const verb = TAKES_POST.exec(text.slice(m.nEnd, m.nEnd + 3))?.[0];
+    if (!verb || (verb === "任" && NOT_TAKING_POST.test(text[m.nEnd + 1] ?? ""))) continue;
+    const post = takeTitle(m.nEnd + verb.length);
+    if (!post) continue;
+    const people: PersonRef[] = [{ start: m.nStart, end: m.nEnd, label: m.label, entity: m.entity }];
+    for (let p = people[0]; p.start > 0 && text[p.start - 1] === "、"; ) {
+      const before = ctx.mentionEndingAt.get(p.start - 1);
+      if (before?.type !== "person") break;
+      p = { start: before.nStart, end: before.nEnd, label: before.label, entity: before.entity };
+      people.unshift(p);
+    }
+    for (const person of people) out.push(makeRole(ctx, person, post.title, post.org, person.start, post.end));
+  }
   for (const verb of APPOINTMENT_VERBS) {
     for (let i = text.indexOf(verb); i >= 0; i = text.indexOf(verb, i + 1)) {
       const passive = i > 0 && text[i - 1] === "被";
@@ -717,6 +734,11 @@ function appointments(ctx: RoleContext, out: Role[]): void {
     }
   }
 }
+
+/** Verbs of taking a post right after a name (湛东升任…党委书记, 李言荣当选为…主席). */
+const TAKES_POST = /^(当选为|当选|出任|担任|升任|接任|任)/;
+/** Characters after 任 that make another word of it (任职, 任务, 任期, 任命), not "took the post of". */
+const NOT_TAKING_POST = /[职务期命何性用免教]/;
 
 /** Binary search of tokens (in text order) for the one that starts at `pos`: few lookups, many tokens. */
 function tokenStartingAt(tokens: Token[], pos: number): Token | undefined {

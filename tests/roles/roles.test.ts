@@ -405,4 +405,13 @@ describe("round 8: signings, visits, universities, associations overseas", () =>
     const rows = roleRows("据悉,第四届校务委员会共聘任傅廷栋等29人为委员,高翅任校务委员会主任。");
     expect(rows.filter((r) => /人为/.test(r))).toEqual([]);
   });
+
+  it("reads a post taken right after a name (高翅任校务委员会主任, 李言荣当选为…主席), with the names listed before it", () => {
+    // A university's council of affairs; a provincial science association's congress electing its chair.
+    const council = roleRows("据悉,高翅任校务委员会主任,张启发、陈焕春任副主任。");
+    expect(council).toContain("高翅|主任|校务委员会");
+    expect(council).toContain("张启发|副主任|");
+    expect(council).toContain("陈焕春|副主任|");
+    expect(roleRows("李言荣当选为四川省科协第九届委员会主席。")).toContain("李言荣|主席|四川省科协第九届委员会");
+  });
 });
