@@ -629,7 +629,8 @@ function titleAfterName(ctx: RoleContext, out: Role[]): void {
   for (const m of ctx.mentions) {
     if (m.type !== "person") continue;
     const word = POST_NAME_TITLES.find((t) => ctx.text.startsWith(t, m.nEnd));
-    if (!word) continue;
+    // A title word opening a body's word is that body (主席团, 书记处), not the person's post.
+    if (!word || /[团处]/.test(ctx.text[m.nEnd + word.length] ?? "")) continue;
     // The body: implied by the title (总书记 → 党中央), or the one the dictionary records for this title.
     const implied = TITLE_IMPLIES_BODY.find((t) => t.title.test(word));
     let org: OrgRef | null = implied ? resolveGenericBody(ctx, implied.body, implied.level) : null;

@@ -61,6 +61,9 @@ export const POST_NAME_TITLES: readonly string[] = [
   "副检察长", "检察长", "副院长", "院长", "副市长", "市长", "副县长", "县长", "副区长", "区长", "副局长", "局长",
   // A bank's heads and a government's secretaries-general are addressed the same way (顾生行长, 吴新福秘书长).
   "副行长", "行长", "副秘书长", "秘书长",
+  // So are a party secretary, a school's head, a chair and an association's head (康慶云書記, 胡伟校长,
+  // 許鐵良主席歡迎, 黃海龍理事長頒發, 鄭理事長), in companies', schools' and overseas Chinese news.
+  "副书记", "书记", "副校长", "校长", "副主席", "主席", "理事长", "会长",
 ];
 
 /**

@@ -414,4 +414,14 @@ describe("round 8: signings, visits, universities, associations overseas", () =>
     expect(council).toContain("陈焕春|副主任|");
     expect(roleRows("李言荣当选为四川省科协第九届委员会主席。")).toContain("李言荣|主席|四川省科协第九届委员会");
   });
+
+  it("reads a party secretary, a chair and an association's head addressed after their name (康慶云書記, 許鐵良主席, 黃海龍理事長)", () => {
+    // A state builder's signing with a forestry institute; a city party chief's visit to a group in Hong Kong;
+    // an overseas Chinese association's founding.
+    expect(roleRows("劉曉輝總經理、康慶云書記分別介紹了各自單位的基本情況。")).toContain("康庆云|书记|");
+    expect(roleRows("許鐵良主席歡迎宋永祥書記到訪集團。")).toContain("许铁良|主席|");
+    expect(roleRows("黃官羨獲得黃海龍理事長頒發的「僑光獎章」。")).toContain("黄海龙|理事长|");
+    // Not the body a title word opens (主席团).
+    expect(roleRows("会议选举产生了大会主席团,黄海龙主席团成员名单随后公布。").filter((r) => r.startsWith("黄海龙|主席"))).toEqual([]);
+  });
 });
