@@ -220,6 +220,9 @@ export function rejection(label: string, type: TaggedSpan["type"], tagger: NameT
   // A surname and 氏 is a clan (黃氏宗親會) or a reference back to a person already named (黃氏表示:
   // "Mr Huang"), never a name of its own. None of People's Daily's gold persons (dev) ends so.
   if (label.length === 2 && label[1] === "氏") return "clan";
+  // A court's numbered chamber, by its kind of case (刑一庭, 民二庭, 商三庭, 执一庭), as court news writes
+  // it before a judge's name (我院刑一庭余剑合议庭): a division, never a person.
+  if (/^[刑民商执审][一二三四五六七八九十]庭$/.test(label)) return "court division";
   if (bits & LEX_PER || label.length < 2 || /[A-Za-z·・\-]/.test(label)) return undefined;
   // 外 closes 除…外 ("besides"), not an unlisted name (企业家代表外): none of People's Daily's gold persons
   // (dev) ends so.

@@ -681,4 +681,11 @@ describe("round 8: signings, visits, universities, associations overseas", () =>
     const people = names("黑龙江高院院长南英、上海高院院长滕一龙、江苏高院院长公丕祥将作交流发言。黄石市副市长楼军文参加会谈。", "person");
     expect(people).toEqual(expect.arrayContaining(["南英", "公丕祥", "楼军文"]));
   });
+
+  it("proposes no court's numbered chamber as a person (刑一庭余剑合议庭)", () => {
+    // A municipal court's news of a trial: 刑一庭 was proposed as a person.
+    const people = names("8月19日,我院刑一庭余剑合议庭依法公开开庭审理了此案。", "person");
+    expect(people).not.toContain("刑一庭");
+    expect(people).toContain("余剑");
+  });
 });
