@@ -160,6 +160,9 @@ export function trimmedBounds(text: string, s: TaggedSpan, tagger: NameTagger): 
     // 代表 ("on behalf of") between a speaker and a body is the clause's verb: the body is what follows
     // it (胡海建代表学校党委向…致以问候, 省科协主席韩军代表省科协第十届委员会作报告). Not the 代表 of a
     // body's own name (代表大会, 代表团, 代表处).
+    // A company's board before its chair's or secretary's post is the company's organ, and the post the
+    // company's (新华集团董事会主席蔡冠深: 新华集团, as 阿里巴巴董事局主席 is Alibaba's).
+    if (end - start > 5 && /董事[会局]$/.test(text.slice(start, end)) && /^(副?主席|秘书)/.test(text.slice(end, end + 3))) end -= 3;
     const behalf = ON_BEHALF_OF.exec(text.slice(start, end));
     if (behalf && behalf.index >= 2 && end - (start + behalf.index + 2) >= 2) start += behalf.index + 2;
   }
@@ -327,7 +330,7 @@ export function unspecific(label: string, type: TaggedSpan["type"], tagger: Name
     for (let i = 1; i < label.length; i++) if (tagger.given[label.charCodeAt(i)] < MIN_GIVEN_BUCKET) return "rare given-name character";
     return undefined;
   }
-  if (NOT_A_NAME_START.test(label) || COUNT_START.test(label)) return "generic start";
+  if ((NOT_A_NAME_START.test(label) && !opensWithProperWord(label, words)) || COUNT_START.test(label)) return "generic start";
   if (type === "ORG" && COUNT_INSIDE.test(label)) return "count of bodies";
   if (label.length <= 3) return "short unlisted place or organisation";
   if (/[和与及、]/.test(label) || hasLoneModifier(label, words)) return "phrase";
@@ -341,6 +344,16 @@ export function unspecific(label: string, type: TaggedSpan["type"], tagger: Name
   // Last: a suffix the tagger found in the first character of a word (行政处 | 罚).
   if (type === "ORG" && endsInsideWord(label, words)) return "cut inside a word";
   return undefined;
+}
+
+/**
+ * Whether nodejieba reads the name's first characters as a proper name of its own (新华 | 集团, 全兴 | 队):
+ * then a generic character there (新, 全) opens that name, not a phrase (新 | 一轮, 全市, 各 | 单位).
+ */
+function opensWithProperWord(label: string, at: WordsAt | undefined): boolean {
+  if (!at) return false;
+  const t = at.tokenAt(at.start);
+  return !!t && t.start === at.start && t.end - t.start >= 2 && t.end < at.start + label.length && /^(nt|nz|ns|nr|nrt|nrfg|j)$/.test(t.tag);
 }
 
 /**

@@ -688,4 +688,13 @@ describe("round 8: signings, visits, universities, associations overseas", () =>
     expect(people).not.toContain("刑一庭");
     expect(people).toContain("余剑");
   });
+
+  it("proposes a company whose name opens with a proper word on a generic character, less the board before its chair (新华集团董事会主席)", () => {
+    // A Hong Kong group's chair visiting a state builder: 新华集团董事会 was turned away for its 新.
+    const text = "新华集团董事会主席蔡冠深赞扬航天建设实力雄厚。";
+    const group = recogniseNames(normalizeString(text)).find((n) => n.label === "新华集团");
+    expect(group).toBeDefined();
+    expect(group?.unspecific).toBeUndefined();
+    expect(analyseText(text).roles.map((r) => `${r.person_label}|${r.title}|${r.org_label}`)).toContain("蔡冠深|董事会主席|新华集团");
+  });
 });
