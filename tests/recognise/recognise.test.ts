@@ -697,4 +697,11 @@ describe("round 8: signings, visits, universities, associations overseas", () =>
     expect(group?.unspecific).toBeUndefined();
     expect(analyseText(text).roles.map((r) => `${r.person_label}|${r.title}|${r.org_label}`)).toContain("蔡冠深|董事会主席|新华集团");
   });
+
+  it("proposes no person followed by a maker's word or a firm's trade («曼秀雷敦»製造商, 沃尔德电缆)", () => {
+    // A Taiwan drug-maker's results briefing; a district head's visits to local firms.
+    const found = [...proposed("外用藥品小護士「曼秀雷敦」製造商、台灣東洋(15)日舉行營運成果說明會。"), ...proposed("区长董秋实带队,先后到沃尔德电缆、骥驰拖拉机等9家重点企业调研。")];
+    expect(found.filter((l) => /^(曼秀雷敦|沃尔德)\/person/.test(l))).toEqual([]);
+    expect(found).toContain("董秋实/person");
+  });
 });
