@@ -125,12 +125,14 @@ export const DOUBLE_SURNAMES: readonly string[] = ["欧阳", "司马", "诸葛",
  * kind, not one body; a proper name left over keeps it specific (中国人民解放军).
  */
 const GENERIC_INSTITUTION_WORDS = [
+  // the tiers of courts and procuratorates (各高级人民法院院长: every province's high court; but 最高人民法院 is one)
+  "高级", "中级", "基层",
   "中国人民", "中华人民共和国", "各级", "地方", "人民", "代表大会", "政治协商会议", "工商业联合会", "联合会", "常务", "专门",
   "监察", "纪律检查", "委员会", "常委会", "检察院", "法院", "政府", "党委", "党组", "党支部", "支部", "机关",
 ];
 
 /** The words of GENERIC_INSTITUTION_WORDS that only qualify: a name of these alone is no institution (中华人民共和国 is the country). */
-const INSTITUTION_QUALIFIERS = new Set(["中国人民", "中华人民共和国", "各级", "地方", "人民", "常务", "专门", "监察", "纪律检查"]);
+const INSTITUTION_QUALIFIERS = new Set(["高级", "中级", "基层", "中国人民", "中华人民共和国", "各级", "地方", "人民", "常务", "专门", "监察", "纪律检查"]);
 
 export function isGenericInstitution(label: string): boolean {
   let rest = label;
