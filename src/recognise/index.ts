@@ -7,7 +7,7 @@ import type { EntityType, Token } from "../types.ts";
 import { defaultTagger, type NameTagger, type TaggedSpan } from "./model.ts";
 import { LEX_LOC, LEX_ORG, LEX_PER, LEX_WORD } from "./lexicon.ts";
 import { HONORIFICS, isNamedByKindOnly, SURNAMES, TITLE_WORDS } from "../roles/titles.ts";
-import { GLUED_PREPOSITIONS, segmentTokens } from "../segment/tokens.ts";
+import { GLUED_PREPOSITIONS, GLUED_VERBS, segmentTokens } from "../segment/tokens.ts";
 
 export { defaultTagger } from "./model.ts";
 
@@ -256,9 +256,10 @@ function wordStart(text: string, tokens: readonly Token[], start: number, found:
   // Not over a modifier nodejieba glued to the name (原盖|瑞银|河公司: "the former 盖瑞银河公司").
   if (/^[原前现新老旧该本各全]$/.test(text.slice(t.start, start))) return start;
   // Nor over a preposition glued to a name or a level into an unknown word (经中国 | 文物局, 由美国 |
-  // 标准技术局, 据区 | 人大; but 经开区 is a word of its own: 开区 is neither).
+  // 标准技术局, 据区 | 人大; but 经开区 is a word of its own: 开区 is neither), nor over a verb glued so
+  // (湛东升任中国 | 农业发展银行党委书记: 任 is "took the post").
   const rest = text.slice(t.start + 1, t.end);
-  if (t.tag === "x" && GLUED_PREPOSITIONS.has(text[t.start]) && (/^[省市区县镇乡州]$/.test(rest) || tagger.lexicon.has(rest) & (LEX_LOC | LEX_ORG | LEX_PER))) return start;
+  if (t.tag === "x" && (GLUED_PREPOSITIONS.has(text[t.start]) || GLUED_VERBS.has(text[t.start])) && (/^[省市区县镇乡州]$/.test(rest) || tagger.lexicon.has(rest) & (LEX_LOC | LEX_ORG | LEX_PER))) return start;
   const previous = found[found.length - 1];
   return previous && previous.end > t.start ? start : t.start;
 }

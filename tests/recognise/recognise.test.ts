@@ -704,4 +704,18 @@ describe("round 8: signings, visits, universities, associations overseas", () =>
     expect(found.filter((l) => /^(曼秀雷敦|沃尔德)\/person/.test(l))).toEqual([]);
     expect(found).toContain("董秋实/person");
   });
+
+  it("starts no body on the verb nodejieba glued to a place (湛东升任中国 | 农业发展银行党委书记)", () => {
+    // An appointment at a state policy bank: 任中国农业发展银行党委 was proposed.
+    const found = proposed("宣布中央决定:湛东升任中国农业发展银行党委书记。");
+    expect(found.filter((l) => l.startsWith("任"))).toEqual([]);
+  });
+
+  it("proposes no tier of courts named by its kind (各高级人民法院院长), but the supreme court is one", () => {
+    // A national meeting of high courts' presidents.
+    expect(isNamedByKindOnly("高级人民法院")).toBe(true);
+    expect(isNamedByKindOnly("中级人民法院")).toBe(true);
+    expect(isNamedByKindOnly("最高人民法院")).toBe(false);
+    expect(proposed("各高级人民法院院长以及最高人民法院各部门负责人出席会议。").filter((l) => l.startsWith("高级"))).toEqual([]);
+  });
 });
