@@ -174,7 +174,7 @@ export const GENERIC_BODY = new RegExp(
   "^(?:我|本|全)?(?:省|市|县|区|乡|镇|村|社区|州|旗|团|站|厂|校|学校|学院|中央|国家|全国|地方|各级|省市|市县|县市|省区|区县|市区|省级|市级|县级|区级|地市|" +
     ZONE_KINDS.join("|") +
     ")+" +
-    "(?:委|党委|纪委|政府|人民政府|人大|政协|委员会|党组|支部|党支部|委党校|常委会|人大常委会|监委|法院|人民法院|检察院|人民检察院|公安局|团委|妇联|工会" +
+    "(?:委|党委|纪委|政府|人民政府|人大|政协|委员会|党组|支部|党支部|委党校|常委会|人大常委会|监委|法院|人民法院|检察院|人民检察院|公安局|团委|妇联|工会|办公室" +
     "|(?:委|政府)?(?:" +
     [
       "党工委", "管委", "党政", "政府", "委", "国投", "城投", "交投", "交控", "发改", "财政", "教育", "公安", "住建", "城建", "工信", "经信", "经发",
@@ -234,5 +234,12 @@ export function isCompanyOrgan(label: string): boolean {
  * a candidate: the recogniser and the roles stage's suffix rule ask this one question.
  */
 export function isNamedByKindOnly(label: string): boolean {
-  return GENERIC_BODY.test(label) || isGenericInstitution(label) || isGenericZone(label) || isGenericCompany(label) || isCompanyOrgan(label);
+  return GENERIC_BODY.test(label) || isGenericInstitution(label) || isGenericZone(label) || isGenericCompany(label) || isCompanyOrgan(label) || PARTY_DEPARTMENT.test(label);
 }
+
+/**
+ * A party committee's department with no owner named (党委组织部, 党委学生工作部, 学校党委统战部): every
+ * university and company has them, as its own news names them; with its owner's name it is one body
+ * (北京大学党委组织部).
+ */
+const PARTY_DEPARTMENT = /^(?:学校|学院|校|院|公司|集团)?党委[\u4e00-\u9fff]{2,5}部$/;

@@ -718,4 +718,13 @@ describe("round 8: signings, visits, universities, associations overseas", () =>
     expect(isNamedByKindOnly("最高人民法院")).toBe(false);
     expect(proposed("各高级人民法院院长以及最高人民法院各部门负责人出席会议。").filter((l) => l.startsWith("高级"))).toEqual([]);
   });
+
+  it("proposes no party committee's department nor office with no owner named (党委学生工作部, 学校办公室)", () => {
+    // A university's forum and its council meeting: its own departments were proposed as bodies.
+    expect(isNamedByKindOnly("党委学生工作部")).toBe(true);
+    expect(isNamedByKindOnly("学校党委统战部")).toBe(true);
+    expect(isNamedByKindOnly("学校办公室")).toBe(true);
+    expect(isNamedByKindOnly("北京大学党委组织部")).toBe(false);
+    expect(proposed("党委学生工作部部长谢桂袖、教务处处长张俊林参会。").filter((l) => l.startsWith("党委"))).toEqual([]);
+  });
 });
