@@ -163,6 +163,9 @@ export function trimmedBounds(text: string, s: TaggedSpan, tagger: NameTagger): 
     // A company's board before its chair's or secretary's post is the company's organ, and the post the
     // company's (新华集团董事会主席蔡冠深: 新华集团, as 阿里巴巴董事局主席 is Alibaba's).
     if (end - start > 5 && /董事[会局]$/.test(text.slice(start, end)) && /^(副?主席|秘书)/.test(text.slice(end, end + 3))) end -= 3;
+    // A body's channel after its name is the body's, not a body (中国农业发展银行网站显示: the bank).
+    const channel = /(?:官方网站|网站|官网|官方微博|微博|微信公众号|公众号)$/.exec(text.slice(start, end));
+    if (channel && end - channel[0].length - start >= 4) end -= channel[0].length;
     const behalf = ON_BEHALF_OF.exec(text.slice(start, end));
     if (behalf && behalf.index >= 2 && end - (start + behalf.index + 2) >= 2) start += behalf.index + 2;
   }

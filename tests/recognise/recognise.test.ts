@@ -727,4 +727,11 @@ describe("round 8: signings, visits, universities, associations overseas", () =>
     expect(isNamedByKindOnly("北京大学党委组织部")).toBe(false);
     expect(proposed("党委学生工作部部长谢桂袖、教务处处长张俊林参会。").filter((l) => l.startsWith("党委"))).toEqual([]);
   });
+
+  it("proposes the body, not its website, where news cites the website (中国农业发展银行网站显示)", () => {
+    // An appointment at a state policy bank reported from the bank's website.
+    const found = proposed("10月22日,中国农业发展银行网站显示,中央组织部有关负责同志出席干部会议。");
+    expect(found.filter((l) => l.includes("网站"))).toEqual([]);
+    expect(found).toContain("中国农业发展银行/company");
+  });
 });
