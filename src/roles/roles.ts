@@ -549,6 +549,7 @@ function chainedTitles(ctx: RoleContext, out: Role[]): void {
     }
     if (!elements.length) continue;
     sharedDivision(ctx, elements);
+    sharedBody(elements);
     const names = nameListFrom(ctx, pos);
     if (!names.length) continue;
     for (const person of names) {
@@ -582,6 +583,30 @@ function sharedDivision(ctx: RoleContext, elements: TitleElement[]): void {
 
 /** A count of people (29人, 十余名) or the copula 为 in what follows 等. */
 const COUNTED_PEOPLE = /[0-9０-９一二三四五六七八九十百千余多几]+[人名位]|为/;
+
+/** A body's head's post with no body of its own, and how the name of the body it heads ends (局长 of a 局). */
+const HEAD_OF_BODY: readonly [RegExp, RegExp][] = [
+  [/^副?局长$/, /局$/],
+  [/^副?厅长$/, /厅$/],
+  [/^(常务)?副?院长$/, /院$/],
+  [/^副?行长$/, /行$/],
+  [/^(常务)?副?检察长$/, /检察院$/],
+  [/^副?校长$/, /(大学|学院|学校)$/],
+];
+
+/**
+ * A head's post chained after the party post of a body, before one name, heads that body (市財政局黨組書記、
+ * 局長胡雲江: the 局长 of 市财政局; 省法院黨組書記、院長游勸榮): the chain says the body once.
+ */
+function sharedBody(elements: TitleElement[]): void {
+  for (const el of elements) {
+    if (el.org) continue;
+    const head = HEAD_OF_BODY.find(([title]) => title.test(el.title));
+    if (!head) continue;
+    const sibling = elements.find((other) => other !== el && other.org && head[1].test(other.org.label));
+    if (sibling) el.org = sibling.org;
+  }
+}
 
 /** Words before a group title's ending that name no group: 相关领导 and 其他领导 are "the others". */
 const NOT_A_GROUP = /^(?:相关|有关|其他|其它|其余)/;

@@ -424,4 +424,10 @@ describe("round 8: signings, visits, universities, associations overseas", () =>
     // Not the body a title word opens (主席团).
     expect(roleRows("会议选举产生了大会主席团,黄海龙主席团成员名单随后公布。").filter((r) => r.startsWith("黄海龙|主席"))).toEqual([]);
   });
+
+  it("gives a head's post chained after a body's party post that body (市財政局黨組書記、局長胡雲江, 院黨組書記、院長)", () => {
+    // A city party chief's visit to a group in Hong Kong; a provincial court's party meeting.
+    expect(roleRows("市政協黨組成員、市財政局黨組書記、局長胡雲江參加會見。")).toContain("胡云江|局长|市财政局");
+    expect(roleRows("最高人民法院黨組書記、院長張軍就審判執行工作作出全面分析部署。")).toContain("张军|院长|最高人民法院");
+  });
 });
