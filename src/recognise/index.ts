@@ -7,7 +7,7 @@ import type { EntityType, Token } from "../types.ts";
 import { defaultTagger, type NameTagger, type TaggedSpan } from "./model.ts";
 import { LEX_LOC, LEX_ORG, LEX_PER, LEX_WORD } from "./lexicon.ts";
 import { HONORIFICS, isNamedByKindOnly, SURNAMES, TITLE_WORDS } from "../roles/titles.ts";
-import { GLUED_PREPOSITIONS, segmentTokens } from "../segment/tokens.ts";
+import { GLUED_PREPOSITIONS, GLUED_VERBS, segmentTokens } from "../segment/tokens.ts";
 
 export { defaultTagger } from "./model.ts";
 
@@ -29,8 +29,9 @@ export interface RecognisedName {
 
 /** Verbs a person name is often written against with no space: 吴永亮说, 王坚任之江实验室主任. */
 // 续称, 续指, 续说, 续道: "went on to say", as Hong Kong and financial news report a speaker's next words
-// (張勇續稱 → 張勇).
-const VERB_AFTER = /^(说|称|任|在|作|表示|指出|认为|强调|介绍|调研|出席|主持|会见|参加|担任|当选|出任|宣布|透露|回忆|坦言|告诉|来到|前往|到|带队|一行|同志|等|续称|续指|续说|续道)/;
+// (張勇續稱 → 張勇). And the conjunction 及, which ends no given name (None of People's Daily's gold
+// persons, dev), where a list of people goes on (中色大冶总经理王焱及总部相关部门负责同志 → 王焱).
+const VERB_AFTER = /^(说|称|任|在|作|表示|指出|认为|强调|介绍|调研|出席|主持|会见|参加|担任|当选|出任|宣布|透露|回忆|坦言|告诉|来到|前往|到|带队|一行|同志|等|续称|续指|续说|续道|及)/;
 /** The same verbs when a tagged name has taken their first character: 吴永亮说 → 吴永亮. */
 const SWALLOWED_VERB_CHARS = new Set(["说", "称", "任", "在", "作", "表", "指", "认", "强", "介", "调", "出", "主", "会", "参", "担", "当", "宣", "透", "等", "和", "与", "及", "续"]);
 
@@ -78,10 +79,16 @@ export function recogniseNames(text: string, tagger: NameTagger = defaultTagger(
     if (s.confidence < (minConfidence ?? MIN_CONFIDENCE[s.type]) || rejection(label, s.type, tagger) || splitsLatinWord(text, start, end)) continue;
     const type: EntityType = s.type === "PER" ? "person" : s.type === "LOC" ? "place" : orgKind(label);
     const name: RecognisedName = { start, end, label, ner: s.type, type, confidence: s.confidence, evidence: "model" };
+    // The speaker an organisation swallowed before 代表 (胡海建代表学校党委: trimmed above) is a person.
+    const speaker = s.type === "ORG" ? text.slice(s.start, bounds.start) : "";
+    if (speaker.length >= 4 && speaker.length <= 5 && speaker.endsWith("代表") && (SURNAMES.has(speaker[0]) || tagger.isSurname(speaker.charCodeAt(0))) && plausible(speaker.slice(0, -2), "PER", tagger)) {
+      out.push({ start: s.start, end: bounds.start - 2, label: speaker.slice(0, -2), ner: "PER", type: "person", confidence: 0.75, evidence: "name+代表" });
+    }
     const why = unspecific(label, s.type, tagger, wordsAt(text, tokens, start, end));
     if (why) name.unspecific = why;
     out.push(name);
   }
+  completeCutNames(text, out, tagger, tokens);
   // Characters already inside a name: the rule-based passes below add names only where none is.
   const covered = new Uint8Array(text.length + 1);
   for (const n of out) covered.fill(1, n.start, n.end);
@@ -90,6 +97,30 @@ export function recogniseNames(text: string, tagger: NameTagger = defaultTagger(
   latinCompanies(text, out, covered);
   dropPeopleListedAsFirms(text, out);
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** nodejieba's tags of function words (adverbs, conjunctions, prepositions, particles, pronouns): never a name's last character's word. */
+const FUNCTION_TAGS = /^(d|c|p|u|uj|ul|uz|ud|ug|uv|r|m|q|f|y|e|o)$/;
+
+/**
+ * A two-character person the tagger cut before a word nodejieba glued its last given-name character
+ * to (董事长贾泉涌出席: 贾 | 泉涌 | 出席, tagged 贾泉): the name takes that character where the document
+ * writes the longer name as a name elsewhere (贾泉涌表示), or where the word crosses the cut and a name's
+ * end follows it (a verb of speech or action, punctuation). Not over a function word (王刚 | 刚才说).
+ */
+function completeCutNames(text: string, out: RecognisedName[], tagger: NameTagger, tokens: readonly Token[]): void {
+  const persons = new Set(out.filter((n) => n.ner === "PER").map((n) => n.label));
+  const at = wordsAt(text, tokens, 0, text.length);
+  for (let i = 0; i < out.length; i++) {
+    const n = out[i];
+    if (n.ner !== "PER" || n.end - n.start !== 2 || tagger.lexicon.has(n.label) & LEX_PER || !/^[\u4e00-\u9fff]$/.test(text[n.end] ?? "")) continue;
+    if (out.some((o) => o !== n && o.start <= n.end && o.end > n.end)) continue;
+    const longer = text.slice(n.start, n.end + 1);
+    const word = at.tokenAt(n.end - 1);
+    const crosses = !!word && word.start === n.end - 1 && word.end === n.end + 1 && !FUNCTION_TAGS.test(word.tag) && AFTER_NAME.test(text.slice(n.end + 1));
+    if (!(persons.has(longer) || crosses) || !plausible(longer, "PER", tagger)) continue;
+    out[i] = { ...n, end: n.end + 1, label: longer };
+  }
 }
 
 /**
@@ -140,6 +171,12 @@ function dropPeopleListedAsFirms(text: string, out: RecognisedName[]): void {
  */
 export const MIN_CONFIDENCE: Record<TaggedSpan["type"], number> = { PER: 0.75, LOC: 0.6, ORG: 0.65 };
 
+/** 代表 as the verb "on behalf of", not as the word of a body's name (代表大会, 代表团, 代表处, 代表室). */
+const ON_BEHALF_OF = /代表(?!大会|团|处|室|会)/;
+
+/** Words that qualify a post held, as news writes them before a title (新任总会长, 首任理事长, 时任市长). */
+const POST_QUALIFIER = /新任|前任|现任|首任|候任|时任|继任/;
+
 const MIDDLE_DOTS = new Set(["·", "・", "•", "‧"]);
 const ORG_LATIN_TAIL = /(?:医院|大学|学院|公司|集团|银行|中心|研究院|研究所|学校|中学|小学|协会|学会|局|委员会)([A-Za-z0-9]+[\u4e00-\u9fff]?)$/;
 
@@ -156,6 +193,21 @@ export function trimmedBounds(text: string, s: TaggedSpan, tagger: NameTagger): 
     // A Latin or digit run after the word that ends an organisation's name is the next word (禹州光明医院B超).
     const tail = ORG_LATIN_TAIL.exec(text.slice(start, end));
     if (tail) end -= tail[1].length;
+    // A word that qualifies a post (新任, 前任, 首任) is no part of a body's name: the body ended before
+    // the post it opens (世界廣東同鄉總會新任總會長: 世界广东同乡总会, not …总会新任总会).
+    const post = POST_QUALIFIER.exec(text.slice(start, end));
+    if (post && post.index >= 2) end = start + post.index;
+    // 代表 ("on behalf of") between a speaker and a body is the clause's verb: the body is what follows
+    // it (胡海建代表学校党委向…致以问候, 省科协主席韩军代表省科协第十届委员会作报告). Not the 代表 of a
+    // body's own name (代表大会, 代表团, 代表处).
+    // A company's board before its chair's or secretary's post is the company's organ, and the post the
+    // company's (新华集团董事会主席蔡冠深: 新华集团, as 阿里巴巴董事局主席 is Alibaba's).
+    if (end - start > 5 && /董事[会局]$/.test(text.slice(start, end)) && /^(副?主席|秘书)/.test(text.slice(end, end + 3))) end -= 3;
+    // A body's channel after its name is the body's, not a body (中国农业发展银行网站显示: the bank).
+    const channel = /(?:官方网站|网站|官网|官方微博|微博|微信公众号|公众号)$/.exec(text.slice(start, end));
+    if (channel && end - channel[0].length - start >= 4) end -= channel[0].length;
+    const behalf = ON_BEHALF_OF.exec(text.slice(start, end));
+    if (behalf && behalf.index >= 2 && end - (start + behalf.index + 2) >= 2) start += behalf.index + 2;
   }
   if (s.type !== "PER") return { start, end };
   // A Latin title or word before a Chinese name is not part of it (CEO阿尔特曼 → 阿尔特曼).
@@ -211,6 +263,12 @@ export function rejection(label: string, type: TaggedSpan["type"], tagger: NameT
   // and organisations are often common words too: 国会, 海军, 广场.)
   if (bits & LEX_WORD && !(bits & (LEX_PER | LEX_LOC | LEX_ORG))) return "common word";
   if (/[的了是和与在]$/.test(label)) return "particle at the end";
+  // A surname and 氏 is a clan (黃氏宗親會) or a reference back to a person already named (黃氏表示:
+  // "Mr Huang"), never a name of its own. None of People's Daily's gold persons (dev) ends so.
+  if (label.length === 2 && label[1] === "氏") return "clan";
+  // A court's numbered chamber, by its kind of case (刑一庭, 民二庭, 商三庭, 执一庭), as court news writes
+  // it before a judge's name (我院刑一庭余剑合议庭): a division, never a person.
+  if (/^[刑民商执审][一二三四五六七八九十]庭$/.test(label)) return "court division";
   if (bits & LEX_PER || label.length < 2 || /[A-Za-z·・\-]/.test(label)) return undefined;
   // 外 closes 除…外 ("besides"), not an unlisted name (企业家代表外): none of People's Daily's gold persons
   // (dev) ends so.
@@ -241,9 +299,10 @@ function wordStart(text: string, tokens: readonly Token[], start: number, found:
   // Not over a modifier nodejieba glued to the name (原盖|瑞银|河公司: "the former 盖瑞银河公司").
   if (/^[原前现新老旧该本各全]$/.test(text.slice(t.start, start))) return start;
   // Nor over a preposition glued to a name or a level into an unknown word (经中国 | 文物局, 由美国 |
-  // 标准技术局, 据区 | 人大; but 经开区 is a word of its own: 开区 is neither).
+  // 标准技术局, 据区 | 人大; but 经开区 is a word of its own: 开区 is neither), nor over a verb glued so
+  // (湛东升任中国 | 农业发展银行党委书记: 任 is "took the post").
   const rest = text.slice(t.start + 1, t.end);
-  if (t.tag === "x" && GLUED_PREPOSITIONS.has(text[t.start]) && (/^[省市区县镇乡州]$/.test(rest) || tagger.lexicon.has(rest) & (LEX_LOC | LEX_ORG | LEX_PER))) return start;
+  if (t.tag === "x" && (GLUED_PREPOSITIONS.has(text[t.start]) || GLUED_VERBS.has(text[t.start])) && (/^[省市区县镇乡州]$/.test(rest) || tagger.lexicon.has(rest) & (LEX_LOC | LEX_ORG | LEX_PER))) return start;
   const previous = found[found.length - 1];
   return previous && previous.end > t.start ? start : t.start;
 }
@@ -315,7 +374,7 @@ export function unspecific(label: string, type: TaggedSpan["type"], tagger: Name
     for (let i = 1; i < label.length; i++) if (tagger.given[label.charCodeAt(i)] < MIN_GIVEN_BUCKET) return "rare given-name character";
     return undefined;
   }
-  if (NOT_A_NAME_START.test(label) || COUNT_START.test(label)) return "generic start";
+  if ((NOT_A_NAME_START.test(label) && !opensWithProperWord(label, words)) || COUNT_START.test(label)) return "generic start";
   if (type === "ORG" && COUNT_INSIDE.test(label)) return "count of bodies";
   if (label.length <= 3) return "short unlisted place or organisation";
   if (/[和与及、]/.test(label) || hasLoneModifier(label, words)) return "phrase";
@@ -329,6 +388,16 @@ export function unspecific(label: string, type: TaggedSpan["type"], tagger: Name
   // Last: a suffix the tagger found in the first character of a word (行政处 | 罚).
   if (type === "ORG" && endsInsideWord(label, words)) return "cut inside a word";
   return undefined;
+}
+
+/**
+ * Whether nodejieba reads the name's first characters as a proper name of its own (新华 | 集团, 全兴 | 队):
+ * then a generic character there (新, 全) opens that name, not a phrase (新 | 一轮, 全市, 各 | 单位).
+ */
+function opensWithProperWord(label: string, at: WordsAt | undefined): boolean {
+  if (!at) return false;
+  const t = at.tokenAt(at.start);
+  return !!t && t.start === at.start && t.end - t.start >= 2 && t.end < at.start + label.length && /^(nt|nz|ns|nr|nrt|nrfg|j)$/.test(t.tag);
 }
 
 /**
@@ -447,7 +516,7 @@ const CUE_TITLES = [
   "导演", "主编", "总编辑", "记者", "作者", "编剧", "主持人", "创始人", "联合创始人", "董事长", "副董事长", "总经理", "副总经理",
   "总裁", "副总裁", "首席执行官", "CEO", "局长", "副局长", "处长", "主任", "副主任", "书记", "副书记", "市长", "副市长", "区长",
   "副区长", "县长", "省长", "部长", "主席", "副主席", "院长", "校长", "教授", "研究员", "院士", "常委", "委员", "代表", "合伙人",
-  "负责人", "总监", "经理", "秘书长", "理事长", "会长", "总工程师", "首席科学家", "科学家", "工程师", "医生", "律师", "运动员", "教练",
+  "负责人", "总监", "经理", "秘书长", "理事长", "会长", "总会长", "总工程师", "首席科学家", "科学家", "工程师", "医生", "律师", "运动员", "教练",
 ];
 /** Titles a person is called by after the surname (陈校长, 冯警官, 王老师): with them, the surname is no name of its own. */
 const ADDRESS_TITLES = new Set([
@@ -462,7 +531,7 @@ const ADDRESS_TITLES = new Set([
 const SHORT_ADDRESS_TITLES: ReadonlySet<string> = new Set(["检", "总", "董", "局", "厅"]);
 
 /** What may follow a name: punctuation, a list mark, a verb of speech or action, the end. */
-const AFTER_NAME = /^($|[、，。；：！？,;:!?（）()\s“”"]|表示|说|称|指出|认为|强调|介绍|调研|出席|主持|会见|参加|透露|坦言|告诉|等|同志|一行|带队|率队|陪同|在|任|和|与|及)/;
+const AFTER_NAME = /^($|[、，。；：！？,;:!?（）()\s“”"]|表示|说|称|指出|认为|强调|介绍|调研|出席|主持|会见|参加|透露|坦言|告诉|等|同志|一行|带队|率队|陪同|代表|在|任|和|与|及)/;
 
 const PLACE_OR_BODY_END = /[区市县省镇村乡局院会部厅处委办司队站所场园馆]$/;
 
@@ -498,6 +567,10 @@ function titleCuedNames(text: string, out: RecognisedName[], tagger: NameTagger,
     if (!isTitle) continue;
     // A title that is the start of a longer one is not the cue (班主 of 班主任电话): the longer one is.
     if (cueTitles.has(text.slice(i - titleLength, i + 1)) || cueTitles.has(text.slice(i - titleLength, i + 2))) continue;
+    // Nor one whose end starts another title running past it (民盟主任曾亮: 盟主 | 任 is 民盟 and 主任).
+    if (overlapsLaterTitle(text, i - titleLength, i, cueTitles)) continue;
+    // A title right after a person's name is that person's (王叙平董事长全程参加): what follows is the clause.
+    if (out.some((n) => n.ner === "PER" && n.end === i - titleLength)) continue;
     // Names listed after the title: 副市长甲、乙、丙.
     let p = i;
     for (let listed = 0; listed < 8; listed++) {
@@ -542,6 +615,12 @@ function titleCuedNames(text: string, out: RecognisedName[], tagger: NameTagger,
       p = found + 1;
     }
   }
+}
+
+/** Whether a title starts inside the title [start, end) and ends after it (盟主 | 任 of 民盟主任). */
+function overlapsLaterTitle(text: string, start: number, end: number, titles: ReadonlySet<string>): boolean {
+  for (let s = start + 1; s < end; s++) for (let k = end - s + 1; k <= 6 && s + k <= text.length; k++) if (titles.has(text.slice(s, s + k))) return true;
+  return false;
 }
 
 /** Whether nodejieba's words over a given name [start, end) end with it and hold no verb (卫国, not 表示 nor 新|任). */

@@ -30,7 +30,9 @@ const ORG_WORD_AFTER = /^(集团|公司|股份|控股|实业|银行|证券|基�
  * (杜拉维特(中国)洁具有限公司, 美利肯(上海)有限公司). None of People's Daily's 884 gold persons (dev,
  * held out) is followed by either.
  */
-const COMPANY_TAIL_AFTER = /^([(（][\u4e00-\u9fff]{2,4}[)）][\u4e00-\u9fff]{0,6}(有限|公司|集团)|科技|能源|新能源|电子|机械|化工|纺织|食品|建材|鞋业|纸业|米业)/;
+// Also a maker or a brand's owner named after it, in or out of quotes («曼秀雷敦»製造商), and the cable
+// and power trades of local firms (沃尔德电缆, 佳能热电).
+const COMPANY_TAIL_AFTER = /^[」』”"]?([(（][\u4e00-\u9fff]{2,4}[)）][\u4e00-\u9fff]{0,6}(有限|公司|集团)|科技|能源|新能源|电子|机械|化工|纺织|食品|建材|鞋业|纸业|米业|电缆|热电|制造商|厂商)/;
 /**
  * Words that follow the name of a trade or a place, never a person's: 产业 (林竹产业, 康养产业, 杜集产业
  * 定位) and 地区 (成渝地区). A person is followed by a verb, a title or punctuation; "the X industry" or

@@ -115,6 +115,8 @@ export function discoverCandidates(doc: CleanDocument, mentions: Mention[], role
     const end = t.end;
     const label = text.slice(start, end);
     if (label.length < 4 || label.length > 24 || GENERIC.has(label) || isNamedByKindOnly(label)) continue;
+    // Nor with the level character nodejieba left apart before it (区 | 国投 | 集团): a level's department.
+    if (start > 0 && /[省市县区镇乡]/.test(text[start - 1]) && isNamedByKindOnly(text[start - 1] + label)) continue;
     const leadingPlace = placeAt.has(start);
     if (leadingPlace ? overlaps(taken, tokens[j].end, end) : overlaps(taken, start, end)) continue;
     hits.push({ label, type: suffix[1], start, end, evidence: `suffix:${suffix[0]}` });

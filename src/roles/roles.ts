@@ -17,8 +17,10 @@ import {
   BYLINE_TITLES,
   DOUBLE_SURNAMES,
   GENERIC_ORG_PREFIXES,
+  GENERIC_BODY,
   GROUP_TITLE_ENDINGS,
   HONORIFICS,
+  isNamedByKindOnly,
   isGenericCompany,
   isGenericZone,
   POST_NAME_TITLES,
@@ -216,6 +218,9 @@ function titlePhraseEndingAt(ctx: RoleContext, end: number): TitleElement | unde
   const word = titleWordEndingAt(text, end);
   if (!word) return undefined;
   const wordStart = end - word.length;
+  // A title right after a person's name is that person's (王叙平董事长全程参加: titleAfterName's), never
+  // the title of a name after it (全程 is no one).
+  if (ctx.mentionEndingAt.get(wordStart)?.type === "person") return undefined;
   // The region before the title word, up to the clause boundary.
   let regionStart = wordStart;
   while (regionStart > 0 && wordStart - regionStart < 30 && !PHRASE_STOP.test(text[regionStart - 1])) regionStart--;
@@ -302,6 +307,17 @@ function titlePhraseEndingAt(ctx: RoleContext, end: number): TitleElement | unde
   // left unlinked inside 新北市长): the post is that place's.
   const place = descriptor && LEVEL_TITLE.test(word) ? ctx.nameIndex.get(descriptor + word[0]) : undefined;
   if (place?.type === "place") return { start: wordStart - descriptor.length, end, title: word, org: governmentOfPlace(ctx, { entity: place.id, label: place.label }, word) };
+  // A level's department written short before its post (省科协党组书记, 市住建局副局长, 镇人大主席): the
+  // department is the post's body, resolved like 区委 and kept in the title as written. (A zone's body
+  // named by its kind stays in the title alone: no article's place says which zone.)
+  if (descriptor && descriptor !== zone && !isGenericZone(descriptor) && GENERIC_BODY.test(descriptor)) {
+    const level = LEVEL_OF_CHAR[descriptor[0]];
+    return { start: wordStart - descriptor.length, end, title: descriptor + word, org: resolveGenericBody(ctx, descriptor, level) };
+  }
+  // A company's or a bank's short name right before its head's post (力成董事长, 农发行董事长, 中色大冶总经理):
+  // the body of the post, as a linked one would be.
+  const body = descriptor && shortBodyName(ctx, descriptor, word, wordStart);
+  if (body) return { start: wordStart - descriptor.length, end, title: word, org: body };
   const title = descriptor + word;
   const implied = TITLE_IMPLIES_BODY.find((t) => t.title.test(word));
   return {
@@ -343,6 +359,41 @@ function hasSurname(text: string, pos: number): number {
   return SURNAMES.has(text[pos]) ? 1 : 0;
 }
 
+/** The level a generic body's first character names, for resolving it (市住建局 → the city's). */
+const LEVEL_OF_CHAR: Record<string, string | undefined> = { 省: "province", 市: "city", 区: "district", 县: "county" };
+
+/** nodejieba's tags of a body's proper name: organisation, other proper noun, place, abbreviation, unknown word. */
+const BODY_NAME_TAGS = /^(nt|nz|ns|j|x|eng)$/;
+/** Words that end a description of a kind of body, never one body's short name (民营企业董事长, 一公司副总经理). */
+const KIND_OF_BODY_END = /(企业|公司|集团|单位|机构|部门|方面|行业|平台|门店|工厂|大区|区域)$/;
+
+/**
+ * A company's or a bank's short name written right before its head's post (力成董事长蔡篤恭, 农发行董事长):
+ * the descriptor of a company post when nodejieba reads a proper name in it (力成/x, 农发行/nt, 中色/x
+ * 大冶/j) and it is not a person's name (an unknown surname-led word: 王叙平董事长), a kind of body
+ * (民营企业董事长) or a body named by its kind (集团公司总裁). The dictionary's entry when it knows the name.
+ */
+function shortBodyName(ctx: RoleContext, descriptor: string, word: string, wordStart: number): OrgRef | undefined {
+  if (descriptor.length < 2 || !SHORT_BODY_POST.test(word) || KIND_OF_BODY_END.test(descriptor) || isNamedByKindOnly(descriptor)) return undefined;
+  const from = wordStart - descriptor.length;
+  const first = ctx.tokenAt(from);
+  if (!first) return undefined;
+  if (descriptor.length <= 3 && hasSurname(descriptor, 0) && first.end === wordStart && /^(x|nr|nrfg|nrt)$/.test(first.tag)) return undefined;
+  let proper = false;
+  for (let pos = from; pos < wordStart; ) {
+    const t = ctx.tokenAt(pos);
+    if (!t || t.end > wordStart || /^(nr|nrfg|nrt)$/.test(t.tag)) return undefined;
+    proper ||= BODY_NAME_TAGS.test(t.tag);
+    pos = t.end;
+  }
+  if (!proper) return undefined;
+  const entry = ctx.nameIndex.get(descriptor);
+  if (entry && entry.type !== "person" && entry.type !== "place") return { entity: entry.id, label: entry.label };
+  return entry ? undefined : { entity: null, label: descriptor };
+}
+/** Posts at the head of a company or a bank, held in a body a short name may stand for. */
+const SHORT_BODY_POST = /^(副?董事长|副?总经理|副?总裁|首席.{1,4}官|CEO|副?行长|创始人|创办人)$/;
+
 /** A party body's word at the start of a title word (党委书记, 党组成员), which a body's name may end with. */
 const SHARED_BODY_START = /^(党委|党组)(?=.)/;
 
@@ -350,7 +401,7 @@ const SHARED_BODY_START = /^(党委|党组)(?=.)/;
 const LEVEL_TITLE = /^[省市县区镇乡](长|委书记|委副书记)$/;
 
 /** Posts held in companies (not in places, which hold the posts of their government). */
-const COMPANY_POST = /(董事长|董事|总经理|总裁|首席.{1,4}官|CEO|CTO|COO|CFO|创始人|合伙人|监事)$/;
+const COMPANY_POST = /(董事长|董事|总经理|总裁|首席.{1,4}官|CEO|CTO|COO|CFO|创始人|创办人|合伙人|监事)$/;
 
 /** A company's board: the body its chair and secretary belong to, inside the company (董事局主席, 董事会秘书). */
 const BOARD = /董事会|董事局/g;
@@ -498,6 +549,7 @@ function chainedTitles(ctx: RoleContext, out: Role[]): void {
     }
     if (!elements.length) continue;
     sharedDivision(ctx, elements);
+    sharedBody(elements);
     const names = nameListFrom(ctx, pos);
     if (!names.length) continue;
     for (const person of names) {
@@ -529,6 +581,33 @@ function sharedDivision(ctx: RoleContext, elements: TitleElement[]): void {
   }
 }
 
+/** A count of people (29人, 十余名) or the copula 为 in what follows 等. */
+const COUNTED_PEOPLE = /[0-9０-９一二三四五六七八九十百千余多几]+[人名位]|为/;
+
+/** A body's head's post with no body of its own, and how the name of the body it heads ends (局长 of a 局). */
+const HEAD_OF_BODY: readonly [RegExp, RegExp][] = [
+  [/^副?局长$/, /局$/],
+  [/^副?厅长$/, /厅$/],
+  [/^(常务)?副?院长$/, /院$/],
+  [/^副?行长$/, /行$/],
+  [/^(常务)?副?检察长$/, /检察院$/],
+  [/^副?校长$/, /(大学|学院|学校)$/],
+];
+
+/**
+ * A head's post chained after the party post of a body, before one name, heads that body (市財政局黨組書記、
+ * 局長胡雲江: the 局长 of 市财政局; 省法院黨組書記、院長游勸榮): the chain says the body once.
+ */
+function sharedBody(elements: TitleElement[]): void {
+  for (const el of elements) {
+    if (el.org) continue;
+    const head = HEAD_OF_BODY.find(([title]) => title.test(el.title));
+    if (!head) continue;
+    const sibling = elements.find((other) => other !== el && other.org && head[1].test(other.org.label));
+    if (sibling) el.org = sibling.org;
+  }
+}
+
 /** Words before a group title's ending that name no group: 相关领导 and 其他领导 are "the others". */
 const NOT_A_GROUP = /^(?:相关|有关|其他|其它|其余)/;
 
@@ -547,6 +626,9 @@ function namesThenGroupTitle(ctx: RoleContext, out: Role[]): void {
     }
     if (titleEnd < 0) continue;
     const title = text.slice(i + 1, titleEnd);
+    // A count of people and the copula after 等 make a clause, not a group's title (聘任傅廷栋等29人为委员:
+    // "29 people as members"): the appointment names the post, not 等's group.
+    if (COUNTED_PEOPLE.test(title)) continue;
     // Walk back over the list: NAME、NAME、…NAME等
     const names: PersonRef[] = [];
     let end = i;
@@ -572,7 +654,8 @@ function titleAfterName(ctx: RoleContext, out: Role[]): void {
   for (const m of ctx.mentions) {
     if (m.type !== "person") continue;
     const word = POST_NAME_TITLES.find((t) => ctx.text.startsWith(t, m.nEnd));
-    if (!word) continue;
+    // A title word opening a body's word is that body (主席团, 书记处), not the person's post.
+    if (!word || /[团处]/.test(ctx.text[m.nEnd + word.length] ?? "")) continue;
     // The body: implied by the title (总书记 → 党中央), or the one the dictionary records for this title.
     const implied = TITLE_IMPLIES_BODY.find((t) => t.title.test(word));
     let org: OrgRef | null = implied ? resolveGenericBody(ctx, implied.body, implied.level) : null;
@@ -632,6 +715,23 @@ function appointments(ctx: RoleContext, out: Role[]): void {
     }
     return undefined;
   };
+  // A name, a verb of taking a post and the post (湛东升任中国农业发展银行党委书记, 高翅任校务委员会主任,
+  // 李言荣当选为四川省科协第九届委员会主席), and the names listed before it (张启发、陈焕春任副主任).
+  for (const m of ctx.mentions) {
+    if (m.type !== "person") continue;
+    const verb = TAKES_POST.exec(text.slice(m.nEnd, m.nEnd + 3))?.[0];
+    if (!verb || (verb === "任" && NOT_TAKING_POST.test(text[m.nEnd + 1] ?? ""))) continue;
+    const post = takeTitle(m.nEnd + verb.length);
+    if (!post) continue;
+    const people: PersonRef[] = [{ start: m.nStart, end: m.nEnd, label: m.label, entity: m.entity }];
+    for (let p = people[0]; p.start > 0 && text[p.start - 1] === "、"; ) {
+      const before = ctx.mentionEndingAt.get(p.start - 1);
+      if (before?.type !== "person") break;
+      p = { start: before.nStart, end: before.nEnd, label: before.label, entity: before.entity };
+      people.unshift(p);
+    }
+    for (const person of people) out.push(makeRole(ctx, person, post.title, post.org, person.start, post.end));
+  }
   for (const verb of APPOINTMENT_VERBS) {
     for (let i = text.indexOf(verb); i >= 0; i = text.indexOf(verb, i + 1)) {
       const passive = i > 0 && text[i - 1] === "被";
@@ -660,6 +760,11 @@ function appointments(ctx: RoleContext, out: Role[]): void {
     }
   }
 }
+
+/** Verbs of taking a post right after a name (湛东升任…党委书记, 李言荣当选为…主席). */
+const TAKES_POST = /^(当选为|当选|出任|担任|升任|接任|任)/;
+/** Characters after 任 that make another word of it (任职, 任务, 任期, 任命), not "took the post of". */
+const NOT_TAKING_POST = /[职务期命何性用免教]/;
 
 /** Binary search of tokens (in text order) for the one that starts at `pos`: few lookups, many tokens. */
 function tokenStartingAt(tokens: Token[], pos: number): Token | undefined {

@@ -634,3 +634,114 @@ describe("round 7: enforcement, banks, chips, museums, diplomacy and inspection"
     expect(proposed("高新区将全力支持文旅集团在高新区的项目建设。").filter((l) => l.startsWith("文旅集团"))).toEqual([]);
   });
 });
+
+describe("round 8: signings, visits, universities, associations overseas", () => {
+  const proposed = (text: string) => analyseText(text).mentions.filter((m) => m.candidate).map((m) => `${m.label}/${m.type}`);
+
+  it("completes a name cut before a word nodejieba glued its last character to (贾泉 | 涌出席)", () => {
+    // Two city groups signing a strategic agreement: 贾 | 泉涌 | 出席 was tagged 贾泉.
+    const people = names("市交控集团党委书记、董事长贾泉涌出席并讲话。", "person");
+    expect(people).toContain("贾泉涌");
+    expect(people).not.toContain("贾泉");
+  });
+
+  it("takes no title as a name's cue where its end starts another title (民盟主任曾亮: 盟主 | 任)", () => {
+    // A university's mid-autumn forum of its united front: 盟主 cued the name 任曾亮.
+    const people = names("侨联主任赵宇宏、民盟主任曾亮及民主党派代表共同参会。", "person");
+    expect(people).toContain("曾亮");
+    expect(people).not.toContain("任曾亮");
+  });
+
+  it("gives back the conjunction 及 a name swallowed before the list goes on (王焱及总部…)", () => {
+    // A city mayor's talks with a non-ferrous metals group: 王焱及 was proposed.
+    const people = names("中色大冶总经理王焱及总部相关部门负责同志参加会谈。", "person");
+    expect(people).toContain("王焱");
+    expect(people).not.toContain("王焱及");
+  });
+
+  it("proposes no surname with 氏 (黃氏宗親會) nor a surname with the first characters of 總會長 (魏總會長)", () => {
+    // An overseas Chinese association's founding in Boston; a world association's new president calling on another.
+    expect(names("黃氏宗親會醒獅團首先作了精彩熱鬧的舞獅表演。", "person")).toEqual([]);
+    expect(names("鄭理事長表示熱烈歡迎,並恭賀魏總會長。", "person")).not.toContain("魏总");
+  });
+
+  it("ends a body before a word that qualifies the post after it (世界廣東同鄉總會新任總會長)", () => {
+    // A world association's new president calling on another association: …總會新任總會 was proposed.
+    const bodies = names("世界廣東同鄉總會新任總會長魏保章,8月17日上午拜會僑聯總會。", "company");
+    expect(bodies).toContain("世界广东同乡总会");
+    expect(bodies.filter((b) => b.includes("新任"))).toEqual([]);
+  });
+
+  it("reads 代表 between a speaker and a body as the clause's verb (胡海建代表学校党委, 韩军代表省科协…)", () => {
+    // A university's forum; a provincial science association's congress: the speaker, 代表 and the body
+    // were proposed as one organisation.
+    const school = proposed("胡海建代表学校党委向与会民主党派代表致以节日问候。");
+    expect(school).toContain("胡海建/person");
+    expect(school.filter((l) => l.includes("代表"))).toEqual([]);
+    // The school's party committee in its own news is named by its kind (学校党委), as 市委 is.
+    expect(isNamedByKindOnly("学校党委")).toBe(true);
+    expect(school).not.toContain("学校党委/government");
+    const congress = proposed("省人大常委会副主任、省科协主席韩军代表省科协第十届委员会作工作报告。");
+    expect(congress).toContain("韩军/person");
+    expect(congress.filter((l) => l.includes("代表"))).toEqual([]);
+  });
+
+  it("takes the rarer surnames of officials in real news (南英, 公丕祥, 楼军文)", () => {
+    // Provincial high courts' presidents at a national meeting; a city's vice-mayor at a group's talks.
+    const people = names("黑龙江高院院长南英、上海高院院长滕一龙、江苏高院院长公丕祥将作交流发言。黄石市副市长楼军文参加会谈。", "person");
+    expect(people).toEqual(expect.arrayContaining(["南英", "公丕祥", "楼军文"]));
+  });
+
+  it("proposes no court's numbered chamber as a person (刑一庭余剑合议庭)", () => {
+    // A municipal court's news of a trial: 刑一庭 was proposed as a person.
+    const people = names("8月19日,我院刑一庭余剑合议庭依法公开开庭审理了此案。", "person");
+    expect(people).not.toContain("刑一庭");
+    expect(people).toContain("余剑");
+  });
+
+  it("proposes a company whose name opens with a proper word on a generic character, less the board before its chair (新华集团董事会主席)", () => {
+    // A Hong Kong group's chair visiting a state builder: 新华集团董事会 was turned away for its 新.
+    const text = "新华集团董事会主席蔡冠深赞扬航天建设实力雄厚。";
+    const group = recogniseNames(normalizeString(text)).find((n) => n.label === "新华集团");
+    expect(group).toBeDefined();
+    expect(group?.unspecific).toBeUndefined();
+    expect(analyseText(text).roles.map((r) => `${r.person_label}|${r.title}|${r.org_label}`)).toContain("蔡冠深|董事会主席|新华集团");
+  });
+
+  it("proposes no person followed by a maker's word or a firm's trade («曼秀雷敦»製造商, 沃尔德电缆)", () => {
+    // A Taiwan drug-maker's results briefing; a district head's visits to local firms.
+    const found = [...proposed("外用藥品小護士「曼秀雷敦」製造商、台灣東洋(15)日舉行營運成果說明會。"), ...proposed("区长董秋实带队,先后到沃尔德电缆、骥驰拖拉机等9家重点企业调研。")];
+    expect(found.filter((l) => /^(曼秀雷敦|沃尔德)\/person/.test(l))).toEqual([]);
+    expect(found).toContain("董秋实/person");
+  });
+
+  it("starts no body on the verb nodejieba glued to a place (湛东升任中国 | 农业发展银行党委书记)", () => {
+    // An appointment at a state policy bank: 任中国农业发展银行党委 was proposed.
+    const found = proposed("宣布中央决定:湛东升任中国农业发展银行党委书记。");
+    expect(found.filter((l) => l.startsWith("任"))).toEqual([]);
+  });
+
+  it("proposes no tier of courts named by its kind (各高级人民法院院长), but the supreme court is one", () => {
+    // A national meeting of high courts' presidents.
+    expect(isNamedByKindOnly("高级人民法院")).toBe(true);
+    expect(isNamedByKindOnly("中级人民法院")).toBe(true);
+    expect(isNamedByKindOnly("最高人民法院")).toBe(false);
+    expect(proposed("各高级人民法院院长以及最高人民法院各部门负责人出席会议。").filter((l) => l.startsWith("高级"))).toEqual([]);
+  });
+
+  it("proposes no party committee's department nor office with no owner named (党委学生工作部, 学校办公室)", () => {
+    // A university's forum and its council meeting: its own departments were proposed as bodies.
+    expect(isNamedByKindOnly("党委学生工作部")).toBe(true);
+    expect(isNamedByKindOnly("学校党委统战部")).toBe(true);
+    expect(isNamedByKindOnly("学校办公室")).toBe(true);
+    expect(isNamedByKindOnly("北京大学党委组织部")).toBe(false);
+    expect(proposed("党委学生工作部部长谢桂袖、教务处处长张俊林参会。").filter((l) => l.startsWith("党委"))).toEqual([]);
+  });
+
+  it("proposes the body, not its website, where news cites the website (中国农业发展银行网站显示)", () => {
+    // An appointment at a state policy bank reported from the bank's website.
+    const found = proposed("10月22日,中国农业发展银行网站显示,中央组织部有关负责同志出席干部会议。");
+    expect(found.filter((l) => l.includes("网站"))).toEqual([]);
+    expect(found).toContain("中国农业发展银行/company");
+  });
+});

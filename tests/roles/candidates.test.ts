@@ -69,3 +69,12 @@ describe("recognised people in a document", () => {
     expect(titles.some((t) => t.includes("市长"))).toBe(true);
   });
 });
+
+describe("round 8: bodies proposed by their suffix", () => {
+  it("proposes no level's department whose level character nodejieba left apart (区 | 国投 | 集团)", () => {
+    // A district head's visit to companies, with the district's departments and its investment group.
+    const proposed = analyseText("枫溪街道办事处、区国投集团等单位有关负责人参加调研。").mentions.filter((m) => m.candidate).map((m) => m.label);
+    expect(proposed).not.toContain("国投集团");
+  });
+});
+

@@ -371,3 +371,63 @@ describe("discovery", () => {
     expect(rows.some((r) => r.startsWith("黄国忠|") && r.includes("顾问"))).toBe(true);
   });
 });
+
+describe("round 8: signings, visits, universities, associations overseas", () => {
+  it("takes a title right after a name as that person's, not as the title of the word after it (王叙平董事长全程参加)", () => {
+    // A private college's party congress: 全程 ("throughout") was read as a person holding 王叙平董事长.
+    const rows = roleRows("督导专员熊健表示,王叙平董事长全程参加,亲自部署。");
+    expect(rows).toContain("王叙平|董事长|");
+    expect(rows.filter((r) => r.startsWith("全程|"))).toEqual([]);
+    expect(analyseText("王叙平董事长全程参加,亲自部署。").mentions.map((m) => m.label)).not.toContain("全程");
+  });
+
+  it("gives a level's department written short before a post that department as the post's body (省科协党组书记, 市住建局副局长)", () => {
+    // A provincial science association's congress; a vice-mayor's visit to a city group.
+    expect(roleRows("省科协党组书记周德文在省科协十大开幕式上致辞。")).toContain("周德文|省科协党组书记|省科协");
+    expect(roleRows("副市长刘立新在市住建局副局长褚晓欣等陪同下来到集团公司。")).toContain("褚晓欣|市住建局副局长|市住建局");
+  });
+
+  it("gives a company's short name right before its head's post as the post's body (力成董事長, 中色大冶总经理)", () => {
+    // A Taiwan chip-packager's shareholders' meeting; a city mayor's talks with a metals group.
+    expect(roleRows("力成董事長蔡篤恭預期,力成今年上半年表現會比去年同期好。")).toContain("蔡笃恭|董事长|力成");
+    expect(roleRows("中色大冶总经理王焱及总部相关部门负责同志参加会谈。")).toContain("王焱|总经理|中色大冶");
+    // Not a company named by its kind (集团公司总裁), which stays in the title.
+    expect(roleRows("集团公司总裁刘连勇出席。")).toContain("刘连勇|集团公司总裁|");
+  });
+
+  it("reads Taiwan's and Hong Kong's word for a founder (創辦人張忠謀)", () => {
+    // A Taiwan chip-maker's sports day.
+    expect(roleRows("台積電今日舉辦運動會,創辦人張忠謀因故缺席。")).toContain("张忠谋|创办人|");
+  });
+
+  it("reads no group title in a count of people appointed (傅廷栋等29人为委员)", () => {
+    // A university's council of affairs: 29人为委员 was 傅廷栋's title.
+    const rows = roleRows("据悉,第四届校务委员会共聘任傅廷栋等29人为委员,高翅任校务委员会主任。");
+    expect(rows.filter((r) => /人为/.test(r))).toEqual([]);
+  });
+
+  it("reads a post taken right after a name (高翅任校务委员会主任, 李言荣当选为…主席), with the names listed before it", () => {
+    // A university's council of affairs; a provincial science association's congress electing its chair.
+    const council = roleRows("据悉,高翅任校务委员会主任,张启发、陈焕春任副主任。");
+    expect(council).toContain("高翅|主任|校务委员会");
+    expect(council).toContain("张启发|副主任|");
+    expect(council).toContain("陈焕春|副主任|");
+    expect(roleRows("李言荣当选为四川省科协第九届委员会主席。")).toContain("李言荣|主席|四川省科协第九届委员会");
+  });
+
+  it("reads a party secretary, a chair and an association's head addressed after their name (康慶云書記, 許鐵良主席, 黃海龍理事長)", () => {
+    // A state builder's signing with a forestry institute; a city party chief's visit to a group in Hong Kong;
+    // an overseas Chinese association's founding.
+    expect(roleRows("劉曉輝總經理、康慶云書記分別介紹了各自單位的基本情況。")).toContain("康庆云|书记|");
+    expect(roleRows("許鐵良主席歡迎宋永祥書記到訪集團。")).toContain("许铁良|主席|");
+    expect(roleRows("黃官羨獲得黃海龍理事長頒發的「僑光獎章」。")).toContain("黄海龙|理事长|");
+    // Not the body a title word opens (主席团).
+    expect(roleRows("会议选举产生了大会主席团,黄海龙主席团成员名单随后公布。").filter((r) => r.startsWith("黄海龙|主席"))).toEqual([]);
+  });
+
+  it("gives a head's post chained after a body's party post that body (市財政局黨組書記、局長胡雲江, 院黨組書記、院長)", () => {
+    // A city party chief's visit to a group in Hong Kong; a provincial court's party meeting.
+    expect(roleRows("市政協黨組成員、市財政局黨組書記、局長胡雲江參加會見。")).toContain("胡云江|局长|市财政局");
+    expect(roleRows("最高人民法院黨組書記、院長張軍就審判執行工作作出全面分析部署。")).toContain("张军|院长|最高人民法院");
+  });
+});
