@@ -218,7 +218,7 @@ function titlePhraseEndingAt(ctx: RoleContext, end: number): TitleElement | unde
   const wordStart = end - word.length;
   // The region before the title word, up to the clause boundary.
   let regionStart = wordStart;
-  while (regionStart > 0 && wordStart - regionStart < 30 && !PHRASE_STOP.test(text[regionStart - 1])) regionStart--;
+  while (regionStart > 0 && wordStart - regionStart < 30 && !PHRASE_STOP.test(text[regionStart - 1]) && !concurrentJoinAt(text, regionStart - 1)) regionStart--;
   // A linked body in the region starts the phrase: 之江实验室主任, 中国平安财产保险余杭支公司总经理.
   // The one that starts first; on a tie, the first in document order.
   let orgMention: RoleContext["mentions"][number] | undefined;
@@ -493,11 +493,12 @@ function chainedTitles(ctx: RoleContext, out: Role[]): void {
       const el = titlePhraseEndingAt(ctx, end);
       if (!el) break;
       elements.unshift(el);
-      if (el.start > 0 && text[el.start - 1] === "、") end = el.start - 1;
+      if (el.start > 0 && (text[el.start - 1] === "、" || concurrentJoinAt(text, el.start - 1))) end = el.start - 1;
       else break;
     }
     if (!elements.length) continue;
     sharedDivision(ctx, elements);
+    sharedBody(ctx, elements);
     const names = nameListFrom(ctx, pos);
     if (!names.length) continue;
     for (const person of names) {
@@ -527,6 +528,50 @@ function sharedDivision(ctx: RoleContext, elements: TitleElement[]): void {
     const body = codes.size === 1 ? index.bodies.get(`${[...codes][0]}|${bare.kind}`) : undefined;
     if (body) el.org = { entity: body.id, label: body.label };
   }
+}
+
+/** 兼 between two titles ("and also": 董事长兼总裁, 副董事长兼副总经理, 创始人兼CEO): the two are chained like 、. */
+function concurrentJoinAt(text: string, i: number): boolean {
+  return text[i] === "兼" && titleWordEndingAt(text, i) !== undefined;
+}
+
+/** Titles that make a person a member or an honour of a body, never one of its posts: their body is not lent. */
+const MEMBERSHIP_TITLE = /(院士|人大代表|政协委员)$/;
+/** Posts of a party committee or group, which a body's party committee holds (党委副书记 of a company). */
+const PARTY_POST = /(书记|党组成员|党委成员|党委委员|常委|委员)$/;
+/** A party committee or group at the end of a body's name (区应急管理局党委): the body less it holds the body's other posts. */
+const PARTY_BODY_END = /(党委|党组|党工委)$/;
+
+/**
+ * A bare title chained after a title of a named body is a post of that body: 宁德时代副董事长、副总经理
+ * 黄世霖 (副总经理 of 宁德时代), 中国第一汽车集团有限公司总经理、党委副书记奚国华, 比亚迪汽车董事长兼总裁.
+ * Not after a membership or an honour (全国人大代表、董事长: no post of the congress), nor a company's
+ * post in a government or a place (市委常委、董事长). A party committee lends itself to party posts
+ * and the body it belongs to to the others (区应急管理局党委书记、局长 → 局长 of 区应急管理局).
+ */
+function sharedBody(ctx: RoleContext, elements: TitleElement[]): void {
+  for (let i = 1; i < elements.length; i++) {
+    const el = elements[i];
+    const lender = elements[i - 1];
+    // The title word alone, or a party post with its committee's word (党委副书记): no body of its own named.
+    const word = titleWordEndingAt(ctx.text, el.end) ?? "";
+    const bare = el.title === word || (PARTY_POST.test(word) && /^(党委|党组)$/.test(el.title.slice(0, -word.length)));
+    if (el.org || !lender.org || !bare) continue;
+    if (MEMBERSHIP_TITLE.test(lender.title)) continue;
+    if (COMPANY_POST.test(el.title) && ["government", "place"].includes(orgTypeOf(ctx, lender.org) ?? "")) continue;
+    const partyEnd = PARTY_BODY_END.exec(lender.org.label)?.[0];
+    if (partyEnd && !PARTY_POST.test(el.title)) {
+      const label = lender.org.label.slice(0, -partyEnd.length);
+      const known = ctx.nameIndex.get(label);
+      el.org = known ? { entity: known.id, label: known.label } : { entity: null, label };
+    } else el.org = lender.org;
+  }
+}
+
+/** The type of a body a title was given: its dictionary entry's, a recognised mention's, or a level's body (government). */
+function orgTypeOf(ctx: RoleContext, org: OrgRef): string | undefined {
+  if (org.entity) return ctx.dictionary.byId.get(org.entity)?.type ?? ctx.mentions.find((m) => m.entity === org.entity)?.type;
+  return BARE_BODIES.has(org.label) ? "government" : undefined;
 }
 
 /** Words before a group title's ending that name no group: 相关领导 and 其他领导 are "the others". */

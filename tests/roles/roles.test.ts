@@ -182,8 +182,9 @@ describe("extractRoles", () => {
     const a = analyseText("兵器装备集团副总经理、党组成员何纪武,通用技术集团副总经理、党组成员周明春代表双方签字。");
     const rows = a.roles.map((r) => `${r.person_label}|${r.title}|${r.org_label ?? ""}`);
     expect(rows).toContain("周明春|副总经理|通用技术集团");
-    expect(rows).toContain("周明春|党组成员|");
-    expect(rows).toContain("何纪武|党组成员|");
+    // The seat chained after the group's post is in the group's party group (sharedBody).
+    expect(rows).toContain("周明春|党组成员|通用技术集团");
+    expect(rows.some((r) => r.startsWith("何纪武|党组成员|"))).toBe(true);
   });
 
   it("reads the board's secretary (董事会秘书) as a title in a chain of a company's posts", () => {
@@ -345,7 +346,8 @@ describe("discovery", () => {
       ...roleRows("市法院执一庭庭长刘明哲、综合处处长田克成等人参加了调研。"),
       ...roleRows("在頒獎儀式上,教練魏新猛直接對楊家玉來了一個「公主抱」。"),
     ];
-    expect(rows).toContain("朱正军|检察长|");
+    // The chief procurator chained after the party group's secretary heads the procuratorate (sharedBody).
+    expect(rows).toContain("朱正军|检察长|果洛藏族自治州人民检察院");
     expect(rows.some((r) => r.startsWith("朱正军|") && r.endsWith("|果洛藏族自治州人民检察院党组"))).toBe(true);
     expect(rows.some((r) => r.startsWith("刘明哲|") && r.includes("庭长"))).toBe(true);
     expect(rows).toContain("魏新猛|教练|");
@@ -369,5 +371,15 @@ describe("discovery", () => {
     const rows = roleRows("中总总会长丹斯里戴良业说,他对此感到非常光荣。中总名誉顾问拿督黄国忠也获委任为常务理事。");
     expect(rows.some((r) => r.startsWith("戴良业|") && r.includes("总会长"))).toBe(true);
     expect(rows.some((r) => r.startsWith("黄国忠|") && r.includes("顾问"))).toBe(true);
+  });
+  it("gives a bare title chained after a body's title, by 、 or 兼, the same body (副董事长、副总经理, 董事长兼总裁)", () => {
+    // Company news: 宁德时代's board notice, candidates for the Academy of Engineering, a forum's speakers.
+    expect(roleRows("根据公告,宁德时代副董事长、副总经理黄世霖辞去公司副董事长、副总经理等职务。")).toContain("黄世霖|副总经理|宁德时代");
+    const byd = roleRows("其中,比亚迪汽车董事长兼总裁王传福的名字出现在工程管理学部。");
+    expect(byd.some((r) => r.startsWith("王传福|") && r.includes("董事长|"))).toBe(true);
+    expect(byd).toContain("王传福|总裁|比亚迪");
+    expect(roleRows("会上,中国第一汽车集团有限公司总经理、党委副书记奚国华发表了主题演讲。")).toContain("奚国华|党委副书记|中国第一汽车集团有限公司");
+    // A party committee lends the body it belongs to, to a post that is not a party post.
+    expect(roleRows("4月3日下午,区应急管理局党委书记、局长罗云召开局务会。")).toContain("罗云|局长|区应急管理局");
   });
 });
