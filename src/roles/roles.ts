@@ -262,7 +262,9 @@ function titlePhraseEndingAt(ctx: RoleContext, end: number): TitleElement | unde
     // A generic body linked by context (区委 → 余杭区委) stays part of the title as written.
     const generic = GENERIC_ORG_PREFIXES.some((g) => g.prefix === text.slice(orgMention!.nStart, orgMention!.nEnd));
     // 的 after the body is no part of the post (委员会的前立委 → 前立委).
-    const titleStart = generic ? orgMention.nStart : text[orgMention.nEnd] === "的" ? orgMention.nEnd + 1 : orgMention.nEnd;
+    // Nor is a word of the company's trade after its short name (比亚迪 | 汽车董事长): it is the company's.
+    const tradeBetween = orgMention.type !== "place" && COMPANY_POST.test(word) && COMPANY_TRADE_WORDS.has(text.slice(orgMention.nEnd, wordStart));
+    const titleStart = generic ? orgMention.nStart : tradeBetween ? wordStart : text[orgMention.nEnd] === "的" ? orgMention.nEnd + 1 : orgMention.nEnd;
     return {
       start: orgMention.nStart,
       end,
@@ -287,6 +289,13 @@ function titlePhraseEndingAt(ctx: RoleContext, end: number): TitleElement | unde
   const joining = /^[就也都还又将]*[与和及同跟对由向在据经为]+/.exec(counted)?.[0] ?? "";
   const unjoined = joining && ctx.tokenAt(wordStart - counted.length + joining.length) ? counted.slice(joining.length) : counted;
   const uncounted = afterLastFunctionWord(ctx, unjoined, wordStart);
+  // A company named by its short name right before its post (搜狗CEO, 蔚来汽车CEO, 福耀玻璃董事长): the
+  // company is the post's body, the post alone the title.
+  const company = COMPANY_POST.test(word) ? companyShortNameBefore(ctx, uncounted, wordStart) : undefined;
+  if (company) {
+    const known = ctx.nameIndex.get(company);
+    return { start: wordStart - company.length, end, title: word, org: known ? { entity: known.id, label: known.label } : { entity: null, label: company } };
+  }
   // A zone's body named by its kind alone (集中区党工委, 开发区管委会), or a company's (集团公司党委), is
   // longer and stays too: it is no candidate of its own (isGenericZone, isGenericCompany), so the title
   // is where the article's words for it are kept.
@@ -329,6 +338,43 @@ function governmentOfPlace(ctx: RoleContext, place: { entity: string; label: str
     if (body) return { entity: body.id, label: body.label };
   }
   return { entity: place.entity, label: place.label };
+}
+
+/** nodejieba's tags of a company's own name: a word it does not know, a proper noun, an organisation, an abbreviation, a Latin word. */
+const COMPANY_NAME_TAGS = /^(x|nz|nt|j|eng)$/;
+/** Words of a company's trade or form written after its own name (蔚来 | 汽车, 福耀 | 玻璃, 光大 | 控股). */
+const COMPANY_TRADE_WORDS: ReadonlySet<string> = new Set([
+  "汽车", "电器", "玻璃", "科技", "智能", "集团", "控股", "投资", "资本", "基金", "银行", "证券", "保险", "传媒", "网络",
+  "电子", "股份", "医药", "生物", "能源", "地产", "置业", "实业", "国际", "通信", "软件", "动力", "创投", "电气", "新能源",
+]);
+
+/**
+ * The company named by the words before a company's post, when they are its own name: a word nodejieba
+ * does not know or tags as a proper noun (搜狗, 蔚来, 格力电器), then words of its trade only (蔚来 | 汽车).
+ * Never a modifier of the post (联席CEO, 执行总裁, 轮值董事长: common words), a company's region (中国区总裁),
+ * nor a person (the name before 董事长 in 何小鹏董事长表示). A preposition nodejieba glued into an unknown
+ * word is the clause's (由蔚来CEO: 由 | 蔚来).
+ */
+function companyShortNameBefore(ctx: RoleContext, before: string, wordStart: number): string | undefined {
+  const tokens: Token[] = [];
+  for (let pos = wordStart - before.length; pos < wordStart; ) {
+    const t = ctx.tokenAt(pos);
+    if (!t || t.end > wordStart) return undefined;
+    tokens.push(t);
+    pos = t.end;
+  }
+  // The name ends the words before the post (软件团队由蔚来CEO: 蔚来): the longest run of tokens that has its shape.
+  let start = tokens.length;
+  while (start > 0 && (COMPANY_NAME_TAGS.test(tokens[start - 1].tag) || COMPANY_TRADE_WORDS.has(tokens[start - 1].word))) start--;
+  while (start < tokens.length && !COMPANY_NAME_TAGS.test(tokens[start].tag)) start++;
+  if (start === tokens.length) return undefined;
+  let from = tokens[start].start;
+  if (tokens[start].tag === "x" && tokens[start].word.length >= 3 && /^[与和及同跟对由向被有是]/.test(tokens[start].word)) from++;
+  const name = ctx.text.slice(from, wordStart);
+  if (name.length < 2 || name.length > 8 || /区$/.test(name) || /^[该本其这那此各我]/.test(name) || isGenericCompany(name)) return undefined;
+  for (let pos = from; pos < wordStart; pos++) if (ctx.mentionAt.get(pos)?.type === "person") return undefined;
+  if (titleWordIn(name) || CLAUSE_WORD.test(name) || ![...name].every((c) => CJK.test(c) || /[A-Za-z0-9]/.test(c))) return undefined;
+  return name;
 }
 
 /** A person's name starting at `pos`: a linked person, or a name-shaped word the dictionary lacks. */

@@ -31,6 +31,8 @@ export const TITLE_WORDS: readonly string[] = [
   "董事长", "副董事长", "董事", "总经理", "副总经理", "总裁", "副总裁", "首席执行官", "首席技术官",
   "首席运营官", "首席财务官", "创始人", "联合创始人", "合伙人", "总监", "经理", "行长", "副行长",
   "总工程师", "负责人", "CEO", "CTO", "COO",
+  // investment firms' posts (绿动资本创始合伙人张国津, 光大控股董事总经理张小龙, 麦星投资高级合伙人邬炜)
+  "创始合伙人", "高级合伙人", "董事总经理",
   // the board's secretary, a listed company's officer by law (董事会秘书陈正钢); 秘书 alone is no post
   "董事会秘书", "董秘",
   // groups of officials, as in 区领导 / 区四套班子领导

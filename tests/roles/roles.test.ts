@@ -382,4 +382,14 @@ describe("discovery", () => {
     // A party committee lends the body it belongs to, to a post that is not a party post.
     expect(roleRows("4月3日下午,区应急管理局党委书记、局长罗云召开局务会。")).toContain("罗云|局长|区应急管理局");
   });
+  it("gives a company's post the company named by its short name right before it (蔚来CEO, 福耀玻璃董事长)", () => {
+    // A car maker's staff news, and a forum's list of speakers (Hong Kong Commercial Daily, Traditional).
+    expect(roleRows("与此同时,蔚来还称其软件团队由蔚来CEO李斌直接管理。")).toContain("李斌|CEO|蔚来");
+    const forum = roleRows("當天,福耀玻璃董事長曹德旺,小鵬汽車董事長、CEO何小鵬等知名企業家出席活動並發表演講。");
+    expect(forum).toContain("曹德旺|董事长|福耀玻璃");
+    expect(forum).toContain("何小鹏|董事长|小鹏汽车");
+    expect(forum).toContain("何小鹏|CEO|小鹏汽车");
+    // A word of the trade between a known company and its post is the company's, not the title's.
+    expect(roleRows("其中,比亚迪汽车董事长兼总裁王传福的名字出现在工程管理学部。")).toContain("王传福|董事长|比亚迪");
+  });
 });
