@@ -50,7 +50,7 @@ const BYLINES_LONGEST_FIRST = [...BYLINE_TITLES].sort((a, b) => b.length - a.len
 /** Characters that end a title phrase going left: clause punctuation, brackets, quotes, spaces. */
 const PHRASE_STOP = /[，。、；：！？,.;:!?（）()“”"‘’「」《》\s·•◎|/]/;
 const CJK = /[\u3400-\u9fff]/;
-const NAME_END = /[、，。；：！？,;:!?（）()\s“”"]|等|出席|主持|讲话|表示|介绍|指出|强调|参加|看来|说|在|和|与|及/y;
+const NAME_END = /[、，。；：！？,;:!?（）()\s“”"]|等|出席|主持|讲话|表示|介绍|指出|强调|参加|看来|说|在|和|与|及|是/y;
 
 interface PersonRef {
   start: number;
@@ -216,6 +216,8 @@ function titlePhraseEndingAt(ctx: RoleContext, end: number): TitleElement | unde
   const word = titleWordEndingAt(text, end);
   if (!word) return undefined;
   const wordStart = end - word.length;
+  const seat = congressSeat(ctx, word, wordStart, end);
+  if (seat) return seat;
   // The region before the title word, up to the clause boundary.
   let regionStart = wordStart;
   while (regionStart > 0 && wordStart - regionStart < 30 && !PHRASE_STOP.test(text[regionStart - 1]) && !concurrentJoinAt(text, regionStart - 1)) regionStart--;
@@ -338,6 +340,43 @@ function governmentOfPlace(ctx: RoleContext, place: { entity: string; label: str
     if (body) return { entity: body.id, label: body.label };
   }
   return { entity: place.entity, label: place.label };
+}
+
+/** A seat in a people's congress or a political consultative conference, and the body's short word. */
+const CONGRESS_SEATS: ReadonlyMap<string, string> = new Map([["人大代表", "人大"], ["政协委员", "政协"]]);
+const LEVEL_NAMES: Readonly<Record<string, "province" | "city" | "district" | "county">> = { 省: "province", 市: "city", 区: "district", 县: "county" };
+
+/**
+ * 全国人大代表, 省人大代表, 北京市人大代表, 全国政协委员: a deputy's seat is in the congress (or the
+ * conference) of the level or place written before it: 全国人大, the article's province's or city's, the
+ * place's. The title keeps the level as written (全国人大代表, as 区委书记 does); with no level, the seat
+ * alone (人大代表) and no body.
+ */
+function congressSeat(ctx: RoleContext, word: string, wordStart: number, end: number): TitleElement | undefined {
+  const short = CONGRESS_SEATS.get(word);
+  if (!short) return undefined;
+  const { text } = ctx;
+  // A term before the level (十四届全国人大代表) is no part of the body.
+  const level = /(全国|[省市区县])$/.exec(text.slice(Math.max(0, wordStart - 2), wordStart))?.[1];
+  if (level === "全国") {
+    const e = ctx.nameIndex.get("全国" + short);
+    return { start: wordStart - 2, end, title: text.slice(wordStart - 2, end), org: e ? { entity: e.id, label: e.label } : { entity: null, label: "全国" + short } };
+  }
+  // The body itself linked across the seat's word (北京市人大 | 代表).
+  for (const i of ctx.orgMentionsEndingAt.get(wordStart + short.length) ?? []) {
+    const m = ctx.mentions[i];
+    if (m.type === "government" && m.nStart < wordStart) return { start: m.nStart, end, title: text.slice(m.nStart, end), org: { entity: m.entity, label: m.label } };
+  }
+  // A place named before the level's seat (北京市人大代表, 四川省政协委员).
+  for (const i of ctx.orgMentionsEndingAt.get(wordStart) ?? []) {
+    const m = ctx.mentions[i];
+    if (m.type !== "place") continue;
+    const name = text.slice(m.nStart, wordStart) + short;
+    const e = ctx.nameIndex.get(name) ?? ctx.nameIndex.get(m.label + short);
+    return { start: m.nStart, end, title: text.slice(m.nStart, end), org: e ? { entity: e.id, label: e.label } : { entity: null, label: name } };
+  }
+  if (level) return { start: wordStart - 1, end, title: text.slice(wordStart - 1, end), org: resolveGenericBody(ctx, level + short, LEVEL_NAMES[level]) };
+  return { start: wordStart, end, title: word, org: null };
 }
 
 /** nodejieba's tags of a company's own name: a word it does not know, a proper noun, an organisation, an abbreviation, a Latin word. */

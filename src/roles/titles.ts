@@ -14,6 +14,8 @@ export const TITLE_WORDS: readonly string[] = [
   // a seat in a party group or committee, as state companies and ministries list their leaders
   // (副总经理、党组成员何纪武), the same post as 党委委员
   "党组成员", "党委成员",
+  // a seat in a people's congress or a consultative conference (全国人大代表、格力电器董事长, 省政协委员)
+  "人大代表", "政协委员",
   // Hong Kong and Macao, and other countries' posts
   "行政长官", "特首", "司长", "副司长", "署长", "副署长", "特派员", "议员", "议长", "副议长", "立委",
   // Taiwan's papers call a legislator by the party's colour (藍委楊瓊瓔, 綠委何欣純)

@@ -392,4 +392,15 @@ describe("discovery", () => {
     // A word of the trade between a known company and its post is the company's, not the title's.
     expect(roleRows("其中,比亚迪汽车董事长兼总裁王传福的名字出现在工程管理学部。")).toContain("王传福|董事长|比亚迪");
   });
+  it("reads a deputy's seat in a people's congress with the level's congress as its body (全国人大代表, 省人大代表)", () => {
+    // Two sessions' interviews (Traditional) and a city congress's news of a visit to a provincial deputy.
+    const national = roleRows("全國人大代表、北京市保安服務總公司副總經理朱良玉在接受記者采訪時表示。");
+    expect(national).toContain("朱良玉|全国人大代表|全国人民代表大会");
+    expect(national).toContain("朱良玉|副总经理|北京市保安服务总公司");
+    const provincial = roleRows("7月9日,市人大常委会主任李茂森到旺苍县走访看望了省人大代表、四川米苍山茶业集团有限公司董事长何旭伦。");
+    expect(provincial).toContain("何旭伦|省人大代表|省人大");
+    expect(provincial).toContain("何旭伦|董事长|四川米苍山茶业集团有限公司");
+    // A name the tagger missed ends before 是 (袁國華是…).
+    expect(roleRows("新任全國人大代表袁國華是上海臨港經濟發展(集團)有限公司黨委書記、董事長。")).toContain("袁国华|全国人大代表|全国人民代表大会");
+  });
 });
