@@ -69,6 +69,8 @@ interface TitleElement {
   end: number;
   title: string;
   org: OrgRef | null;
+  /** The bare body the title named by its level (市委, 市政府 of 副市长) when `org` was resolved from the article. */
+  levelBody?: string;
 }
 
 /** The inputs role extraction needs about one document, prepared once. */
@@ -211,7 +213,7 @@ function titleWordEndingAt(text: string, end: number): string | undefined {
  * Parses one title phrase that ends at `end` (the phrase is [org][descriptor]TITLE), going left.
  * Returns undefined when no title word ends there.
  */
-function titlePhraseEndingAt(ctx: RoleContext, end: number): TitleElement | undefined {
+function titlePhraseEndingAt(ctx: RoleContext, end: number, from = 0): TitleElement | undefined {
   const { text } = ctx;
   const word = titleWordEndingAt(text, end);
   if (!word) return undefined;
@@ -220,7 +222,7 @@ function titlePhraseEndingAt(ctx: RoleContext, end: number): TitleElement | unde
   if (seat) return seat;
   // The region before the title word, up to the clause boundary.
   let regionStart = wordStart;
-  while (regionStart > 0 && wordStart - regionStart < 30 && !PHRASE_STOP.test(text[regionStart - 1]) && !concurrentJoinAt(text, regionStart - 1)) regionStart--;
+  while (regionStart > from && wordStart - regionStart < 30 && !PHRASE_STOP.test(text[regionStart - 1]) && !concurrentJoinAt(text, regionStart - 1)) regionStart--;
   // A linked body in the region starts the phrase: 之江实验室主任, 中国平安财产保险余杭支公司总经理.
   // The one that starts first; on a tie, the first in document order.
   let orgMention: RoleContext["mentions"][number] | undefined;
@@ -264,8 +266,9 @@ function titlePhraseEndingAt(ctx: RoleContext, end: number): TitleElement | unde
     // A generic body linked by context (区委 → 余杭区委) stays part of the title as written.
     const generic = GENERIC_ORG_PREFIXES.some((g) => g.prefix === text.slice(orgMention!.nStart, orgMention!.nEnd));
     // 的 after the body is no part of the post (委员会的前立委 → 前立委).
-    // Nor is a word of the company's trade after its short name (比亚迪 | 汽车董事长): it is the company's.
-    const tradeBetween = orgMention.type !== "place" && COMPANY_POST.test(word) && COMPANY_TRADE_WORDS.has(text.slice(orgMention.nEnd, wordStart));
+    // Nor is a word of the company's trade or form after its short name (比亚迪 | 汽车董事长, 比亚迪 | 实业有限公司总经理): it is the company's.
+    const between = text.slice(orgMention.nEnd, wordStart);
+    const tradeBetween = orgMention.type !== "place" && COMPANY_POST.test(word) && (COMPANY_TRADE_WORDS.has(between) || isGenericCompany(between));
     const titleStart = generic ? orgMention.nStart : tradeBetween ? wordStart : text[orgMention.nEnd] === "的" ? orgMention.nEnd + 1 : orgMention.nEnd;
     return {
       start: orgMention.nStart,
@@ -278,7 +281,7 @@ function titlePhraseEndingAt(ctx: RoleContext, end: number): TitleElement | unde
   const generic = GENERIC_PREFIXES_LONGEST_FIRST.find((g) => region.endsWith(g.prefix));
   if (generic) {
     const start = wordStart - generic.prefix.length;
-    return { start, end, title: text.slice(start, end), org: resolveGenericBody(ctx, generic.body, generic.level) };
+    return { start, end, title: text.slice(start, end), org: resolveGenericBody(ctx, generic.body, generic.level), levelBody: generic.body };
   }
   // A short descriptor stays with the title (区领导, 空间科学首席科学家); a long one is not part of it.
   // Never a pronoun or determiner (该公司董事长, 其主任): those point back, they do not name a body; nor
@@ -320,6 +323,7 @@ function titlePhraseEndingAt(ctx: RoleContext, end: number): TitleElement | unde
     end,
     title,
     org: implied ? resolveGenericBody(ctx, implied.body, implied.level) : null,
+    levelBody: implied?.body,
   };
 }
 
@@ -598,15 +602,18 @@ function chainedTitles(ctx: RoleContext, out: Role[]): void {
  * unresolved. A bare body of a chain takes the division of a sibling's body of the same level.
  */
 function sharedDivision(ctx: RoleContext, elements: TitleElement[]): void {
-  if (elements.length < 2 || !elements.some((el) => el.org && el.org.entity === null && BARE_BODIES.has(el.org.label))) return;
+  // The level's body as written: resolved from the article or not, a sibling's named division wins
+  // (a biography's 三明市委副书记、副市长 in an article about Beijing: 三明's government).
+  const bareOf = (el: TitleElement) => (el.levelBody ? BARE_BODIES.get(el.levelBody) : el.org && el.org.entity === null ? BARE_BODIES.get(el.org.label) : undefined);
+  if (elements.length < 2 || !elements.some(bareOf)) return;
   let index = placeIndexByDictionary.get(ctx.dictionary);
   if (!index) placeIndexByDictionary.set(ctx.dictionary, (index = buildPlaceIndex(ctx.dictionary)));
   for (const el of elements) {
-    const bare = el.org && el.org.entity === null ? BARE_BODIES.get(el.org.label) : undefined;
+    const bare = bareOf(el);
     if (!bare) continue;
     const codes = new Set<string>();
     for (const other of elements) {
-      const code = other.org?.entity ? index.divisionOf.get(other.org.entity) : undefined;
+      const code = other.org?.entity && !other.levelBody ? index.divisionOf.get(other.org.entity) : undefined;
       if (code && index.divisions.get(code)?.level === bare.level) codes.add(code);
     }
     // One division only: two siblings of two cities say nothing about which.
@@ -791,6 +798,109 @@ function appointments(ctx: RoleContext, out: Role[]): void {
   }
 }
 
+/**
+ * Verbs that open a list of posts a person holds or held, longest first; `past` when the verb says the
+ * posts were held before (曾任, 历任, 先后担任, 辞去). 任 alone only right after a name (蔡奇任副市长).
+ */
+const CAREER_VERBS: readonly { verb: string; past: boolean }[] = [
+  ...["曾经担任", "先后担任", "不再担任", "曾担任", "曾兼任", "先后任", "此前任", "曾任", "历任", "原任", "辞去", "卸任"].map((verb) => ({ verb, past: true })),
+  ...["现任", "兼任", "出任", "升任", "转任", "调任", "担任"].map((verb) => ({ verb, past: false })),
+];
+/** What ends a career list: a sentence's end, or the words after its last post (等职, 职务). */
+const CAREER_LIST_END = /^(等职务|等职|等|职务)?[。；;！？!?\n]|^(等职务|等职|等|职务)/;
+
+/** The people a window of text mentions, distinct by label. */
+function peopleIn(ctx: RoleContext, from: number, to: number): RoleContext["mentions"] {
+  const seen = new Map<string, RoleContext["mentions"][number]>();
+  for (const m of ctx.mentions) if (m.type === "person" && m.nStart >= from && m.nEnd <= to) seen.set(m.label, m);
+  return [...seen.values()];
+}
+
+/**
+ * Biographies and appointments: 据介绍，王传福曾任北京有色金属研究总院副主任、比亚迪实业有限公司总经理 /
+ * 马宇骏…历任秦皇岛市副市长、张家口市市长等职 / 曾任福建省委办公厅副主任，福建省三明市委副书记、副市长…
+ * The person is the one named before the verb in its clause (王传福曾任); a verb that opens its clause
+ * or follows 他/她 has the person of the biography, when one person only opens a clause in its sentence
+ * and the four before (蔡奇，男，汉族…。曾任…). The posts are the titles listed after the verb, by 、 and 兼, and by ， while
+ * each part is a post; those a ， separates are separate chains (each its own division and body).
+ * Not a list that ends in 的 (曾任市长的张三: it describes the person after it).
+ */
+function careers(ctx: RoleContext, out: Role[]): void {
+  const { text } = ctx;
+  for (let i = 0; i < text.length; i++) {
+    const cv = CAREER_VERBS.find((v) => text.startsWith(v.verb, i));
+    let verb = cv?.verb ?? "";
+    let past = cv?.past ?? false;
+    // 任 alone, right after a name (蔡奇任副市长), not inside a word (任务, 任职: the title parse fails on them).
+    if (!cv && text[i] === "任" && ctx.mentionEndingAt.get(i)?.type === "person") verb = "任";
+    if (!verb) continue;
+    const listStart = i + verb.length;
+    // The clause before the verb, back to the clause's punctuation.
+    let clauseStart = i;
+    while (clauseStart > 0 && !/[，。；;！？!?,\n]/.test(text[clauseStart - 1])) clauseStart--;
+    let person: PersonRef | undefined;
+    const inClause = peopleIn(ctx, clauseStart, i);
+    const last = inClause.sort((a, b) => a.nEnd - b.nEnd).at(-1);
+    const before = text.slice(clauseStart, i);
+    if (last) person = { start: last.nStart, end: last.nEnd, label: last.label, entity: last.entity };
+    else if (/^(?:[他她]|其)?[^\u3400-\u9fff]*(?:早年|此前|之前|还|也|并|又|后|随后)*$/.test(before) || /^[他她]/.test(before)) {
+      // The biography's person: four sentences back at most.
+      // A run of sentence ends (。 then a paragraph's end) ends one sentence.
+      let windowStart = clauseStart;
+      for (let n = 0; n < 5 && windowStart > 0; ) {
+        windowStart--;
+        if (/[。！？!?\n]/.test(text[windowStart]) && !/[。！？!?\n]/.test(text[windowStart + 1] ?? "")) n++;
+      }
+      // The subject of a clause there: a name that opens one (蔡奇，男，汉族…; 补选李伟为… names an object).
+      const people = peopleIn(ctx, windowStart, i).filter((m) => m.nStart === 0 || /[，。；！？,;!?：:\n]/.test(text[m.nStart - 1]));
+      // Never across a verb that makes someone else the clause's subject or object (免去…职务，不再担任…).
+      const sole = people.length === 1 ? people[0] : undefined;
+      if (sole && !/免去|免职|接替|会见|看望|陪同|提名/.test(text.slice(sole.nEnd, i)) && !APPOINTMENT_VERBS.some((v) => text.slice(sole.nEnd, i).includes(v)))
+        person = { start: sole.nStart, end: sole.nEnd, label: sole.label, entity: sole.entity };
+    }
+    if (!person) continue;
+    if (!past && /曾|此前|原|早年/.test(before.slice(-3))) past = true;
+    // The list: parts separated by 、 and 兼 form a chain; a ， closes the chain and may open another.
+    const chains: TitleElement[][] = [[]];
+    let segStart = listStart;
+    let ended = false;
+    for (let j = listStart; j <= text.length && j - listStart < 240; j++) {
+      const c = text[j];
+      const separator = j === text.length || c === "、" || c === "，" || c === "," || concurrentJoinAt(text, j) || /[。；;！？!?\n]/.test(c) || CAREER_LIST_END.test(text.slice(j, j + 3));
+      if (!separator) continue;
+      // A bracket after a post is no part of it (办公厅秘书(正处级)): the post ends before it.
+      let segEnd = j;
+      const bracket = /[(（][^()（）]*[)）]$/.exec(text.slice(segStart, j));
+      if (bracket) segEnd -= bracket[0].length;
+      const el = segEnd > segStart ? titlePhraseEndingAt(ctx, segEnd, segStart) : undefined;
+      // A part that says more than a post is a clause of its own (如今已经是副董事长, 还曾兼任…: its own verb).
+      const part = text.slice(segStart, segEnd);
+      const isPost =
+        el && el.start >= segStart && !CLAUSE_WORD.test(text.slice(segStart, el.start)) && !/[0-9０-９年月]|是|已经|如今|目前/.test(part) && !CAREER_VERBS.some((v) => part.includes(v.verb));
+      if (isPost) chains[chains.length - 1].push(el!);
+      else if (c !== "、") ended = true;
+      if (ended || j === text.length || /[。；;！？!?\n]/.test(c) || CAREER_LIST_END.test(text.slice(j, j + 3))) {
+        // 曾任市长的张三: the list describes the person after it.
+        if (text.slice(j).replace(/^(等职务|等职|等|职务)/, "").startsWith("的")) chains.length = 0;
+        break;
+      }
+      if (c === "，" || c === ",") chains.push([]);
+      segStart = j + 1;
+    }
+    for (const chain of chains) {
+      if (!chain.length) continue;
+      sharedDivision(ctx, chain);
+      sharedBody(ctx, chain);
+      for (const el of chain) {
+        const role = makeRole(ctx, person, el.title, el.org, el.start, el.end);
+        if (past) role.past = true;
+        out.push(role);
+      }
+    }
+    i = listStart - 1;
+  }
+}
+
 /** Binary search of tokens (in text order) for the one that starts at `pos`: few lookups, many tokens. */
 function tokenStartingAt(tokens: Token[], pos: number): Token | undefined {
   let lo = 0;
@@ -842,6 +952,7 @@ export function extractRoles(doc: CleanDocument, mentions: Mention[], tokens: To
   titleAfterName(ctx, found);
   bylines(ctx, found);
   appointments(ctx, found);
+  careers(ctx, found);
   // A role is one row per document: the same person, title and organisation stated again (王坚院士 five
   // times in one article), or found by two patterns, adds its sentence to the first statement's row
   // rather than a row of its own, so that a list of roles reads as the roles an article states.
@@ -854,6 +965,8 @@ export function extractRoles(doc: CleanDocument, mentions: Mention[], tokens: To
   const sorted = found.sort((a, b) => a.start - b.start);
   const add = (first: Role, r: Role) => {
     if (!first.sentences!.includes(r.sentence)) first.sentences!.push(r.sentence);
+    // Past only while every statement says so: 曾任 once and the same post before the name again is held.
+    if (!r.past) delete first.past;
   };
   for (const r of sorted) {
     if (!r.org_label) continue;

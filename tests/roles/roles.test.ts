@@ -403,4 +403,25 @@ describe("discovery", () => {
     // A name the tagger missed ends before 是 (袁國華是…).
     expect(roleRows("新任全國人大代表袁國華是上海臨港經濟發展(集團)有限公司黨委書記、董事長。")).toContain("袁国华|全国人大代表|全国人民代表大会");
   });
+  it("reads the posts a biography lists after 曾任, 历任, 现任, marking those held before as past", () => {
+    const rows = (text: string) => analyseText(text).roles.map((r) => `${r.person_label}|${r.title}|${r.org_label}${r.past ? "|past" : ""}`);
+    // A provincial paper on a new mayor: the person is the clause's subject before the verb.
+    const ma = rows("在省民族宗教事务厅工作7年后，马宇骏转到地方任职，历任秦皇岛市副市长、张家口市市长等职。");
+    expect(ma).toContain("马宇骏|副市长|秦皇岛市人民政府|past");
+    expect(ma).toContain("马宇骏|市长|张家口市人民政府|past");
+    // Xinhua's biography: 曾任 opens a paragraph; the person opens the biography. Each chain keeps its own city.
+    const cai = rows(
+      "蔡奇，男，汉族，1955年12月生，福建尤溪人。1973年3月参加工作，1975年8月加入中国共产党。在职研究生学历，经济学博士。\n曾任福建省委办公厅综合处副处长、办公厅秘书(正处级)、办公厅副主任，福建省三明市委副书记、副市长、市长，浙江省衢州市委副书记、市长、市委书记、市人大常委会主任，台州市委书记，杭州市委副书记、市长，浙江省委常委、组织部部长、常务副省长，中央国家安全委员会办公室副主任、常务副主任(正部长级)。",
+    );
+    expect(cai).toContain("蔡奇|副市长|三明市人民政府|past");
+    expect(cai).toContain("蔡奇|书记|台州市委|past");
+    expect(cai).toContain("蔡奇|市长|杭州市人民政府|past");
+    expect(cai).toContain("蔡奇|常务副主任|中央国家安全委员会办公室|past");
+    // 现任 states a post held now, with its body shared by 兼.
+    const wang = rows("王传福现任比亚迪股份有限公司董事局主席兼总裁，曾被评为“20世纪影响中国的25位企业家之一”。");
+    expect(wang).toContain("王传福|董事局主席|比亚迪");
+    expect(wang).toContain("王传福|总裁|比亚迪");
+    // A clause of its own after the list is not a post (如今已经是副董事长).
+    expect(rows("值得一提的是，林斌此前曾长期担任小米手机部负责人，如今已经是副董事长。").some((r) => r.includes("已经是"))).toBe(false);
+  });
 });
