@@ -16,6 +16,7 @@ import {
   APPOINTMENT_VERBS,
   BYLINE_TITLES,
   DOUBLE_SURNAMES,
+  GENERIC_BODY,
   GENERIC_ORG_PREFIXES,
   GROUP_TITLE_ENDINGS,
   HONORIFICS,
@@ -294,6 +295,14 @@ function titlePhraseEndingAt(ctx: RoleContext, end: number, from = 0): TitleElem
   const joining = /^[就也都还又将]*[与和及同跟对由向在据经为]+/.exec(counted)?.[0] ?? "";
   const unjoined = joining && ctx.tokenAt(wordStart - counted.length + joining.length) ? counted.slice(joining.length) : counted;
   const uncounted = afterLastFunctionWord(ctx, unjoined, wordStart);
+  // A level's department named by the level alone (市生态环境局局长, 省环保厅副厅长, 市委办主任): the body is
+  // that department of the article's division when the dictionary knows it (盘锦市环保局), else the body
+  // as written; the title keeps it, as 区委书记 does.
+  const department = ZONE_BODY_END.test(uncounted) ? undefined : levelDepartmentAtEnd(uncounted);
+  if (department) {
+    const start = wordStart - department.length;
+    return { start, end, title: text.slice(start, end), org: resolveGenericBody(ctx, department, LEVEL_NAMES[department[0]]) };
+  }
   // A company named by its short name right before its post (搜狗CEO, 蔚来汽车CEO, 福耀玻璃董事长): the
   // company is the post's body, the post alone the title.
   const company = COMPANY_POST.test(word) ? companyShortNameBefore(ctx, uncounted, wordStart) : undefined;
@@ -381,6 +390,15 @@ function congressSeat(ctx: RoleContext, word: string, wordStart: number, end: nu
   }
   if (level) return { start: wordStart - 1, end, title: text.slice(wordStart - 1, end), org: resolveGenericBody(ctx, level + short, LEVEL_NAMES[level]) };
   return { start: wordStart, end, title: word, org: null };
+}
+
+/** The longest end of `words` that names a level's department by the level alone (市生态环境局 of 在市生态环境局). */
+function levelDepartmentAtEnd(words: string): string | undefined {
+  for (let k = 0; k <= words.length - 3; k++) {
+    const body = words.slice(k);
+    if (/^[省市区县]/.test(body) && !BARE_BODIES.has(body) && GENERIC_BODY.test(body)) return body;
+  }
+  return undefined;
 }
 
 /** nodejieba's tags of a company's own name: a word it does not know, a proper noun, an organisation, an abbreviation, a Latin word. */

@@ -424,4 +424,11 @@ describe("discovery", () => {
     // A clause of its own after the list is not a post (如今已经是副董事长).
     expect(rows("值得一提的是，林斌此前曾长期担任小米手机部负责人，如今已经是副董事长。").some((r) => r.includes("已经是"))).toBe(false);
   });
+  it("gives a level's department named by the level alone as the body, as written when the dictionary lacks it (市生态环境局局长)", () => {
+    // A district's news of a city bureau's inspection, and a city bureau's own news.
+    const chongqing = roleRows("2023年8月23日,市生态环境局党组成员、副局长向霆带队督察五组到璧山区开展2023年市级生态环境保护专项督察。");
+    expect(chongqing).toContain("向霆|市生态环境局党组成员|市生态环境局");
+    expect(chongqing).toContain("向霆|副局长|市生态环境局");
+    expect(roleRows("会上,市环保局局长李勇汇报了我局基本情况、项目环评审批、环境监管执法等情况。")).toContain("李勇|市环保局局长|市环保局");
+  });
 });
