@@ -298,10 +298,10 @@ function titlePhraseEndingAt(ctx: RoleContext, end: number, from = 0): TitleElem
   // A level's department named by the level alone (市生态环境局局长, 省环保厅副厅长, 市委办主任): the body is
   // that department of the article's division when the dictionary knows it (盘锦市环保局), else the body
   // as written; the title keeps it, as 区委书记 does.
-  const department = ZONE_BODY_END.test(uncounted) ? undefined : levelDepartmentAtEnd(uncounted);
+  const department = ZONE_BODY_END.test(uncounted) ? undefined : levelDepartmentAtEnd(uncounted, word);
   if (department) {
-    const start = wordStart - department.length;
-    return { start, end, title: text.slice(start, end), org: resolveGenericBody(ctx, department, LEVEL_NAMES[department[0]]) };
+    const start = wordStart - department.written;
+    return { start, end, title: text.slice(start, end), org: resolveGenericBody(ctx, department.body, LEVEL_NAMES[department.body[0]]) };
   }
   // A company named by its short name right before its post (搜狗CEO, 蔚来汽车CEO, 福耀玻璃董事长): the
   // company is the post's body, the post alone the title.
@@ -392,11 +392,19 @@ function congressSeat(ctx: RoleContext, word: string, wordStart: number, end: nu
   return { start: wordStart, end, title: word, org: null };
 }
 
-/** The longest end of `words` that names a level's department by the level alone (市生态环境局 of 在市生态环境局). */
-function levelDepartmentAtEnd(words: string): string | undefined {
-  for (let k = 0; k <= words.length - 3; k++) {
-    const body = words.slice(k);
-    if (/^[省市区县]/.test(body) && !BARE_BODIES.has(body) && GENERIC_BODY.test(body)) return body;
+/**
+ * The longest end of the words before a title that names a level's department by the level alone
+ * (市生态环境局 of 在市生态环境局局长), and how many characters of the text it takes. The department's
+ * last character may open the title word (市委组织 | 部长, 市公安 | 局长: 市委组织部, 市公安局).
+ */
+function levelDepartmentAtEnd(words: string, word: string): { body: string; written: number } | undefined {
+  const shared = /^[部局厅处]/.test(word) ? word[0] : "";
+  for (let k = 0; k <= words.length - 2; k++) {
+    const written = words.slice(k);
+    if (!/^[省市区县]/.test(written)) continue;
+    for (const body of [written, written + shared]) {
+      if (body.length >= 3 && /[局厅委办部处科室队所站会]$/.test(body) && !BARE_BODIES.has(body) && GENERIC_BODY.test(body)) return { body, written: written.length };
+    }
   }
   return undefined;
 }
@@ -838,8 +846,8 @@ function peopleIn(ctx: RoleContext, from: number, to: number): RoleContext["ment
  * Biographies and appointments: 据介绍，王传福曾任北京有色金属研究总院副主任、比亚迪实业有限公司总经理 /
  * 马宇骏…历任秦皇岛市副市长、张家口市市长等职 / 曾任福建省委办公厅副主任，福建省三明市委副书记、副市长…
  * The person is the one named before the verb in its clause (王传福曾任); a verb that opens its clause
- * or follows 他/她 has the person of the biography, when one person only opens a clause in its sentence
- * and the four before (蔡奇，男，汉族…。曾任…). The posts are the titles listed after the verb, by 、 and 兼, and by ， while
+ * or follows 他/她 has the person named earlier in its sentence (马宇骏转到地方任职，历任…), or else the
+ * biography's: the one person that opens a clause in the four sentences before (蔡奇，男，汉族…。曾任…). The posts are the titles listed after the verb, by 、 and 兼, and by ， while
  * each part is a post; those a ， separates are separate chains (each its own division and body).
  * Not a list that ends in 的 (曾任市长的张三: it describes the person after it).
  */
@@ -862,19 +870,25 @@ function careers(ctx: RoleContext, out: Role[]): void {
     const before = text.slice(clauseStart, i);
     if (last) person = { start: last.nStart, end: last.nEnd, label: last.label, entity: last.entity };
     else if (/^(?:[他她]|其)?[^\u3400-\u9fff]*(?:早年|此前|之前|还|也|并|又|后|随后)*$/.test(before) || /^[他她]/.test(before)) {
-      // The biography's person: four sentences back at most.
-      // A run of sentence ends (。 then a paragraph's end) ends one sentence.
-      let windowStart = clauseStart;
+      // Never across a verb that makes someone else the clause's subject or object (免去…职务，不再担任…).
+      const free = (m: RoleContext["mentions"][number]) => {
+        const between = text.slice(m.nEnd, i);
+        return !/免去|免职|接替|会见|看望|陪同|提名/.test(between) && !APPOINTMENT_VERBS.some((v) => between.includes(v));
+      };
+      // The sentence's person, named in an earlier clause (马宇骏转到地方任职，历任…, 1999年5月蔡奇赴浙江任职，先后担任…).
+      let sentenceStart = clauseStart;
+      while (sentenceStart > 0 && !/[。！？!?\n]/.test(text[sentenceStart - 1])) sentenceStart--;
+      const inSentence = peopleIn(ctx, sentenceStart, i).sort((a, b) => a.nEnd - b.nEnd).at(-1);
+      // Else the biography's: four sentences back at most. A run of sentence ends (。 then a paragraph's end) ends one sentence.
+      let windowStart = sentenceStart;
       for (let n = 0; n < 5 && windowStart > 0; ) {
         windowStart--;
         if (/[。！？!?\n]/.test(text[windowStart]) && !/[。！？!?\n]/.test(text[windowStart + 1] ?? "")) n++;
       }
-      // The subject of a clause there: a name that opens one (蔡奇，男，汉族…; 补选李伟为… names an object).
-      const people = peopleIn(ctx, windowStart, i).filter((m) => m.nStart === 0 || /[，。；！？,;!?：:\n]/.test(text[m.nStart - 1]));
-      // Never across a verb that makes someone else the clause's subject or object (免去…职务，不再担任…).
-      const sole = people.length === 1 ? people[0] : undefined;
-      if (sole && !/免去|免职|接替|会见|看望|陪同|提名/.test(text.slice(sole.nEnd, i)) && !APPOINTMENT_VERBS.some((v) => text.slice(sole.nEnd, i).includes(v)))
-        person = { start: sole.nStart, end: sole.nEnd, label: sole.label, entity: sole.entity };
+      // The subject of a clause there: a name that opens one, after a date at most (蔡奇，男，汉族…; 补选李伟为… names an object).
+      const openers = peopleIn(ctx, windowStart, sentenceStart).filter((m) => /(^|[，。；！？,;!?：:\n])[0-9０-９年月日]*$/.test(text.slice(Math.max(0, m.nStart - 12), m.nStart)));
+      const subject = inSentence ?? (openers.length === 1 ? openers[0] : undefined);
+      if (subject && free(subject)) person = { start: subject.nStart, end: subject.nEnd, label: subject.label, entity: subject.entity };
     }
     if (!person) continue;
     if (!past && /曾|此前|原|早年/.test(before.slice(-3))) past = true;

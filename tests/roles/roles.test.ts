@@ -431,4 +431,16 @@ describe("discovery", () => {
     expect(chongqing).toContain("向霆|副局长|市生态环境局");
     expect(roleRows("会上,市环保局局长李勇汇报了我局基本情况、项目环评审批、环境监管执法等情况。")).toContain("李勇|市环保局局长|市环保局");
   });
+  it("gives a career list the person named earlier in its sentence, before one named in an earlier sentence", () => {
+    // A report on four new mayors: each sentence has its own person, the verb opening a later clause.
+    const rows = analyseText(
+      "王安顺转任国务院发展研究中心党组书记。1999年5月蔡奇赴浙江任职，先后担任浙江省衢州市市长、市委书记，台州市委书记。",
+    ).roles.map((r) => `${r.person_label}|${r.title}|${r.org_label}`);
+    expect(rows).toContain("蔡奇|书记|台州市委");
+    expect(rows.some((r) => r.startsWith("王安顺|") && r.includes("台州"))).toBe(false);
+    // A department named by the level, whose last character opens the post (市公安 | 局长): a city's security meeting.
+    expect(roleRows("9月19日,市公安局召开会议,对全市国庆节期间安保和维稳工作进行动员部署。副市长、市公安局长李胜荣出席会议并讲话。")).toContain(
+      "李胜荣|市公安局长|市公安局",
+    );
+  });
 });
