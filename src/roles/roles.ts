@@ -72,6 +72,8 @@ interface TitleElement {
   org: OrgRef | null;
   /** The bare body the title named by its level (市委, 市政府 of 副市长) when `org` was resolved from the article. */
   levelBody?: string;
+  /** The title says the post was held before (原市长, 前主席). */
+  past?: boolean;
 }
 
 /** The inputs role extraction needs about one document, prepared once. */
@@ -215,6 +217,21 @@ function titleWordEndingAt(text: string, end: number): string | undefined {
  * Returns undefined when no title word ends there.
  */
 function titlePhraseEndingAt(ctx: RoleContext, end: number, from = 0): TitleElement | undefined {
+  const el = titlePhraseAt(ctx, end, from);
+  const word = el && titleWordEndingAt(ctx.text, end);
+  if (!el || !word) return el;
+  // 原 or 前 ("former") right before the title word, a word of its own: the post, held before
+  // (原总经理周佳, 石家庄市原市长邓沛然, 微软亚太研发集团前主席张亚勤).
+  const at = end - word.length - 1;
+  const marker = ctx.text[at];
+  if ((marker === "原" || marker === "前") && at >= el.start && ctx.tokenAt(at)?.end === at + 1 && el.title.endsWith(marker + word)) {
+    return { ...el, title: el.title.slice(0, -(word.length + 1)) + word, past: true };
+  }
+  return el;
+}
+
+/** titlePhraseEndingAt's parse, before a former post's 原/前 is taken out of the title. */
+function titlePhraseAt(ctx: RoleContext, end: number, from: number): TitleElement | undefined {
   const { text } = ctx;
   const word = titleWordEndingAt(text, end);
   if (!word) return undefined;
@@ -482,6 +499,9 @@ const CLAUSE_JOINING_TAGS = /^(p|c|u|uj|ul|uz|ud|ug|uv|y|e|o)$/;
 /** Words of time before a title (当时市长): the clause's. Not nodejieba's whole class of time words, which holds places (西来). */
 const CLAUSE_TIME_WORDS: ReadonlySet<string> = new Set(["当时", "此前", "目前", "现在", "如今", "同时", "今天", "昨天", "当天", "随后", "其后"]);
 
+/** Verbs of being and having that introduce a title (陪同接待的还有 | 公司副总裁林洪扬, 他是 | 公司董事长): the clause's. */
+const CLAUSE_BEING_WORDS: ReadonlySet<string> = new Set(["有", "还有", "也有", "是", "还是", "也是", "就是", "即"]);
+
 /**
  * The words before a title word after the last of them that nodejieba cut as a joining word or a
  * word of time (仪式由 | 校长 → 校长, 而 | 民进党议员, 的 | 立法院副院长, 当时 | 市长): what precedes it
@@ -491,7 +511,7 @@ function afterLastFunctionWord(ctx: RoleContext, before: string, wordStart: numb
   let from = wordStart - before.length;
   for (let pos = from; pos < wordStart; pos++) {
     const t = ctx.tokenAt(pos);
-    if (t && t.end <= wordStart && (CLAUSE_JOINING_TAGS.test(t.tag) || CLAUSE_TIME_WORDS.has(t.word))) from = t.end;
+    if (t && t.end <= wordStart && (CLAUSE_JOINING_TAGS.test(t.tag) || CLAUSE_TIME_WORDS.has(t.word) || CLAUSE_BEING_WORDS.has(t.word))) from = t.end;
   }
   return ctx.text.slice(from, wordStart);
 }
@@ -617,7 +637,11 @@ function chainedTitles(ctx: RoleContext, out: Role[]): void {
     const names = nameListFrom(ctx, pos);
     if (!names.length) continue;
     for (const person of names) {
-      for (const el of elements) out.push(makeRole(ctx, person, el.title, el.org, el.start, person.end));
+      for (const el of elements) {
+        const role = makeRole(ctx, person, el.title, el.org, el.start, person.end);
+        if (el.past) role.past = true;
+        out.push(role);
+      }
     }
   }
 }
@@ -925,7 +949,7 @@ function careers(ctx: RoleContext, out: Role[]): void {
       sharedBody(ctx, chain);
       for (const el of chain) {
         const role = makeRole(ctx, person, el.title, el.org, el.start, el.end);
-        if (past) role.past = true;
+        if (past || el.past) role.past = true;
         out.push(role);
       }
     }

@@ -271,7 +271,9 @@ describe("discovery", () => {
     const a = analyseText("在金紫荊廣場的升旗儀式,李家超與太太林麗嬋、前特首曾蔭權夫婦等都有到場觀禮,外交部駐港公署特派員崔建春等中央駐港機構代表亦有出席。特首李家超致辭時表示,建立安全和穩定的香港。");
     const rows = a.roles.map((r) => `${r.person_label}|${r.title}`);
     expect(rows).toContain("李家超|特首");
-    expect(rows).toContain("曾荫权|前特首");
+    // 前 ("former") is no part of the post: the post, held before (Role.past).
+    expect(rows).toContain("曾荫权|特首");
+    expect(a.roles.find((r) => r.person_label === "曾荫权")?.past).toBe(true);
     expect(rows).toContain("崔建春|驻港公署特派员");
   });
 
@@ -442,5 +444,14 @@ describe("discovery", () => {
     expect(roleRows("9月19日,市公安局召开会议,对全市国庆节期间安保和维稳工作进行动员部署。副市长、市公安局长李胜荣出席会议并讲话。")).toContain(
       "李胜荣|市公安局长|市公安局",
     );
+  });
+  it("reads a former post (原市长, 前主席) as the post, held before", () => {
+    const rows = (text: string) => analyseText(text).roles.map((r) => `${r.person_label}|${r.title}|${r.org_label}${r.past ? "|past" : ""}`);
+    // A provincial paper on a new mayor, a car-battery maker's notice, Microsoft's new management.
+    expect(rows("去年底，石家庄市原市长邓沛然因涉嫌严重违纪违法，目前正接受河北省纪委监委纪律审查和监察调查。")).toContain("邓沛然|市长|石家庄市人民政府|past");
+    expect(rows("根据公告，原总经理周佳转任副董事长。")).toContain("周佳|总经理||past");
+    expect(rows("在微软亚太研发集团前主席张亚勤跳槽至百度后，昨天微软中国公布新任管理层名单。")).toContain("张亚勤|亚太研发集团主席|微软|past");
+    // A verb of having before a title is the clause's (陪同接待的还有 | 公司副总裁).
+    expect(roleRows("陪同接待的还有公司副总裁林洪扬和财务总监胡小平。").some((r) => r.includes("还有"))).toBe(false);
   });
 });
