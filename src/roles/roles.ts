@@ -327,6 +327,14 @@ function titlePhraseAt(ctx: RoleContext, end: number, from: number): TitleElemen
     const known = ctx.nameIndex.get(company);
     return { start: wordStart - company.length, end, title: word, org: known ? { entity: known.id, label: known.label } : { entity: null, label: company } };
   }
+  // A company whose full name holds its place in brackets (爱普车辆(中国)有限公司总经理): the region
+  // stops at the bracket, leaving the legal form alone; the name reaches back over it.
+  const bracketed = isGenericCompany(uncounted) ? companyNameOverBracket(ctx, wordStart - uncounted.length) : undefined;
+  if (bracketed !== undefined) {
+    const label = text.slice(bracketed, wordStart);
+    const known = ctx.nameIndex.get(label);
+    return { start: bracketed, end, title: word, org: known ? { entity: known.id, label: known.label } : { entity: null, label } };
+  }
   // A zone's body named by its kind alone (集中区党工委, 开发区管委会), or a company's (集团公司党委), is
   // longer and stays too: it is no candidate of its own (isGenericZone, isGenericCompany), so the title
   // is where the article's words for it are kept.
@@ -424,6 +432,25 @@ function levelDepartmentAtEnd(words: string, word: string): { body: string; writ
     }
   }
   return undefined;
+}
+
+/**
+ * Where a company's name starts that holds a bracket right before `formStart`, its legal form's start
+ * (爱普车辆(中国)|有限公司, 百度在线网络技术(北京)|有限公司, 上海临港经济发展(集团)|有限公司): the bracket
+ * holds a short word, its own name comes before it, less the clause's words before that.
+ */
+function companyNameOverBracket(ctx: RoleContext, formStart: number): number | undefined {
+  const { text } = ctx;
+  if (!/[)）]/.test(text[formStart - 1] ?? "")) return undefined;
+  let open = formStart - 2;
+  while (open >= 0 && formStart - 1 - open <= 6 && CJK.test(text[open])) open--;
+  if (open < 0 || !/[(（]/.test(text[open]) || open === formStart - 2) return undefined;
+  let headStart = open;
+  while (headStart > 0 && open - headStart < 16 && CJK.test(text[headStart - 1])) headStart--;
+  const head = afterLastFunctionWord(ctx, text.slice(headStart, open), open);
+  // Never a clause's verb (在 may open a name: 百度在线网络技术).
+  if (head.length < 2 || /了|会见|出席|参加|主持|表示|会议|举行/.test(head) || titleWordIn(head) || ctx.mentionAt.get(open - head.length)?.type === "person") return undefined;
+  return open - head.length;
 }
 
 /** nodejieba's tags of a company's own name: a word it does not know, a proper noun, an organisation, an abbreviation, a Latin word. */
@@ -859,6 +886,19 @@ const CAREER_VERBS: readonly { verb: string; past: boolean }[] = [
 /** What ends a career list: a sentence's end, or the words after its last post (等职, 职务). */
 const CAREER_LIST_END = /^(等职务|等职|等|职务)?[。；;！？!?\n]|^(等职务|等职|等|职务)/;
 
+/** A person's name, linked or name-shaped, that ends at `end` (袁國華 of 袁國華是). */
+function personEndingAt(ctx: RoleContext, end: number): PersonRef | undefined {
+  const m = ctx.mentionEndingAt.get(end);
+  if (m) return m.type === "person" ? { start: m.nStart, end: m.nEnd, label: m.label, entity: m.entity } : undefined;
+  for (let start = end - 4; start <= end - 2; start++) {
+    // The name opens a clause, or follows a body, a title or 的.
+    if (start < 0 || (start > 0 && CJK.test(ctx.text[start - 1]) && !ctx.mentionEndingAt.has(start) && !titleWordEndingAt(ctx.text, start) && ctx.text[start - 1] !== "的")) continue;
+    const p = unknownNameAt(ctx, start);
+    if (p && p.end === end) return p;
+  }
+  return undefined;
+}
+
 /** The people a window of text mentions, distinct by label. */
 function peopleIn(ctx: RoleContext, from: number, to: number): RoleContext["mentions"] {
   const seen = new Map<string, RoleContext["mentions"][number]>();
@@ -881,18 +921,23 @@ function careers(ctx: RoleContext, out: Role[]): void {
     const cv = CAREER_VERBS.find((v) => text.startsWith(v.verb, i));
     let verb = cv?.verb ?? "";
     let past = cv?.past ?? false;
-    // 任 alone, right after a name (蔡奇任副市长), not inside a word (任务, 任职: the title parse fails on them).
-    if (!cv && text[i] === "任" && ctx.mentionEndingAt.get(i)?.type === "person") verb = "任";
+    // 任 alone, right after a name (蔡奇任副市长), not inside a word (任务, 任职: the title parse fails on them);
+    // 是 too, as a post's copula (袁國華是上海臨港經濟發展(集團)有限公司黨委書記、董事長).
+    let named: PersonRef | undefined;
+    if (!cv && (text[i] === "任" || text[i] === "是")) named = personEndingAt(ctx, i);
+    if (named) verb = text[i];
     if (!verb) continue;
     const listStart = i + verb.length;
     // The clause before the verb, back to the clause's punctuation.
     let clauseStart = i;
     while (clauseStart > 0 && !/[，。；;！？!?,\n]/.test(text[clauseStart - 1])) clauseStart--;
-    let person: PersonRef | undefined;
-    const inClause = peopleIn(ctx, clauseStart, i);
+    let person: PersonRef | undefined = named;
+    const inClause = named ? [] : peopleIn(ctx, clauseStart, i);
     const last = inClause.sort((a, b) => a.nEnd - b.nEnd).at(-1);
     const before = text.slice(clauseStart, i);
-    if (last) person = { start: last.nStart, end: last.nEnd, label: last.label, entity: last.entity };
+    if (person) {
+      // named right before 任 or 是
+    } else if (last) person = { start: last.nStart, end: last.nEnd, label: last.label, entity: last.entity };
     else if (/^(?:[他她]|其)?[^\u3400-\u9fff]*(?:早年|此前|之前|还|也|并|又|后|随后)*$/.test(before) || /^[他她]/.test(before)) {
       // Never across a verb that makes someone else the clause's subject or object (免去…职务，不再担任…).
       const free = (m: RoleContext["mentions"][number]) => {

@@ -454,4 +454,14 @@ describe("discovery", () => {
     // A verb of having before a title is the clause's (陪同接待的还有 | 公司副总裁).
     expect(roleRows("陪同接待的还有公司副总裁林洪扬和财务总监胡小平。").some((r) => r.includes("还有"))).toBe(false);
   });
+  it("reads a company whose name holds a bracket, and posts after a name and 是 (袁國華是…有限公司黨委書記、董事長)", () => {
+    // A city paper on a visit to a plant, candidates for the Academy of Engineering, a profile of a new deputy.
+    expect(roleRows("随后，爱普车辆(中国)有限公司总经理张伟夫为市领导们讲解了生产流程、工艺制作以及生产设备。")).toContain("张伟夫|总经理|爱普车辆(中国)有限公司");
+    const li = roleRows("其中，比亚迪汽车董事长兼总裁王传福，百度在线网络技术(北京)有限公司董事长、首席执行官李彦宏的名字出现在工程管理学部。");
+    expect(li).toContain("李彦宏|董事长|百度在线网络技术(北京)有限公司");
+    expect(li).toContain("李彦宏|首席执行官|百度在线网络技术(北京)有限公司");
+    const yuan = roleRows("新任全國人大代表袁國華是上海臨港經濟發展(集團)有限公司黨委書記、董事長。");
+    expect(yuan).toContain("袁国华|党委书记|上海临港经济发展(集团)有限公司");
+    expect(yuan).toContain("袁国华|董事长|上海临港经济发展(集团)有限公司");
+  });
 });
