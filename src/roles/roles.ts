@@ -1084,7 +1084,9 @@ export function extractRoles(doc: CleanDocument, mentions: Mention[], tokens: To
   }
   for (const r of sorted) {
     if (r.org_label) continue;
-    const first = byKey.get(`${r.person_label}|${r.title}|`);
+    // The company's post written with 公司 for the company the article names (宁德时代副董事长黄世霖辞去公司副董事长):
+    // the same post as the one with its body.
+    const first = byKey.get(`${r.person_label}|${r.title}|`) ?? byKey.get(`${r.person_label}|${r.title.replace(/^本?(?:公司|集团)(?=.)/, "")}|`);
     if (first) {
       add(first, r);
       continue;

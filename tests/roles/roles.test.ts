@@ -376,7 +376,10 @@ describe("discovery", () => {
   });
   it("gives a bare title chained after a body's title, by 、 or 兼, the same body (副董事长、副总经理, 董事长兼总裁)", () => {
     // Company news: 宁德时代's board notice, candidates for the Academy of Engineering, a forum's speakers.
-    expect(roleRows("根据公告,宁德时代副董事长、副总经理黄世霖辞去公司副董事长、副总经理等职务。")).toContain("黄世霖|副总经理|宁德时代");
+    const catl = roleRows("根据公告,宁德时代副董事长、副总经理黄世霖辞去公司副董事长、副总经理等职务。");
+    expect(catl).toContain("黄世霖|副总经理|宁德时代");
+    // 公司副董事长 after it is the same post of the company the sentence names: one row.
+    expect(catl.filter((r) => r.startsWith("黄世霖|") && r.includes("副董事长"))).toEqual(["黄世霖|副董事长|宁德时代"]);
     const byd = roleRows("其中,比亚迪汽车董事长兼总裁王传福的名字出现在工程管理学部。");
     expect(byd.some((r) => r.startsWith("王传福|") && r.includes("董事长|"))).toBe(true);
     expect(byd).toContain("王传福|总裁|比亚迪");
