@@ -234,6 +234,8 @@ export interface Role {
   /** Offsets of the first phrase that states the role. */
   start: number;
   end: number;
+  /** Set when the text says the role was held before (曾任, 历任, 辞去…), in every statement of it. */
+  past?: boolean;
 }
 
 export interface Candidate {

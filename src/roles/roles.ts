@@ -16,8 +16,8 @@ import {
   APPOINTMENT_VERBS,
   BYLINE_TITLES,
   DOUBLE_SURNAMES,
-  GENERIC_ORG_PREFIXES,
   GENERIC_BODY,
+  GENERIC_ORG_PREFIXES,
   GROUP_TITLE_ENDINGS,
   HONORIFICS,
   isNamedByKindOnly,
@@ -52,7 +52,7 @@ const BYLINES_LONGEST_FIRST = [...BYLINE_TITLES].sort((a, b) => b.length - a.len
 /** Characters that end a title phrase going left: clause punctuation, brackets, quotes, spaces. */
 const PHRASE_STOP = /[，。、；：！？,.;:!?（）()“”"‘’「」《》\s·•◎|/]/;
 const CJK = /[\u3400-\u9fff]/;
-const NAME_END = /[、，。；：！？,;:!?（）()\s“”"]|等|出席|主持|讲话|表示|介绍|指出|强调|参加|看来|说|在|和|与|及/y;
+const NAME_END = /[、，。；：！？,;:!?（）()\s“”"]|等|出席|主持|讲话|表示|介绍|指出|强调|参加|看来|说|在|和|与|及|是/y;
 
 interface PersonRef {
   start: number;
@@ -71,6 +71,10 @@ interface TitleElement {
   end: number;
   title: string;
   org: OrgRef | null;
+  /** The bare body the title named by its level (市委, 市政府 of 副市长) when `org` was resolved from the article. */
+  levelBody?: string;
+  /** The title says the post was held before (原市长, 前主席). */
+  past?: boolean;
 }
 
 /** The inputs role extraction needs about one document, prepared once. */
@@ -213,7 +217,22 @@ function titleWordEndingAt(text: string, end: number): string | undefined {
  * Parses one title phrase that ends at `end` (the phrase is [org][descriptor]TITLE), going left.
  * Returns undefined when no title word ends there.
  */
-function titlePhraseEndingAt(ctx: RoleContext, end: number): TitleElement | undefined {
+function titlePhraseEndingAt(ctx: RoleContext, end: number, from = 0): TitleElement | undefined {
+  const el = titlePhraseAt(ctx, end, from);
+  const word = el && titleWordEndingAt(ctx.text, end);
+  if (!el || !word) return el;
+  // 原 or 前 ("former") right before the title word, a word of its own: the post, held before
+  // (原总经理周佳, 石家庄市原市长邓沛然, 微软亚太研发集团前主席张亚勤).
+  const at = end - word.length - 1;
+  const marker = ctx.text[at];
+  if ((marker === "原" || marker === "前") && at >= el.start && ctx.tokenAt(at)?.end === at + 1 && el.title.endsWith(marker + word)) {
+    return { ...el, title: el.title.slice(0, -(word.length + 1)) + word, past: true };
+  }
+  return el;
+}
+
+/** titlePhraseEndingAt's parse, before a former post's 原/前 is taken out of the title. */
+function titlePhraseAt(ctx: RoleContext, end: number, from: number): TitleElement | undefined {
   const { text } = ctx;
   const word = titleWordEndingAt(text, end);
   if (!word) return undefined;
@@ -221,9 +240,11 @@ function titlePhraseEndingAt(ctx: RoleContext, end: number): TitleElement | unde
   // A title right after a person's name is that person's (王叙平董事长全程参加: titleAfterName's), never
   // the title of a name after it (全程 is no one).
   if (ctx.mentionEndingAt.get(wordStart)?.type === "person") return undefined;
+  const seat = congressSeat(ctx, word, wordStart, end);
+  if (seat) return seat;
   // The region before the title word, up to the clause boundary.
   let regionStart = wordStart;
-  while (regionStart > 0 && wordStart - regionStart < 30 && !PHRASE_STOP.test(text[regionStart - 1])) regionStart--;
+  while (regionStart > from && wordStart - regionStart < 30 && !PHRASE_STOP.test(text[regionStart - 1]) && !concurrentJoinAt(text, regionStart - 1)) regionStart--;
   // A linked body in the region starts the phrase: 之江实验室主任, 中国平安财产保险余杭支公司总经理.
   // The one that starts first; on a tie, the first in document order.
   let orgMention: RoleContext["mentions"][number] | undefined;
@@ -267,7 +288,10 @@ function titlePhraseEndingAt(ctx: RoleContext, end: number): TitleElement | unde
     // A generic body linked by context (区委 → 余杭区委) stays part of the title as written.
     const generic = GENERIC_ORG_PREFIXES.some((g) => g.prefix === text.slice(orgMention!.nStart, orgMention!.nEnd));
     // 的 after the body is no part of the post (委员会的前立委 → 前立委).
-    const titleStart = generic ? orgMention.nStart : text[orgMention.nEnd] === "的" ? orgMention.nEnd + 1 : orgMention.nEnd;
+    // Nor is a word of the company's trade or form after its short name (比亚迪 | 汽车董事长, 比亚迪 | 实业有限公司总经理): it is the company's.
+    const between = text.slice(orgMention.nEnd, wordStart);
+    const tradeBetween = orgMention.type !== "place" && COMPANY_POST.test(word) && (COMPANY_TRADE_WORDS.has(between) || isGenericCompany(between));
+    const titleStart = generic ? orgMention.nStart : tradeBetween ? wordStart : text[orgMention.nEnd] === "的" ? orgMention.nEnd + 1 : orgMention.nEnd;
     return {
       start: orgMention.nStart,
       end,
@@ -279,7 +303,7 @@ function titlePhraseEndingAt(ctx: RoleContext, end: number): TitleElement | unde
   const generic = GENERIC_PREFIXES_LONGEST_FIRST.find((g) => region.endsWith(g.prefix));
   if (generic) {
     const start = wordStart - generic.prefix.length;
-    return { start, end, title: text.slice(start, end), org: resolveGenericBody(ctx, generic.body, generic.level) };
+    return { start, end, title: text.slice(start, end), org: resolveGenericBody(ctx, generic.body, generic.level), levelBody: generic.body };
   }
   // A short descriptor stays with the title (区领导, 空间科学首席科学家); a long one is not part of it.
   // Never a pronoun or determiner (该公司董事长, 其主任): those point back, they do not name a body; nor
@@ -292,6 +316,29 @@ function titlePhraseEndingAt(ctx: RoleContext, end: number): TitleElement | unde
   const joining = /^[就也都还又将]*[与和及同跟对由向在据经为]+/.exec(counted)?.[0] ?? "";
   const unjoined = joining && ctx.tokenAt(wordStart - counted.length + joining.length) ? counted.slice(joining.length) : counted;
   const uncounted = afterLastFunctionWord(ctx, unjoined, wordStart);
+  // A level's department named by the level alone (市生态环境局局长, 省环保厅副厅长, 市委办主任): the body is
+  // that department of the article's division when the dictionary knows it (盘锦市环保局), else the body
+  // as written; the title keeps it, as 区委书记 does.
+  const department = ZONE_BODY_END.test(uncounted) ? undefined : levelDepartmentAtEnd(uncounted, word);
+  if (department) {
+    const start = wordStart - department.written;
+    return { start, end, title: text.slice(start, end), org: resolveGenericBody(ctx, department.body, LEVEL_NAMES[department.body[0]]) };
+  }
+  // A company named by its short name right before its post (搜狗CEO, 蔚来汽车CEO, 福耀玻璃董事长): the
+  // company is the post's body, the post alone the title.
+  const company = COMPANY_POST.test(word) ? companyShortNameBefore(ctx, uncounted, wordStart) : undefined;
+  if (company) {
+    const known = ctx.nameIndex.get(company);
+    return { start: wordStart - company.length, end, title: word, org: known ? { entity: known.id, label: known.label } : { entity: null, label: company } };
+  }
+  // A company whose full name holds its place in brackets (爱普车辆(中国)有限公司总经理): the region
+  // stops at the bracket, leaving the legal form alone; the name reaches back over it.
+  const bracketed = isGenericCompany(uncounted) ? companyNameOverBracket(ctx, wordStart - uncounted.length) : undefined;
+  if (bracketed !== undefined) {
+    const label = text.slice(bracketed, wordStart);
+    const known = ctx.nameIndex.get(label);
+    return { start: bracketed, end, title: word, org: known ? { entity: known.id, label: known.label } : { entity: null, label } };
+  }
   // A zone's body named by its kind alone (集中区党工委, 开发区管委会), or a company's (集团公司党委), is
   // longer and stays too: it is no candidate of its own (isGenericZone, isGenericCompany), so the title
   // is where the article's words for it are kept.
@@ -325,6 +372,7 @@ function titlePhraseEndingAt(ctx: RoleContext, end: number): TitleElement | unde
     end,
     title,
     org: implied ? resolveGenericBody(ctx, implied.body, implied.level) : null,
+    levelBody: implied?.body,
   };
 }
 
@@ -345,6 +393,116 @@ function governmentOfPlace(ctx: RoleContext, place: { entity: string; label: str
     if (body) return { entity: body.id, label: body.label };
   }
   return { entity: place.entity, label: place.label };
+}
+
+/** A seat in a people's congress or a political consultative conference, and the body's short word. */
+const CONGRESS_SEATS: ReadonlyMap<string, string> = new Map([["人大代表", "人大"], ["政协委员", "政协"]]);
+const LEVEL_NAMES: Readonly<Record<string, "province" | "city" | "district" | "county">> = { 省: "province", 市: "city", 区: "district", 县: "county" };
+
+/**
+ * 全国人大代表, 省人大代表, 北京市人大代表, 全国政协委员: a deputy's seat is in the congress (or the
+ * conference) of the level or place written before it: 全国人大, the article's province's or city's, the
+ * place's. The title keeps the level as written (全国人大代表, as 区委书记 does); with no level, the seat
+ * alone (人大代表) and no body.
+ */
+function congressSeat(ctx: RoleContext, word: string, wordStart: number, end: number): TitleElement | undefined {
+  const short = CONGRESS_SEATS.get(word);
+  if (!short) return undefined;
+  const { text } = ctx;
+  // A term before the level (十四届全国人大代表) is no part of the body.
+  const level = /(全国|[省市区县])$/.exec(text.slice(Math.max(0, wordStart - 2), wordStart))?.[1];
+  if (level === "全国") {
+    const e = ctx.nameIndex.get("全国" + short);
+    return { start: wordStart - 2, end, title: text.slice(wordStart - 2, end), org: e ? { entity: e.id, label: e.label } : { entity: null, label: "全国" + short } };
+  }
+  // The body itself linked across the seat's word (北京市人大 | 代表).
+  for (const i of ctx.orgMentionsEndingAt.get(wordStart + short.length) ?? []) {
+    const m = ctx.mentions[i];
+    if (m.type === "government" && m.nStart < wordStart) return { start: m.nStart, end, title: text.slice(m.nStart, end), org: { entity: m.entity, label: m.label } };
+  }
+  // A place named before the level's seat (北京市人大代表, 四川省政协委员).
+  for (const i of ctx.orgMentionsEndingAt.get(wordStart) ?? []) {
+    const m = ctx.mentions[i];
+    if (m.type !== "place") continue;
+    const name = text.slice(m.nStart, wordStart) + short;
+    const e = ctx.nameIndex.get(name) ?? ctx.nameIndex.get(m.label + short);
+    return { start: m.nStart, end, title: text.slice(m.nStart, end), org: e ? { entity: e.id, label: e.label } : { entity: null, label: name } };
+  }
+  if (level) return { start: wordStart - 1, end, title: text.slice(wordStart - 1, end), org: resolveGenericBody(ctx, level + short, LEVEL_NAMES[level]) };
+  return { start: wordStart, end, title: word, org: null };
+}
+
+/**
+ * The longest end of the words before a title that names a level's department by the level alone
+ * (市生态环境局 of 在市生态环境局局长), and how many characters of the text it takes. The department's
+ * last character may open the title word (市委组织 | 部长, 市公安 | 局长: 市委组织部, 市公安局).
+ */
+function levelDepartmentAtEnd(words: string, word: string): { body: string; written: number } | undefined {
+  const shared = /^[部局厅处]/.test(word) ? word[0] : "";
+  for (let k = 0; k <= words.length - 2; k++) {
+    const written = words.slice(k);
+    if (!/^[省市区县]/.test(written)) continue;
+    for (const body of [written, written + shared]) {
+      if (body.length >= 3 && /[局厅委办部处科室队所站会]$/.test(body) && !BARE_BODIES.has(body) && GENERIC_BODY.test(body)) return { body, written: written.length };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Where a company's name starts that holds a bracket right before `formStart`, its legal form's start
+ * (爱普车辆(中国)|有限公司, 百度在线网络技术(北京)|有限公司, 上海临港经济发展(集团)|有限公司): the bracket
+ * holds a short word, its own name comes before it, less the clause's words before that.
+ */
+function companyNameOverBracket(ctx: RoleContext, formStart: number): number | undefined {
+  const { text } = ctx;
+  if (!/[)）]/.test(text[formStart - 1] ?? "")) return undefined;
+  let open = formStart - 2;
+  while (open >= 0 && formStart - 1 - open <= 6 && CJK.test(text[open])) open--;
+  if (open < 0 || !/[(（]/.test(text[open]) || open === formStart - 2) return undefined;
+  let headStart = open;
+  while (headStart > 0 && open - headStart < 16 && CJK.test(text[headStart - 1])) headStart--;
+  const head = afterLastFunctionWord(ctx, text.slice(headStart, open), open);
+  // Never a clause's verb (在 may open a name: 百度在线网络技术).
+  if (head.length < 2 || /了|会见|出席|参加|主持|表示|会议|举行/.test(head) || titleWordIn(head) || ctx.mentionAt.get(open - head.length)?.type === "person") return undefined;
+  return open - head.length;
+}
+
+/** nodejieba's tags of a company's own name: a word it does not know, a proper noun, an organisation, an abbreviation, a Latin word. */
+const COMPANY_NAME_TAGS = /^(x|nz|nt|j|eng)$/;
+/** Words of a company's trade or form written after its own name (蔚来 | 汽车, 福耀 | 玻璃, 光大 | 控股). */
+const COMPANY_TRADE_WORDS: ReadonlySet<string> = new Set([
+  "汽车", "电器", "玻璃", "科技", "智能", "集团", "控股", "投资", "资本", "基金", "银行", "证券", "保险", "传媒", "网络",
+  "电子", "股份", "医药", "生物", "能源", "地产", "置业", "实业", "国际", "通信", "软件", "动力", "创投", "电气", "新能源",
+]);
+
+/**
+ * The company named by the words before a company's post, when they are its own name: a word nodejieba
+ * does not know or tags as a proper noun (搜狗, 蔚来, 格力电器), then words of its trade only (蔚来 | 汽车).
+ * Never a modifier of the post (联席CEO, 执行总裁, 轮值董事长: common words), a company's region (中国区总裁),
+ * nor a person (the name before 董事长 in 何小鹏董事长表示). A preposition nodejieba glued into an unknown
+ * word is the clause's (由蔚来CEO: 由 | 蔚来).
+ */
+function companyShortNameBefore(ctx: RoleContext, before: string, wordStart: number): string | undefined {
+  const tokens: Token[] = [];
+  for (let pos = wordStart - before.length; pos < wordStart; ) {
+    const t = ctx.tokenAt(pos);
+    if (!t || t.end > wordStart) return undefined;
+    tokens.push(t);
+    pos = t.end;
+  }
+  // The name ends the words before the post (软件团队由蔚来CEO: 蔚来): the longest run of tokens that has its shape.
+  let start = tokens.length;
+  while (start > 0 && (COMPANY_NAME_TAGS.test(tokens[start - 1].tag) || COMPANY_TRADE_WORDS.has(tokens[start - 1].word))) start--;
+  while (start < tokens.length && !COMPANY_NAME_TAGS.test(tokens[start].tag)) start++;
+  if (start === tokens.length) return undefined;
+  let from = tokens[start].start;
+  if (tokens[start].tag === "x" && tokens[start].word.length >= 3 && /^[与和及同跟对由向被有是]/.test(tokens[start].word)) from++;
+  const name = ctx.text.slice(from, wordStart);
+  if (name.length < 2 || name.length > 8 || /区$/.test(name) || /^[该本其这那此各我]/.test(name) || isGenericCompany(name)) return undefined;
+  for (let pos = from; pos < wordStart; pos++) if (ctx.mentionAt.get(pos)?.type === "person") return undefined;
+  if (titleWordIn(name) || CLAUSE_WORD.test(name) || ![...name].every((c) => CJK.test(c) || /[A-Za-z0-9]/.test(c))) return undefined;
+  return name;
 }
 
 /** A person's name starting at `pos`: a linked person, or a name-shaped word the dictionary lacks. */
@@ -418,6 +576,9 @@ const CLAUSE_JOINING_TAGS = /^(p|c|u|uj|ul|uz|ud|ug|uv|y|e|o)$/;
 /** Words of time before a title (当时市长): the clause's. Not nodejieba's whole class of time words, which holds places (西来). */
 const CLAUSE_TIME_WORDS: ReadonlySet<string> = new Set(["当时", "此前", "目前", "现在", "如今", "同时", "今天", "昨天", "当天", "随后", "其后"]);
 
+/** Verbs of being and having that introduce a title (陪同接待的还有 | 公司副总裁林洪扬, 他是 | 公司董事长): the clause's. */
+const CLAUSE_BEING_WORDS: ReadonlySet<string> = new Set(["有", "还有", "也有", "是", "还是", "也是", "就是", "即"]);
+
 /**
  * The words before a title word after the last of them that nodejieba cut as a joining word or a
  * word of time (仪式由 | 校长 → 校长, 而 | 民进党议员, 的 | 立法院副院长, 当时 | 市长): what precedes it
@@ -427,7 +588,7 @@ function afterLastFunctionWord(ctx: RoleContext, before: string, wordStart: numb
   let from = wordStart - before.length;
   for (let pos = from; pos < wordStart; pos++) {
     const t = ctx.tokenAt(pos);
-    if (t && t.end <= wordStart && (CLAUSE_JOINING_TAGS.test(t.tag) || CLAUSE_TIME_WORDS.has(t.word))) from = t.end;
+    if (t && t.end <= wordStart && (CLAUSE_JOINING_TAGS.test(t.tag) || CLAUSE_TIME_WORDS.has(t.word) || CLAUSE_BEING_WORDS.has(t.word))) from = t.end;
   }
   return ctx.text.slice(from, wordStart);
 }
@@ -544,16 +705,21 @@ function chainedTitles(ctx: RoleContext, out: Role[]): void {
       const el = titlePhraseEndingAt(ctx, end);
       if (!el) break;
       elements.unshift(el);
-      if (el.start > 0 && text[el.start - 1] === "、") end = el.start - 1;
+      if (el.start > 0 && (text[el.start - 1] === "、" || concurrentJoinAt(text, el.start - 1))) end = el.start - 1;
       else break;
     }
     if (!elements.length) continue;
     sharedDivision(ctx, elements);
-    sharedBody(elements);
+    sharedBody(ctx, elements);
+    headOfChainedBody(elements);
     const names = nameListFrom(ctx, pos);
     if (!names.length) continue;
     for (const person of names) {
-      for (const el of elements) out.push(makeRole(ctx, person, el.title, el.org, el.start, person.end));
+      for (const el of elements) {
+        const role = makeRole(ctx, person, el.title, el.org, el.start, person.end);
+        if (el.past) role.past = true;
+        out.push(role);
+      }
     }
   }
 }
@@ -564,15 +730,18 @@ function chainedTitles(ctx: RoleContext, out: Role[]): void {
  * unresolved. A bare body of a chain takes the division of a sibling's body of the same level.
  */
 function sharedDivision(ctx: RoleContext, elements: TitleElement[]): void {
-  if (elements.length < 2 || !elements.some((el) => el.org && el.org.entity === null && BARE_BODIES.has(el.org.label))) return;
+  // The level's body as written: resolved from the article or not, a sibling's named division wins
+  // (a biography's 三明市委副书记、副市长 in an article about Beijing: 三明's government).
+  const bareOf = (el: TitleElement) => (el.levelBody ? BARE_BODIES.get(el.levelBody) : el.org && el.org.entity === null ? BARE_BODIES.get(el.org.label) : undefined);
+  if (elements.length < 2 || !elements.some(bareOf)) return;
   let index = placeIndexByDictionary.get(ctx.dictionary);
   if (!index) placeIndexByDictionary.set(ctx.dictionary, (index = buildPlaceIndex(ctx.dictionary)));
   for (const el of elements) {
-    const bare = el.org && el.org.entity === null ? BARE_BODIES.get(el.org.label) : undefined;
+    const bare = bareOf(el);
     if (!bare) continue;
     const codes = new Set<string>();
     for (const other of elements) {
-      const code = other.org?.entity ? index.divisionOf.get(other.org.entity) : undefined;
+      const code = other.org?.entity && !other.levelBody ? index.divisionOf.get(other.org.entity) : undefined;
       if (code && index.divisions.get(code)?.level === bare.level) codes.add(code);
     }
     // One division only: two siblings of two cities say nothing about which.
@@ -598,7 +767,7 @@ const HEAD_OF_BODY: readonly [RegExp, RegExp][] = [
  * A head's post chained after the party post of a body, before one name, heads that body (市財政局黨組書記、
  * 局長胡雲江: the 局长 of 市财政局; 省法院黨組書記、院長游勸榮): the chain says the body once.
  */
-function sharedBody(elements: TitleElement[]): void {
+function headOfChainedBody(elements: TitleElement[]): void {
   for (const el of elements) {
     if (el.org) continue;
     const head = HEAD_OF_BODY.find(([title]) => title.test(el.title));
@@ -606,6 +775,50 @@ function sharedBody(elements: TitleElement[]): void {
     const sibling = elements.find((other) => other !== el && other.org && head[1].test(other.org.label));
     if (sibling) el.org = sibling.org;
   }
+}
+
+/** 兼 between two titles ("and also": 董事长兼总裁, 副董事长兼副总经理, 创始人兼CEO): the two are chained like 、. */
+function concurrentJoinAt(text: string, i: number): boolean {
+  return text[i] === "兼" && titleWordEndingAt(text, i) !== undefined;
+}
+
+/** Titles that make a person a member or an honour of a body, never one of its posts: their body is not lent. */
+const MEMBERSHIP_TITLE = /(院士|人大代表|政协委员)$/;
+/** Posts of a party committee or group, which a body's party committee holds (党委副书记 of a company). */
+const PARTY_POST = /(书记|党组成员|党委成员|党委委员|常委|委员)$/;
+/** A party committee or group at the end of a body's name (区应急管理局党委): the body less it holds the body's other posts. */
+const PARTY_BODY_END = /(党委|党组|党工委)$/;
+
+/**
+ * A bare title chained after a title of a named body is a post of that body: 宁德时代副董事长、副总经理
+ * 黄世霖 (副总经理 of 宁德时代), 中国第一汽车集团有限公司总经理、党委副书记奚国华, 比亚迪汽车董事长兼总裁.
+ * Not after a membership or an honour (全国人大代表、董事长: no post of the congress), nor a company's
+ * post in a government or a place (市委常委、董事长). A party committee lends itself to party posts
+ * and the body it belongs to to the others (区应急管理局党委书记、局长 → 局长 of 区应急管理局).
+ */
+function sharedBody(ctx: RoleContext, elements: TitleElement[]): void {
+  for (let i = 1; i < elements.length; i++) {
+    const el = elements[i];
+    const lender = elements[i - 1];
+    // The title word alone, or a party post with its committee's word (党委副书记): no body of its own named.
+    const word = titleWordEndingAt(ctx.text, el.end) ?? "";
+    const bare = el.title === word || (PARTY_POST.test(word) && /^(党委|党组)$/.test(el.title.slice(0, -word.length)));
+    if (el.org || !lender.org || !bare) continue;
+    if (MEMBERSHIP_TITLE.test(lender.title)) continue;
+    if (COMPANY_POST.test(el.title) && ["government", "place"].includes(orgTypeOf(ctx, lender.org) ?? "")) continue;
+    const partyEnd = PARTY_BODY_END.exec(lender.org.label)?.[0];
+    if (partyEnd && !PARTY_POST.test(el.title)) {
+      const label = lender.org.label.slice(0, -partyEnd.length);
+      const known = ctx.nameIndex.get(label);
+      el.org = known ? { entity: known.id, label: known.label } : { entity: null, label };
+    } else el.org = lender.org;
+  }
+}
+
+/** The type of a body a title was given: its dictionary entry's, a recognised mention's, or a level's body (government). */
+function orgTypeOf(ctx: RoleContext, org: OrgRef): string | undefined {
+  if (org.entity) return ctx.dictionary.byId.get(org.entity)?.type ?? ctx.mentions.find((m) => m.entity === org.entity)?.type;
+  return BARE_BODIES.has(org.label) ? "government" : undefined;
 }
 
 /** Words before a group title's ending that name no group: 相关领导 and 其他领导 are "the others". */
@@ -766,6 +979,133 @@ const TAKES_POST = /^(当选为|当选|出任|担任|升任|接任|任)/;
 /** Characters after 任 that make another word of it (任职, 任务, 任期, 任命), not "took the post of". */
 const NOT_TAKING_POST = /[职务期命何性用免教]/;
 
+/**
+ * Verbs that open a list of posts a person holds or held, longest first; `past` when the verb says the
+ * posts were held before (曾任, 历任, 先后担任, 辞去). 任 alone only right after a name (蔡奇任副市长).
+ */
+const CAREER_VERBS: readonly { verb: string; past: boolean }[] = [
+  ...["曾经担任", "先后担任", "不再担任", "曾担任", "曾兼任", "先后任", "此前任", "曾任", "历任", "原任", "辞去", "卸任"].map((verb) => ({ verb, past: true })),
+  ...["现任", "兼任", "出任", "升任", "转任", "调任", "担任"].map((verb) => ({ verb, past: false })),
+];
+/** What ends a career list: a sentence's end, or the words after its last post (等职, 职务). */
+const CAREER_LIST_END = /^(等职务|等职|等|职务)?[。；;！？!?\n]|^(等职务|等职|等|职务)/;
+
+/** A person's name, linked or name-shaped, that ends at `end` (袁國華 of 袁國華是). */
+function personEndingAt(ctx: RoleContext, end: number): PersonRef | undefined {
+  const m = ctx.mentionEndingAt.get(end);
+  if (m) return m.type === "person" ? { start: m.nStart, end: m.nEnd, label: m.label, entity: m.entity } : undefined;
+  for (let start = end - 4; start <= end - 2; start++) {
+    // The name opens a clause, or follows a body, a title or 的.
+    if (start < 0 || (start > 0 && CJK.test(ctx.text[start - 1]) && !ctx.mentionEndingAt.has(start) && !titleWordEndingAt(ctx.text, start) && ctx.text[start - 1] !== "的")) continue;
+    const p = unknownNameAt(ctx, start);
+    if (p && p.end === end) return p;
+  }
+  return undefined;
+}
+
+/** The people a window of text mentions, distinct by label. */
+function peopleIn(ctx: RoleContext, from: number, to: number): RoleContext["mentions"] {
+  const seen = new Map<string, RoleContext["mentions"][number]>();
+  for (const m of ctx.mentions) if (m.type === "person" && m.nStart >= from && m.nEnd <= to) seen.set(m.label, m);
+  return [...seen.values()];
+}
+
+/**
+ * Biographies and appointments: 据介绍，王传福曾任北京有色金属研究总院副主任、比亚迪实业有限公司总经理 /
+ * 马宇骏…历任秦皇岛市副市长、张家口市市长等职 / 曾任福建省委办公厅副主任，福建省三明市委副书记、副市长…
+ * The person is the one named before the verb in its clause (王传福曾任); a verb that opens its clause
+ * or follows 他/她 has the person named earlier in its sentence (马宇骏转到地方任职，历任…), or else the
+ * biography's: the one person that opens a clause in the four sentences before (蔡奇，男，汉族…。曾任…). The posts are the titles listed after the verb, by 、 and 兼, and by ， while
+ * each part is a post; those a ， separates are separate chains (each its own division and body).
+ * Not a list that ends in 的 (曾任市长的张三: it describes the person after it).
+ */
+function careers(ctx: RoleContext, out: Role[]): void {
+  const { text } = ctx;
+  for (let i = 0; i < text.length; i++) {
+    const cv = CAREER_VERBS.find((v) => text.startsWith(v.verb, i));
+    let verb = cv?.verb ?? "";
+    let past = cv?.past ?? false;
+    // 任 alone, right after a name (蔡奇任副市长), not inside a word (任务, 任职: the title parse fails on them);
+    // 是 too, as a post's copula (袁國華是上海臨港經濟發展(集團)有限公司黨委書記、董事長).
+    let named: PersonRef | undefined;
+    if (!cv && (text[i] === "任" || text[i] === "是")) named = personEndingAt(ctx, i);
+    if (named) verb = text[i];
+    if (!verb) continue;
+    const listStart = i + verb.length;
+    // The clause before the verb, back to the clause's punctuation.
+    let clauseStart = i;
+    while (clauseStart > 0 && !/[，。；;！？!?,\n]/.test(text[clauseStart - 1])) clauseStart--;
+    let person: PersonRef | undefined = named;
+    const inClause = named ? [] : peopleIn(ctx, clauseStart, i);
+    const last = inClause.sort((a, b) => a.nEnd - b.nEnd).at(-1);
+    const before = text.slice(clauseStart, i);
+    if (person) {
+      // named right before 任 or 是
+    } else if (last) person = { start: last.nStart, end: last.nEnd, label: last.label, entity: last.entity };
+    else if (/^(?:[他她]|其)?[^\u3400-\u9fff]*(?:早年|此前|之前|还|也|并|又|后|随后)*$/.test(before) || /^[他她]/.test(before)) {
+      // Never across a verb that makes someone else the clause's subject or object (免去…职务，不再担任…).
+      const free = (m: RoleContext["mentions"][number]) => {
+        const between = text.slice(m.nEnd, i);
+        return !/免去|免职|接替|会见|看望|陪同|提名/.test(between) && !APPOINTMENT_VERBS.some((v) => between.includes(v));
+      };
+      // The sentence's person, named in an earlier clause (马宇骏转到地方任职，历任…, 1999年5月蔡奇赴浙江任职，先后担任…).
+      let sentenceStart = clauseStart;
+      while (sentenceStart > 0 && !/[。！？!?\n]/.test(text[sentenceStart - 1])) sentenceStart--;
+      const inSentence = peopleIn(ctx, sentenceStart, i).sort((a, b) => a.nEnd - b.nEnd).at(-1);
+      // Else the biography's: four sentences back at most. A run of sentence ends (。 then a paragraph's end) ends one sentence.
+      let windowStart = sentenceStart;
+      for (let n = 0; n < 5 && windowStart > 0; ) {
+        windowStart--;
+        if (/[。！？!?\n]/.test(text[windowStart]) && !/[。！？!?\n]/.test(text[windowStart + 1] ?? "")) n++;
+      }
+      // The subject of a clause there: a name that opens one, after a date at most (蔡奇，男，汉族…; 补选李伟为… names an object).
+      const openers = peopleIn(ctx, windowStart, sentenceStart).filter((m) => /(^|[，。；！？,;!?：:\n])[0-9０-９年月日]*$/.test(text.slice(Math.max(0, m.nStart - 12), m.nStart)));
+      const subject = inSentence ?? (openers.length === 1 ? openers[0] : undefined);
+      if (subject && free(subject)) person = { start: subject.nStart, end: subject.nEnd, label: subject.label, entity: subject.entity };
+    }
+    if (!person) continue;
+    if (!past && /曾|此前|原|早年/.test(before.slice(-3))) past = true;
+    // The list: parts separated by 、 and 兼 form a chain; a ， closes the chain and may open another.
+    const chains: TitleElement[][] = [[]];
+    let segStart = listStart;
+    let ended = false;
+    for (let j = listStart; j <= text.length && j - listStart < 240; j++) {
+      const c = text[j];
+      const separator = j === text.length || c === "、" || c === "，" || c === "," || concurrentJoinAt(text, j) || /[。；;！？!?\n]/.test(c) || CAREER_LIST_END.test(text.slice(j, j + 3));
+      if (!separator) continue;
+      // A bracket after a post is no part of it (办公厅秘书(正处级)): the post ends before it.
+      let segEnd = j;
+      const bracket = /[(（][^()（）]*[)）]$/.exec(text.slice(segStart, j));
+      if (bracket) segEnd -= bracket[0].length;
+      const el = segEnd > segStart ? titlePhraseEndingAt(ctx, segEnd, segStart) : undefined;
+      // A part that says more than a post is a clause of its own (如今已经是副董事长, 还曾兼任…: its own verb).
+      const part = text.slice(segStart, segEnd);
+      const isPost =
+        el && el.start >= segStart && !CLAUSE_WORD.test(text.slice(segStart, el.start)) && !/[0-9０-９年月]|是|已经|如今|目前/.test(part) && !CAREER_VERBS.some((v) => part.includes(v.verb));
+      if (isPost) chains[chains.length - 1].push(el!);
+      else if (c !== "、") ended = true;
+      if (ended || j === text.length || /[。；;！？!?\n]/.test(c) || CAREER_LIST_END.test(text.slice(j, j + 3))) {
+        // 曾任市长的张三: the list describes the person after it.
+        if (text.slice(j).replace(/^(等职务|等职|等|职务)/, "").startsWith("的")) chains.length = 0;
+        break;
+      }
+      if (c === "，" || c === ",") chains.push([]);
+      segStart = j + 1;
+    }
+    for (const chain of chains) {
+      if (!chain.length) continue;
+      sharedDivision(ctx, chain);
+      sharedBody(ctx, chain);
+      for (const el of chain) {
+        const role = makeRole(ctx, person, el.title, el.org, el.start, el.end);
+        if (past || el.past) role.past = true;
+        out.push(role);
+      }
+    }
+    i = listStart - 1;
+  }
+}
+
 /** Binary search of tokens (in text order) for the one that starts at `pos`: few lookups, many tokens. */
 function tokenStartingAt(tokens: Token[], pos: number): Token | undefined {
   let lo = 0;
@@ -817,6 +1157,7 @@ export function extractRoles(doc: CleanDocument, mentions: Mention[], tokens: To
   titleAfterName(ctx, found);
   bylines(ctx, found);
   appointments(ctx, found);
+  careers(ctx, found);
   // A role is one row per document: the same person, title and organisation stated again (王坚院士 five
   // times in one article), or found by two patterns, adds its sentence to the first statement's row
   // rather than a row of its own, so that a list of roles reads as the roles an article states.
@@ -829,6 +1170,8 @@ export function extractRoles(doc: CleanDocument, mentions: Mention[], tokens: To
   const sorted = found.sort((a, b) => a.start - b.start);
   const add = (first: Role, r: Role) => {
     if (!first.sentences!.includes(r.sentence)) first.sentences!.push(r.sentence);
+    // Past only while every statement says so: 曾任 once and the same post before the name again is held.
+    if (!r.past) delete first.past;
   };
   for (const r of sorted) {
     if (!r.org_label) continue;
@@ -845,7 +1188,9 @@ export function extractRoles(doc: CleanDocument, mentions: Mention[], tokens: To
   }
   for (const r of sorted) {
     if (r.org_label) continue;
-    const first = byKey.get(`${r.person_label}|${r.title}|`);
+    // The company's post written with 公司 for the company the article names (宁德时代副董事长黄世霖辞去公司副董事长):
+    // the same post as the one with its body.
+    const first = byKey.get(`${r.person_label}|${r.title}|`) ?? byKey.get(`${r.person_label}|${r.title.replace(/^本?(?:公司|集团)(?=.)/, "")}|`);
     if (first) {
       add(first, r);
       continue;

@@ -14,6 +14,8 @@ export const TITLE_WORDS: readonly string[] = [
   // a seat in a party group or committee, as state companies and ministries list their leaders
   // (副总经理、党组成员何纪武), the same post as 党委委员
   "党组成员", "党委成员",
+  // a seat in a people's congress or a consultative conference (全国人大代表、格力电器董事长, 省政协委员)
+  "人大代表", "政协委员",
   // Hong Kong and Macao, and other countries' posts
   "行政长官", "特首", "司长", "副司长", "署长", "副署长", "特派员", "议员", "议长", "副议长", "立委",
   // Taiwan's papers call a legislator by the party's colour (藍委楊瓊瓔, 綠委何欣純)
@@ -33,6 +35,8 @@ export const TITLE_WORDS: readonly string[] = [
   // Taiwan's and Hong Kong's word for a founder (台積電創辦人張忠謀)
   "创办人", "总监", "经理", "行长", "副行长",
   "总工程师", "负责人", "CEO", "CTO", "COO",
+  // investment firms' posts (绿动资本创始合伙人张国津, 光大控股董事总经理张小龙, 麦星投资高级合伙人邬炜)
+  "创始合伙人", "高级合伙人", "董事总经理",
   // the board's secretary, a listed company's officer by law (董事会秘书陈正钢); 秘书 alone is no post
   "董事会秘书", "董秘",
   // groups of officials, as in 区领导 / 区四套班子领导

@@ -182,8 +182,9 @@ describe("extractRoles", () => {
     const a = analyseText("兵器装备集团副总经理、党组成员何纪武,通用技术集团副总经理、党组成员周明春代表双方签字。");
     const rows = a.roles.map((r) => `${r.person_label}|${r.title}|${r.org_label ?? ""}`);
     expect(rows).toContain("周明春|副总经理|通用技术集团");
-    expect(rows).toContain("周明春|党组成员|");
-    expect(rows).toContain("何纪武|党组成员|");
+    // The seat chained after the group's post is in the group's party group (sharedBody).
+    expect(rows).toContain("周明春|党组成员|通用技术集团");
+    expect(rows.some((r) => r.startsWith("何纪武|党组成员|"))).toBe(true);
   });
 
   it("reads the board's secretary (董事会秘书) as a title in a chain of a company's posts", () => {
@@ -270,7 +271,9 @@ describe("discovery", () => {
     const a = analyseText("在金紫荊廣場的升旗儀式,李家超與太太林麗嬋、前特首曾蔭權夫婦等都有到場觀禮,外交部駐港公署特派員崔建春等中央駐港機構代表亦有出席。特首李家超致辭時表示,建立安全和穩定的香港。");
     const rows = a.roles.map((r) => `${r.person_label}|${r.title}`);
     expect(rows).toContain("李家超|特首");
-    expect(rows).toContain("曾荫权|前特首");
+    // 前 ("former") is no part of the post: the post, held before (Role.past).
+    expect(rows).toContain("曾荫权|特首");
+    expect(a.roles.find((r) => r.person_label === "曾荫权")?.past).toBe(true);
     expect(rows).toContain("崔建春|驻港公署特派员");
   });
 
@@ -345,7 +348,8 @@ describe("discovery", () => {
       ...roleRows("市法院执一庭庭长刘明哲、综合处处长田克成等人参加了调研。"),
       ...roleRows("在頒獎儀式上,教練魏新猛直接對楊家玉來了一個「公主抱」。"),
     ];
-    expect(rows).toContain("朱正军|检察长|");
+    // The chief procurator chained after the party group's secretary heads the procuratorate (sharedBody).
+    expect(rows).toContain("朱正军|检察长|果洛藏族自治州人民检察院");
     expect(rows.some((r) => r.startsWith("朱正军|") && r.endsWith("|果洛藏族自治州人民检察院党组"))).toBe(true);
     expect(rows.some((r) => r.startsWith("刘明哲|") && r.includes("庭长"))).toBe(true);
     expect(rows).toContain("魏新猛|教练|");
@@ -369,6 +373,99 @@ describe("discovery", () => {
     const rows = roleRows("中总总会长丹斯里戴良业说,他对此感到非常光荣。中总名誉顾问拿督黄国忠也获委任为常务理事。");
     expect(rows.some((r) => r.startsWith("戴良业|") && r.includes("总会长"))).toBe(true);
     expect(rows.some((r) => r.startsWith("黄国忠|") && r.includes("顾问"))).toBe(true);
+  });
+  it("gives a bare title chained after a body's title, by 、 or 兼, the same body (副董事长、副总经理, 董事长兼总裁)", () => {
+    // Company news: 宁德时代's board notice, candidates for the Academy of Engineering, a forum's speakers.
+    const catl = roleRows("根据公告,宁德时代副董事长、副总经理黄世霖辞去公司副董事长、副总经理等职务。");
+    expect(catl).toContain("黄世霖|副总经理|宁德时代");
+    // 公司副董事长 after it is the same post of the company the sentence names: one row.
+    expect(catl.filter((r) => r.startsWith("黄世霖|") && r.includes("副董事长"))).toEqual(["黄世霖|副董事长|宁德时代"]);
+    const byd = roleRows("其中,比亚迪汽车董事长兼总裁王传福的名字出现在工程管理学部。");
+    expect(byd.some((r) => r.startsWith("王传福|") && r.includes("董事长|"))).toBe(true);
+    expect(byd).toContain("王传福|总裁|比亚迪");
+    expect(roleRows("会上,中国第一汽车集团有限公司总经理、党委副书记奚国华发表了主题演讲。")).toContain("奚国华|党委副书记|中国第一汽车集团有限公司");
+    // A party committee lends the body it belongs to, to a post that is not a party post.
+    expect(roleRows("4月3日下午,区应急管理局党委书记、局长罗云召开局务会。")).toContain("罗云|局长|区应急管理局");
+  });
+  it("gives a company's post the company named by its short name right before it (蔚来CEO, 福耀玻璃董事长)", () => {
+    // A car maker's staff news, and a forum's list of speakers (Hong Kong Commercial Daily, Traditional).
+    expect(roleRows("与此同时,蔚来还称其软件团队由蔚来CEO李斌直接管理。")).toContain("李斌|CEO|蔚来");
+    const forum = roleRows("當天,福耀玻璃董事長曹德旺,小鵬汽車董事長、CEO何小鵬等知名企業家出席活動並發表演講。");
+    expect(forum).toContain("曹德旺|董事长|福耀玻璃");
+    expect(forum).toContain("何小鹏|董事长|小鹏汽车");
+    expect(forum).toContain("何小鹏|CEO|小鹏汽车");
+    // A word of the trade between a known company and its post is the company's, not the title's.
+    expect(roleRows("其中,比亚迪汽车董事长兼总裁王传福的名字出现在工程管理学部。")).toContain("王传福|董事长|比亚迪");
+  });
+  it("reads a deputy's seat in a people's congress with the level's congress as its body (全国人大代表, 省人大代表)", () => {
+    // Two sessions' interviews (Traditional) and a city congress's news of a visit to a provincial deputy.
+    const national = roleRows("全國人大代表、北京市保安服務總公司副總經理朱良玉在接受記者采訪時表示。");
+    expect(national).toContain("朱良玉|全国人大代表|全国人民代表大会");
+    expect(national).toContain("朱良玉|副总经理|北京市保安服务总公司");
+    const provincial = roleRows("7月9日,市人大常委会主任李茂森到旺苍县走访看望了省人大代表、四川米苍山茶业集团有限公司董事长何旭伦。");
+    expect(provincial).toContain("何旭伦|省人大代表|省人大");
+    expect(provincial).toContain("何旭伦|董事长|四川米苍山茶业集团有限公司");
+    // A name the tagger missed ends before 是 (袁國華是…).
+    expect(roleRows("新任全國人大代表袁國華是上海臨港經濟發展(集團)有限公司黨委書記、董事長。")).toContain("袁国华|全国人大代表|全国人民代表大会");
+  });
+  it("reads the posts a biography lists after 曾任, 历任, 现任, marking those held before as past", () => {
+    const rows = (text: string) => analyseText(text).roles.map((r) => `${r.person_label}|${r.title}|${r.org_label}${r.past ? "|past" : ""}`);
+    // A provincial paper on a new mayor: the person is the clause's subject before the verb.
+    const ma = rows("在省民族宗教事务厅工作7年后，马宇骏转到地方任职，历任秦皇岛市副市长、张家口市市长等职。");
+    expect(ma).toContain("马宇骏|副市长|秦皇岛市人民政府|past");
+    expect(ma).toContain("马宇骏|市长|张家口市人民政府|past");
+    // Xinhua's biography: 曾任 opens a paragraph; the person opens the biography. Each chain keeps its own city.
+    const cai = rows(
+      "蔡奇，男，汉族，1955年12月生，福建尤溪人。1973年3月参加工作，1975年8月加入中国共产党。在职研究生学历，经济学博士。\n曾任福建省委办公厅综合处副处长、办公厅秘书(正处级)、办公厅副主任，福建省三明市委副书记、副市长、市长，浙江省衢州市委副书记、市长、市委书记、市人大常委会主任，台州市委书记，杭州市委副书记、市长，浙江省委常委、组织部部长、常务副省长，中央国家安全委员会办公室副主任、常务副主任(正部长级)。",
+    );
+    expect(cai).toContain("蔡奇|副市长|三明市人民政府|past");
+    expect(cai).toContain("蔡奇|书记|台州市委|past");
+    expect(cai).toContain("蔡奇|市长|杭州市人民政府|past");
+    expect(cai).toContain("蔡奇|常务副主任|中央国家安全委员会办公室|past");
+    // 现任 states a post held now, with its body shared by 兼.
+    const wang = rows("王传福现任比亚迪股份有限公司董事局主席兼总裁，曾被评为“20世纪影响中国的25位企业家之一”。");
+    expect(wang).toContain("王传福|董事局主席|比亚迪");
+    expect(wang).toContain("王传福|总裁|比亚迪");
+    // A clause of its own after the list is not a post (如今已经是副董事长).
+    expect(rows("值得一提的是，林斌此前曾长期担任小米手机部负责人，如今已经是副董事长。").some((r) => r.includes("已经是"))).toBe(false);
+  });
+  it("gives a level's department named by the level alone as the body, as written when the dictionary lacks it (市生态环境局局长)", () => {
+    // A district's news of a city bureau's inspection, and a city bureau's own news.
+    const chongqing = roleRows("2023年8月23日,市生态环境局党组成员、副局长向霆带队督察五组到璧山区开展2023年市级生态环境保护专项督察。");
+    expect(chongqing).toContain("向霆|市生态环境局党组成员|市生态环境局");
+    expect(chongqing).toContain("向霆|副局长|市生态环境局");
+    expect(roleRows("会上,市环保局局长李勇汇报了我局基本情况、项目环评审批、环境监管执法等情况。")).toContain("李勇|市环保局局长|市环保局");
+  });
+  it("gives a career list the person named earlier in its sentence, before one named in an earlier sentence", () => {
+    // A report on four new mayors: each sentence has its own person, the verb opening a later clause.
+    const rows = analyseText(
+      "王安顺转任国务院发展研究中心党组书记。1999年5月蔡奇赴浙江任职，先后担任浙江省衢州市市长、市委书记，台州市委书记。",
+    ).roles.map((r) => `${r.person_label}|${r.title}|${r.org_label}`);
+    expect(rows).toContain("蔡奇|书记|台州市委");
+    expect(rows.some((r) => r.startsWith("王安顺|") && r.includes("台州"))).toBe(false);
+    // A department named by the level, whose last character opens the post (市公安 | 局长): a city's security meeting.
+    expect(roleRows("9月19日,市公安局召开会议,对全市国庆节期间安保和维稳工作进行动员部署。副市长、市公安局长李胜荣出席会议并讲话。")).toContain(
+      "李胜荣|市公安局长|市公安局",
+    );
+  });
+  it("reads a former post (原市长, 前主席) as the post, held before", () => {
+    const rows = (text: string) => analyseText(text).roles.map((r) => `${r.person_label}|${r.title}|${r.org_label}${r.past ? "|past" : ""}`);
+    // A provincial paper on a new mayor, a car-battery maker's notice, Microsoft's new management.
+    expect(rows("去年底，石家庄市原市长邓沛然因涉嫌严重违纪违法，目前正接受河北省纪委监委纪律审查和监察调查。")).toContain("邓沛然|市长|石家庄市人民政府|past");
+    expect(rows("根据公告，原总经理周佳转任副董事长。")).toContain("周佳|总经理||past");
+    expect(rows("在微软亚太研发集团前主席张亚勤跳槽至百度后，昨天微软中国公布新任管理层名单。")).toContain("张亚勤|亚太研发集团主席|微软|past");
+    // A verb of having before a title is the clause's (陪同接待的还有 | 公司副总裁).
+    expect(roleRows("陪同接待的还有公司副总裁林洪扬和财务总监胡小平。").some((r) => r.includes("还有"))).toBe(false);
+  });
+  it("reads a company whose name holds a bracket, and posts after a name and 是 (袁國華是…有限公司黨委書記、董事長)", () => {
+    // A city paper on a visit to a plant, candidates for the Academy of Engineering, a profile of a new deputy.
+    expect(roleRows("随后，爱普车辆(中国)有限公司总经理张伟夫为市领导们讲解了生产流程、工艺制作以及生产设备。")).toContain("张伟夫|总经理|爱普车辆(中国)有限公司");
+    const li = roleRows("其中，比亚迪汽车董事长兼总裁王传福，百度在线网络技术(北京)有限公司董事长、首席执行官李彦宏的名字出现在工程管理学部。");
+    expect(li).toContain("李彦宏|董事长|百度在线网络技术(北京)有限公司");
+    expect(li).toContain("李彦宏|首席执行官|百度在线网络技术(北京)有限公司");
+    const yuan = roleRows("新任全國人大代表袁國華是上海臨港經濟發展(集團)有限公司黨委書記、董事長。");
+    expect(yuan).toContain("袁国华|党委书记|上海临港经济发展(集团)有限公司");
+    expect(yuan).toContain("袁国华|董事长|上海临港经济发展(集团)有限公司");
   });
 });
 
