@@ -143,9 +143,10 @@ function dropPeopleListedAsFirms(text: string, out: RecognisedName[]): void {
     const name = out[i];
     if (name.ner !== "PER") continue;
     let left = name.start;
-    while (left > 0 && !CLAUSE_END.test(text[left - 1])) left--;
+    // A clause of news is short: the scan stops 200 characters out (a page with no punctuation would make it quadratic).
+    while (left > 0 && name.start - left < 200 && !CLAUSE_END.test(text[left - 1])) left--;
     let right = name.end;
-    while (right < text.length && !CLAUSE_END.test(text[right])) right++;
+    while (right < text.length && right - name.end < 200 && !CLAUSE_END.test(text[right])) right++;
     const lastJoin = text.lastIndexOf("、", right - 1);
     if (lastJoin < left || text.slice(name.start, name.end).includes("、")) continue;
     // The name opens an item: after 、 or after the verb that opens the list (先后到沃尔德电缆、…), not
